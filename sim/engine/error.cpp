@@ -1,0 +1,23 @@
+#include "parksim/engine/error.hpp"
+
+#include <fmt/format.h>
+
+namespace parksim {
+
+std::string InputProblem::format() const {
+  std::string where = file.empty() ? std::string("<input>") : file;
+  if (line > 0) where += fmt::format(":{}:{}", line, column);
+  if (key.empty()) return fmt::format("{}: {}", where, message);
+  return fmt::format("{}: {}: {}", where, key, message);
+}
+
+static std::string join_problems(const std::vector<InputProblem>& problems) {
+  std::string text = fmt::format("{} error(s) in input", problems.size());
+  for (const auto& p : problems) text += "\n  " + p.format();
+  return text;
+}
+
+InputError::InputError(std::vector<InputProblem> problems)
+    : Error(join_problems(problems)), problems_(std::move(problems)) {}
+
+}  // namespace parksim
