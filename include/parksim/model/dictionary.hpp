@@ -1,0 +1,35 @@
+#pragma once
+// The one parameter dictionary: every key a scenario file may contain, with its kind, unit,
+// default, valid range, description and source. It drives validation (scenario.cpp), the
+// `parksim describe` output and docs/parameters.md.
+#include <string>
+#include <vector>
+
+namespace parksim::model {
+
+enum class ValueKind { Real, Integer, Money, Area, Rate, Month, Bool, Text, TextList, Choice };
+
+struct ParamInfo {
+  std::string section;       // "model", "zones.*", "programmes.*", ...
+  std::string key;
+  ValueKind kind;
+  std::string unit;
+  std::string default_text;  // the default, formatted in the unit a user writes
+  double min = 0.0;
+  double max = 0.0;
+  bool required = false;
+  std::string description;
+  std::string source;
+  std::vector<std::string> choices;
+};
+
+const char* kind_name(ValueKind kind);
+
+// Every entry, in section order.
+std::vector<ParamInfo> parameter_dictionary();
+
+// Markdown and JSON renderings of the dictionary (for `parksim describe` and docs/parameters.md).
+std::string dictionary_markdown();
+std::string dictionary_json();
+
+}  // namespace parksim::model

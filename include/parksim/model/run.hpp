@@ -1,0 +1,50 @@
+#pragma once
+// Running a scenario: replications, streaming HDF5 output, the scorecard.
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "parksim/model/scenario.hpp"
+
+namespace parksim::model {
+
+struct RunOptions {
+  int replications = 0;         // 0: the scenario's default
+  std::int64_t seed = -1;       // -1: the scenario's seed
+  int threads = 0;              // 0: all cores
+  std::string output;           // HDF5 path; empty: no file
+  std::string command_line;     // stored as provenance
+  std::function<void(std::size_t done, std::size_t total)> progress;  // steps done over all replications
+};
+
+struct ScorecardLine {
+  TargetSpec target;
+  std::string unit;
+  std::vector<double> values;   // per replication
+  double median = 0, q05 = 0, q95 = 0, probability = 0;
+};
+
+struct YearSummary {
+  int year = 0;
+  double output = 0, output_density = 0, firms = 0, employment = 0, talent = 0, policy_cost = 0,
+         high_tech = 0, sei_share = 0;  // medians across replications
+};
+
+struct RunSummary {
+  std::vector<ScorecardLine> scorecard;
+  std::vector<YearSummary> years;
+  std::vector<std::string> phase_names;
+  std::vector<double> phase_seconds;
+  double seconds = 0;
+  std::uint64_t firm_steps = 0, talent_steps = 0;
+  std::vector<std::pair<std::string, double>> programme_cost;  // total paid, median, CNY
+};
+
+RunSummary run_scenario(const Scenario& scenario, const RunOptions& options);
+
+// Value of a scorecard metric for one replication, from its monthly records (exposed for tests).
+struct ReplicationRecords;
+double metric_value(const Scenario& sc, const ReplicationRecords& rec, const TargetSpec& target);
+
+}  // namespace parksim::model

@@ -1,0 +1,246 @@
+#pragma once
+// The scenario: everything a run needs, frozen before the run starts. Built from a TOML file by
+// load_scenario(), which validates every key against the parameter dictionary (dictionary.hpp).
+//
+// Internal units: money CNY, area m2, time in months (month index = year*12 + month-1), rates as
+// fractions, flows per month unless a name says per_year.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace parksim::model {
+
+struct ScenarioInfo {
+  std::string name;
+  std::string title;
+  std::string source;        // the policy document the scenario encodes
+  std::string description;
+  int start = 2015 * 12;     // first simulated month
+  int end = 2025 * 12 + 11;  // last simulated month (inclusive)
+  int seed = 1;
+  int replications = 1;
+};
+
+// Behavioural parameters of the agents; defaults and sources are in the dictionary.
+struct ModelParams {
+  // firms: demand and production
+  double demand_elasticity = 4.0;            // CES elasticity of substitution sigma
+  double demand_volatility = 0.30;           // annual sd of log demand-shifter shocks, reference size
+  double volatility_size_elasticity = 0.15;  // sd falls as size^-beta
+  double reference_firm_output = 1.0e8;      // CNY per year, the size at which volatility = demand_volatility
+  double agglomeration_elasticity = 0.05;    // productivity elasticity to same-sector employment density
+  double reference_employment_density = 5000.0;  // workers per km2 of the zone's used land
+  double depreciation_rate = 0.08;           // per year
+  double capacity_buffer = 0.10;             // capacity kept above expected demand
+  double investment_max_share = 0.25;        // max investment in one month as share of capital
+  double payback_median_years = 8.0;         // median payback a firm accepts for a project
+  double payback_dispersion = 0.5;           // sd of log accepted payback across firms
+  double fixed_cost_per_year = 2.0e6;        // overheads independent of output (CNY per year)
+  double cash_buffer_months = 2.0;           // months of costs kept as cash before investing
+  double exit_patience_months = 6.0;         // months of negative net worth before exit
+  // innovation
+  double innovation_rate = 0.8;              // zeta1: P(success) = 1-exp(-zeta1 * R&D/sales * 12)
+  double imitation_rate = 0.5;               // zeta2 for imitation of the cluster's best
+  double innovation_step_max = 0.12;         // x_sup of the Beta innovation step
+  double innovation_beta_a = 1.0;
+  double innovation_beta_b = 3.0;
+  double productivity_shock_sd = 0.02;       // annual sd of idiosyncratic productivity shocks
+  double rd_subsidy_response = 1.0;          // elasticity of R&D intensity to its expected subsidy return
+  double leading_talent_innovation_boost = 0.10;  // relative rise in zeta1 per leading talent (capped)
+  double platform_innovation_boost = 0.05;   // relative rise in zeta1 per platform in the zone-sector
+  double breakthrough_threshold = 0.06;      // innovation step that counts as a first-unit breakthrough
+  double first_unit_contract_share = 0.15;   // first-unit contract value as share of annual sales
+  double first_unit_sale_probability = 0.35; // chance a customer buys an uninsured first unit
+  double first_unit_insured_probability = 0.6;  // the same with first-unit insurance
+  double first_unit_premium_rate = 0.03;     // insurance premium as share of contract value per year
+  // certification
+  double high_tech_rd_threshold_small = 0.05;  // R&D/sales needed, sales < 5000万 (2016 rules)
+  double high_tech_rd_threshold_medium = 0.04; // 5000万..2亿
+  double high_tech_rd_threshold_large = 0.03;  // > 2亿
+  double high_tech_min_age_years = 1.0;
+  double hidden_champion_share = 0.3;        // national market share of a segment leader
+  double segment_share = 0.01;               // a product segment's share of its sector's market
+  double unicorn_valuation = 1.0e9 * 7.0;    // CNY (USD 1bn)
+  double valuation_sales_multiple = 8.0;     // valuation / annual sales for young growth firms
+  // retrofits, platforms, M&A, listing, leasing
+  double retrofit_cost_share = 0.15;         // cost of a smart retrofit as share of capital
+  double retrofit_productivity_gain = 0.12;  // productivity step of a retrofit
+  double retrofit_consideration_rate = 0.10; // share of firms reviewing a retrofit each year
+  double local_supplier_share = 0.15;        // share of retrofit spending bought from zone IM firms
+  double platform_cost = 1.5e8;              // CNY investment of a platform
+  double platform_rent_per_year = 4.0e6;     // CNY per year
+  double platform_min_firm_output = 5.0e8;   // only firms this large (per year) consider a platform
+  double platform_consideration_rate = 0.05; // share of large firms reviewing a platform each year
+  double platform_value_years = 6.0;         // years of innovation value a platform is worth
+  double ma_consideration_rate = 0.03;       // share of eligible firms reviewing an acquisition per year
+  double ma_deal_sales_multiple = 1.0;       // deal value / acquired annual sales
+  double ma_acquired_share = 0.2;            // acquired sales as share of the acquirer's sales
+  double listing_min_output = 3.0e8;         // per year
+  double listing_consideration_rate = 0.05;  // per year among eligible firms
+  double listing_cost = 5.0e6;               // CNY
+  double listing_raise_share = 0.5;          // equity raised / annual sales
+  double leasing_share = 0.3;                // share of investment a lessee finances by leasing
+  double leasing_rate = 0.07;                // annual cost of leasing
+  double choice_noise = 0.5;                 // logit scale of discrete firm choices
+  // land
+  double floor_area_per_worker = 80.0;       // m2 of floor per worker
+  double parcel_size = 20000.0;              // m2, the unit of land requests
+  // entry
+  double entry_rate_per_year = 0.08;         // entrants per year as share of incumbents (baseline)
+  double entrant_size = 0.02;                // entrant demand as share of sector mean firm output
+  double entrant_productivity_sd = 0.35;     // sd of log productivity of entrants
+  double attractiveness_land = 1.0;          // weights in the zone attractiveness index
+  double attractiveness_subsidy = 1.0;
+  double attractiveness_talent = 0.5;
+  double attractiveness_cluster = 0.3;
+  double attractiveness_incubator = 0.05;
+  // initial population
+  double initial_size_tail = 1.1;            // Pareto exponent of initial firm sizes
+  double initial_min_output = 5.0e6;         // CNY per year
+  double initial_productivity_sd = 0.45;     // sd of log productivity
+  double initial_age_mean_years = 6.0;
+};
+
+struct TalentParams {
+  double skilled_wage = 12000.0;             // CNY per month
+  double leading_wage = 50000.0;
+  double general_wage = 7000.0;
+  double arrival_rate = 0.02;                // monthly arrivals as share of the zone's talent
+  double leaving_rate = 0.012;               // monthly base hazard of leaving the area
+  double move_rate = 0.004;                  // monthly base hazard of moving to another zone
+  double housing_cost_sensitivity = 1.0;     // logit weight of housing cost / wage
+  double reward_sensitivity = 1.0;           // logit weight of rewards / wage
+  double talent_housing_discount = 0.5;      // rent saved in a talent unit, share of market rent
+  double leading_share = 0.02;               // share of arrivals who are leading talents
+  double vacancy_wage_response = 0.02;       // wage rise per month at full vacancy pressure
+  double housing_need_share = 0.6;           // share of talent that rents (and so can use housing)
+};
+
+struct FundParams {
+  double bank_leverage = 1.5;                // credit ceiling = leverage * net worth
+  double bank_rate = 0.05;                   // annual loan rate
+  double bank_risk_premium = 0.04;           // extra rate at full leverage
+  double bank_max_leverage = 0.7;            // debt / assets beyond which banks refuse
+  double loan_maturity_years = 3.0;
+  double recovery_rate = 0.4;                // share of a defaulted loan recovered
+  double pool_leverage_response = 1.0;       // how much the pool's coverage raises the ceiling
+  double moral_hazard = 0.2;                 // extra default risk taken under coverage (screening)
+  double vc_capital_per_year = 2.0e9;        // private VC money available in the area per year
+  double vc_round_share = 0.5;               // round size / annual sales
+  double vc_min_productivity = 1.2;          // relative productivity VC looks for
+  double vc_max_age_years = 8.0;
+  double guarantee_capital = 0.0;            // guarantee company capital (CNY)
+  double guarantee_loss_share = 0.8;
+  double guarantee_multiple = 10.0;          // guarantees outstanding <= multiple * capital
+  double sme_output_limit = 4.0e8;           // annual output below which a firm is an SME (CNY)
+};
+
+struct ZoneSpec {
+  std::string id;
+  std::string label;
+  double area = 0.0;                  // industrial land of the zone, m2
+  double land_used = 0.0;             // m2 used at the start
+  double plot_ratio = 1.2;
+  double plot_ratio_cap = 2.0;
+  double land_rent = 15.0;            // CNY per m2 of land per month (leased land)
+  double land_price = 1500.0;         // CNY per m2 (land sold)
+  double lease_share = 0.5;           // share of new land leased rather than sold
+  int approval_months = 6;            // from grant to use
+  double min_output_per_mu = 0.0;     // CNY per mu per year; below it a surcharge applies (0 = no rule)
+  double low_density_surcharge = 0.0; // share of land cost added for firms below the rule
+  double market_rent = 4000.0;        // CNY per month for a talent renting on the market
+  int skilled_talent = 0;             // talent agents present at the start
+  int leading_talent = 0;
+  int talent_housing_units = 0;       // talent apartments / public rental units at the start
+  double incubators = 0.0;
+  double infrastructure = 0.0;        // attractiveness index of infrastructure (0..1)
+  std::vector<std::string> sectors;   // sectors in sector_output order
+  std::vector<double> sector_output;  // CNY per year at the start, by sector
+};
+
+struct SectorSpec {
+  std::string id;
+  std::string label;
+  bool strategic_emerging = false;
+  bool intelligent_manufacturing = false;
+  double labour_productivity = 1.5e6;  // CNY output per worker per year
+  double capital_output_ratio = 0.8;   // capital / annual output
+  double value_added_share = 0.22;
+  double skilled_share = 0.25;         // share of the workforce that must be skilled talent
+  double rd_intensity = 0.02;          // R&D / sales of R&D-active firms
+  double rd_active_share = 0.2;
+  double demand_growth = 0.05;         // annual growth of the sector's market
+  double competitor_productivity_growth = 0.02;  // annual drift of outside competitors
+  double national_market = 1.0e12;     // CNY per year, for market shares (hidden champions)
+};
+
+enum class ProgrammeKind {
+  FirstUnitGrant, FirstUnitInsurance, DemoApplication, PlatformConstruction, PlatformRent,
+  Industrialisation, SmartRetrofit, BrandMA, CreditLine, RiskPool, LeasingSubsidy, ListingBonus,
+  TalentHousing, LeadingTalentReward, TalentPilot, LocalProcurement, GuidanceFund
+};
+
+struct ProgrammeSpec {
+  std::string id;
+  std::string kind_name;
+  ProgrammeKind kind = ProgrammeKind::FirstUnitGrant;
+  std::string label;
+  std::string lever;                  // e.g. "L1"
+  double rate = 0.0;                  // share of the base the programme pays or covers
+  double cap = 0.0;                   // per award (CNY); 0 = no cap
+  double cap_per_year = 0.0;          // per recipient per year (CNY); 0 = no cap
+  double budget_per_year = 0.0;       // CNY per year; 0 = not limited by the document
+  double fund_size = 0.0;             // CNY: credit-line quota, pool size, fund capital
+  double amount = 0.0;                // fixed award (CNY)
+  double premium_rate_cap = 0.0;      // first-unit insurance: premium rate ceiling
+  int years = 0;                      // duration of support per recipient
+  int units_per_year = 0;             // talent housing units added per year
+  double effect = 0.0;                // programme-specific response (see dictionary)
+  int from = 0;                       // first active month
+  int to = 0;                         // last active month
+  bool sme_only = false;
+  std::vector<std::string> sectors;   // eligible sectors (empty = all)
+  std::vector<std::string> zones;     // eligible zones (empty = all)
+  std::string source;
+};
+
+struct TargetSpec {
+  std::string metric;
+  std::string zone = "all";
+  std::string sector = "all";
+  int year = 2020;
+  double value = 0.0;
+  std::string sense = ">=";
+  std::string label;
+  std::string source;
+};
+
+struct Scenario {
+  std::string path;            // file it was loaded from
+  std::string resolved_text;   // the scenario after composition, stored in every output
+  ScenarioInfo info;
+  ModelParams model;
+  TalentParams talent;
+  FundParams funds;
+  std::vector<ZoneSpec> zones;
+  std::vector<SectorSpec> sectors;
+  std::vector<ProgrammeSpec> programmes;
+  std::vector<TargetSpec> targets;
+
+  int months() const { return info.end - info.start + 1; }
+  int zone_index(const std::string& id) const;     // -1 if absent
+  int sector_index(const std::string& id) const;   // -1 if absent
+};
+
+// Loads, composes (extends) and validates a scenario; throws InputError listing every problem.
+Scenario load_scenario(const std::string& path, const std::vector<std::string>& overrides = {});
+
+// Metrics a target can name, with their unit (the scorecard and `check` use this list).
+struct MetricInfo {
+  std::string name;
+  std::string unit;
+  std::string description;
+};
+const std::vector<MetricInfo>& scorecard_metrics();
+
+}  // namespace parksim::model

@@ -1,0 +1,136 @@
+#pragma once
+// Agent state of one replication as typed columns (struct of arrays). Columns are listed once in
+// each table's visit() so that generic code (growing, compaction, snapshots) sees every column.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "parksim/engine/rng.hpp"
+#include "parksim/model/scenario.hpp"
+
+namespace parksim::model {
+
+enum FirmFlag : std::uint16_t {
+  kHighTech = 1u << 0,
+  kFirstUnit = 1u << 1,
+  kRetrofitted = 1u << 2,
+  kListed = 1u << 3,
+  kUnicorn = 1u << 4,
+  kHiddenChampion = 1u << 5,
+  kVcBacked = 1u << 6,
+  kRdActive = 1u << 7,
+  kPlatformOwner = 1u << 8,
+};
+
+enum EventFlag : std::uint8_t {
+  kEventFirstUnit = 1u << 0,
+  kEventRetrofit = 1u << 1,
+  kEventPlatform = 1u << 2,
+  kEventListing = 1u << 3,
+  kEventAcquisition = 1u << 4,
+  kEventRound = 1u << 5,
+};
+
+struct Firms {
+  std::vector<std::int64_t> id;
+  std::vector<std::uint16_t> zone, sector, flags;
+  std::vector<std::uint8_t> alive;
+  std::vector<std::int32_t> birth;            // month index of entry
+  std::vector<std::int32_t> exit_month;       // -1 while alive
+  std::vector<std::int32_t> distress;         // consecutive months with negative cash
+  std::vector<std::int32_t> approval_left;    // months until pending land can be used
+  std::vector<std::int32_t> land_wait;        // months an unmet land request has waited
+  std::vector<std::int32_t> insured_months;   // months of first-unit insurance subsidy left
+  std::vector<std::int32_t> last_round;       // month of the last equity round (-1 none)
+  std::vector<std::uint8_t> events;           // what happened this step (EventFlag bits)
+  std::vector<std::uint8_t> exiting;          // decided to exit this step
+  std::vector<std::int32_t> skilled, leading; // talent agents employed
+  std::vector<std::int32_t> skilled_wanted, leading_wanted;
+  std::vector<double> productivity;   // relative TFP (phi)
+  std::vector<double> log_shifter;    // log demand shifter (customers, brand)
+  std::vector<double> volatility;     // this year's volatility regime (Exp(1))
+  std::vector<double> payback;        // years of payback this firm accepts
+  std::vector<double> capital, land_owned, land_leased, land_pending;
+  std::vector<double> cash, debt, line_debt, pool_debt, guaranteed_debt, lease_debt, equity;
+  std::vector<double> rd_intensity, demand, output, value_added, rd_spend, workers;
+  std::vector<double> investment_gap;  // investment wanted but not financed from cash (CNY)
+  std::vector<double> land_request;    // m2 asked for this month
+  std::vector<double> output_year, output_last_year, rd_year, insured_premium;
+  std::vector<double> local_spend;     // retrofit spending bought from local IM suppliers this step
+
+  std::size_t size() const { return id.size(); }
+
+  template <class F>
+  void visit(F&& f) {
+    f(id); f(zone); f(sector); f(flags); f(alive); f(birth); f(exit_month); f(distress);
+    f(approval_left); f(land_wait); f(insured_months); f(last_round); f(events); f(exiting); f(skilled); f(leading); f(skilled_wanted);
+    f(leading_wanted); f(productivity); f(log_shifter); f(volatility); f(payback); f(capital);
+    f(land_owned); f(land_leased); f(land_pending); f(cash); f(debt); f(line_debt); f(pool_debt);
+    f(guaranteed_debt); f(lease_debt); f(equity); f(rd_intensity); f(demand); f(output);
+    f(value_added); f(rd_spend); f(workers); f(investment_gap); f(land_request); f(output_year);
+    f(output_last_year); f(rd_year); f(insured_premium); f(local_spend);
+  }
+  void resize(std::size_t n) {
+    visit([n](auto& col) { col.resize(n); });
+  }
+  double land(std::size_t i) const { return land_owned[i] + land_leased[i]; }
+};
+
+inline constexpr std::uint8_t kOutside = 255;  // talent zone value for the pool outside the area
+
+struct Talent {
+  std::vector<std::uint8_t> level;    // 0 skilled, 1 leading
+  std::vector<std::uint8_t> zone;     // zone index or kOutside
+  std::vector<std::uint8_t> housing;  // 1 = lives in a talent housing unit
+  std::vector<std::uint8_t> renter;   // 1 = rents, so may use talent housing
+  std::vector<std::int32_t> employer; // firm slot, -1 when not employed
+
+  std::size_t size() const { return level.size(); }
+  template <class F>
+  void visit(F&& f) { f(level); f(zone); f(housing); f(renter); f(employer); }
+  void resize(std::size_t n) {
+    visit([n](auto& col) { col.resize(n); });
+  }
+};
+
+struct ZoneState {
+  double land_used = 0;        // m2 in use or granted (owned + leased + pending)
+  double housing_units = 0;    // talent housing units
+  double housing_used = 0;
+  double skilled_wage = 0;     // CNY per month, moves with vacancies
+  double local_demand = 0;     // CNY per month for local IM suppliers (retrofits, procurement)
+  double talent_present = 0, unemployed = 0, leading_present = 0;
+};
+
+// Per programme, per replication: money paid and what is left.
+struct ProgrammeState {
+  double paid_total = 0;
+  double paid_this_year = 0;
+  double paid_this_step = 0;
+  double fund_left = 0;        // credit-line quota, pool or fund capital left
+  double drawn = 0;            // credit line drawn / fund invested
+  bool active = false;
+  bool budget_left = true;     // known to firms when they decide (last step's state)
+};
+
+struct Funds {
+  double bank_losses = 0;            // cumulative CNY
+  double defaults_this_step = 0;
+  double pool_paid_this_step = 0;
+  double guarantee_left = 0;         // guarantee capital left
+  double guarantee_paid_this_step = 0;
+  double vc_left_this_year = 0;
+  double vc_invested_this_step = 0;
+  double guidance_invested_this_step = 0;
+  double lease_this_step = 0;
+};
+
+// Cluster (zone x sector) statistics computed at the start of each step from last step's state.
+struct ClusterStats {
+  std::vector<double> employment, output, firms, best_productivity, mean_productivity, platforms;
+  std::vector<double> agglomeration;  // productivity multiplier
+  std::vector<double> sector_mean_productivity;  // output-weighted, per sector
+  std::vector<double> sector_mean_output;        // per sector, CNY/month
+};
+
+}  // namespace parksim::model

@@ -1,0 +1,99 @@
+#pragma once
+// The world of one replication: the frozen scenario, agent columns, programme and fund state,
+// and the phase list of a monthly step.
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "parksim/engine/clearing.hpp"
+#include "parksim/engine/rng.hpp"
+#include "parksim/engine/schedule.hpp"
+#include "parksim/model/scenario.hpp"
+#include "parksim/model/state.hpp"
+
+namespace parksim::model {
+
+// Series recorded every month, each [zone x sector] unless noted.
+enum class Series : int {
+  Output, ValueAdded, Firms, Employment, LandUsed, RdSpend, HighTech, Talent, Loans, Defaults,
+  Platforms, Entries, Exits, Count
+};
+inline constexpr int kSeriesCount = static_cast<int>(Series::Count);
+
+struct StepRecord {
+  std::vector<double> cube;          // [Series][zone][sector]
+  std::vector<double> subsidy;       // [programme]
+  std::vector<double> zone_talent;   // [zone][level]: talent present
+  std::vector<double> zone_land;     // [zone]: land used incl. pending (m2)
+  std::vector<double> zone_wage;     // [zone]
+  std::vector<double> zone_housing;  // [zone]: talent housing units
+  double risk_pool_paid = 0, credit_line_drawn = 0, vc_invested = 0, guidance_invested = 0;
+  double unicorns = 0, hidden_champions = 0, listed = 0, retrofits = 0, first_units = 0;
+};
+
+// One row per firm in a yearly snapshot.
+struct SnapshotRows {
+  std::vector<std::int32_t> replication, year, zone, sector, employees;
+  std::vector<std::int64_t> id;
+  std::vector<double> age, output, productivity, capital, rd_intensity;
+  std::vector<std::uint8_t> alive, high_tech;
+  void clear() { *this = SnapshotRows{}; }
+};
+
+class World {
+ public:
+  World(const Scenario& scenario, engine::StreamKey key);
+
+  const Scenario& sc;
+  engine::StreamKey key;
+  int step = 0;      // 0-based step within the run
+  int month = 0;     // absolute month index of this step
+  Firms firms;
+  Talent talent;
+  std::vector<ZoneState> zones;
+  std::vector<ProgrammeState> programmes;
+  Funds funds;
+  ClusterStats cluster;
+  std::vector<double> platforms;           // [zone x sector] platforms in operation
+  std::vector<std::uint8_t> eligibility;   // [programme][zone x sector]
+  std::vector<std::vector<double>> award_request;  // [programme][firm] CNY asked this step
+  std::vector<double> sector_market;       // market index per sector (grows with demand)
+  std::vector<double> sector_frontier;     // outside competitors' productivity per sector
+  std::int64_t next_firm_id = 0;
+  double retrofits = 0, first_units = 0;
+  int entries_this_step = 0;
+  std::vector<double> entries_cell, exits_cell;  // [zone x sector] this step
+  std::vector<double> attract_ref;               // [zone x sector] attractiveness at the start
+
+  StepRecord record;            // filled by the record phase each step
+  SnapshotRows snapshot;        // filled in December
+
+  std::size_t cells() const { return sc.zones.size() * sc.sectors.size(); }
+  std::size_t cell(std::size_t z, std::size_t s) const { return z * sc.sectors.size() + s; }
+  int year() const { return month / 12; }
+  bool is_december() const { return month % 12 == 11; }
+  bool is_january() const { return month % 12 == 0; }
+
+  // Streams of a named decision at this step.
+  engine::DecisionStreams streams(std::string_view decision) const {
+    return engine::DecisionStreams(key, decision, static_cast<std::uint32_t>(step));
+  }
+
+  // First active programme of a kind for which the firm is eligible and budget is left; -1 if none.
+  int programme_for(ProgrammeKind kind, std::size_t firm) const;
+  bool is_sme(std::size_t firm) const;
+  // Pays an award to a firm and books it to the programme (called from clearing, sequential).
+  void pay(std::size_t programme, std::size_t firm, double amount);
+};
+
+// Builds the 2015 starting population from the scenario's aggregate figures.
+void populate(World& world);
+
+// Cluster statistics of the current state (also used to calibrate the starting population).
+void compute_cluster_stats(World& world);
+
+// The named phases of a monthly step, in order.
+engine::Schedule<World> make_schedule();
+
+}  // namespace parksim::model

@@ -1,0 +1,164 @@
+// The record phase: monthly series by zone and sector, and in December the yearly firm flags,
+// the firm snapshot and compaction of exited firms.
+#include <algorithm>
+#include <cmath>
+
+#include "parksim/engine/parallel.hpp"
+#include "phases.hpp"
+
+namespace parksim::model {
+
+namespace {
+
+double threshold_for(const ModelParams& m, double annual_sales) {
+  if (annual_sales < 5e7) return m.high_tech_rd_threshold_small;
+  if (annual_sales < 2e8) return m.high_tech_rd_threshold_medium;
+  return m.high_tech_rd_threshold_large;
+}
+
+// Yearly status: high-tech certification (R&D/sales notch by size band), hidden champions
+// (segment leaders by national market share), unicorns (young unlisted firms valued over 1bn USD).
+void update_status(World& w) {
+  auto& f = w.firms;
+  const auto& m = w.sc.model;
+  const double years = (w.month - w.sc.info.start + 1) / 12.0;
+  engine::parallel_for(f.size(), [&](std::size_t i) {
+    if (!f.alive[i]) return;
+    const double sales = f.output_year[i];
+    const double age = (w.month - f.birth[i]) / 12.0;
+    const bool certified = sales > 0 && f.rd_year[i] / sales >= threshold_for(m, sales) * 0.999 &&
+                           age >= m.high_tech_min_age_years;
+    f.flags[i] = certified ? (f.flags[i] | kHighTech) : (f.flags[i] & ~kHighTech);
+    const auto& sec = w.sc.sectors[f.sector[i]];
+    const double market = sec.national_market * std::pow(1.0 + sec.demand_growth, years);
+    const bool champion = !(f.flags[i] & kListed) && sales >= m.hidden_champion_share * m.segment_share * market;
+    f.flags[i] = champion ? (f.flags[i] | kHiddenChampion) : (f.flags[i] & ~kHiddenChampion);
+    const bool unicorn = (f.flags[i] & kVcBacked) && !(f.flags[i] & kListed) && age < 10.0 &&
+                         m.valuation_sales_multiple * sales >= m.unicorn_valuation;
+    f.flags[i] = unicorn ? (f.flags[i] | kUnicorn) : (f.flags[i] & ~kUnicorn);
+  });
+}
+
+void take_snapshot(World& w) {
+  auto& f = w.firms;
+  auto& snap = w.snapshot;
+  snap.clear();
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    // Firms that exited before this year were dropped at the last compaction; those that
+    // exited this year appear once with alive = 0.
+    snap.replication.push_back(std::int32_t(w.key.replication));
+    snap.year.push_back(w.year());
+    snap.id.push_back(f.id[i]);
+    snap.zone.push_back(f.zone[i]);
+    snap.sector.push_back(f.sector[i]);
+    snap.age.push_back((w.month + 1 - f.birth[i]) / 12.0);
+    snap.employees.push_back(std::int32_t(std::lround(f.workers[i])) + f.skilled[i] + f.leading[i]);
+    snap.output.push_back(f.output_year[i] / 1e8);
+    snap.productivity.push_back(f.productivity[i]);
+    snap.capital.push_back(f.capital[i] / 1e8);
+    snap.rd_intensity.push_back(f.output_year[i] > 0 ? f.rd_year[i] / f.output_year[i] : 0.0);
+    snap.alive.push_back(f.alive[i]);
+    snap.high_tech.push_back((f.flags[i] & kHighTech) ? 1 : 0);
+  }
+}
+
+// Drops exited firms, keeping the order of the rest, and renumbers talent employers.
+void compact(World& w) {
+  auto& f = w.firms;
+  std::vector<std::int32_t> remap(f.size(), -1);
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < f.size(); ++i)
+    if (f.alive[i]) remap[i] = std::int32_t(n++);
+  f.visit([&](auto& col) {
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < col.size(); ++i)
+      if (remap[i] >= 0) col[k++] = col[i];
+    col.resize(n);
+  });
+  auto& t = w.talent;
+  engine::parallel_for(t.size(), [&](std::size_t a) {
+    if (t.employer[a] >= 0) t.employer[a] = remap[std::size_t(t.employer[a])];
+  });
+}
+
+void roll_year(World& w) {
+  auto& f = w.firms;
+  engine::parallel_for(f.size(), [&](std::size_t i) {
+    f.output_last_year[i] = f.output_year[i];
+    f.output_year[i] = 0;
+    f.rd_year[i] = 0;
+  });
+}
+
+}  // namespace
+
+void phase_record(World& w) {
+  auto& f = w.firms;
+  const std::size_t C = w.cells(), S = w.sc.sectors.size(), Z = w.sc.zones.size();
+  auto& r = w.record;
+  const int K = kSeriesCount;
+  auto at = [&](Series s, std::size_t c) { return std::size_t(s) * C + c; };
+  r.cube = engine::binned_sum(f.size(), K * C, [&](std::size_t i, auto& add) {
+    const std::size_t c = w.cell(f.zone[i], f.sector[i]);
+    if (f.alive[i]) {
+      add(at(Series::Output, c), f.output[i]);
+      add(at(Series::ValueAdded, c), f.value_added[i]);
+      add(at(Series::Firms, c), 1.0);
+      add(at(Series::Employment, c), f.workers[i] + f.skilled[i] + f.leading[i]);
+      add(at(Series::LandUsed, c), f.land(i) + f.land_pending[i]);
+      add(at(Series::RdSpend, c), f.rd_spend[i]);
+      add(at(Series::HighTech, c), (f.flags[i] & kHighTech) ? 1.0 : 0.0);
+      add(at(Series::Talent, c), double(f.skilled[i] + f.leading[i]));
+      add(at(Series::Loans, c), f.debt[i]);
+    } else if (f.exit_month[i] == w.month) {
+      add(at(Series::Defaults, c), f.debt[i]);
+    }
+  });
+  for (std::size_t c = 0; c < C; ++c) {
+    r.cube[at(Series::Platforms, c)] = w.platforms[c];
+    r.cube[at(Series::Entries, c)] = w.entries_cell[c];
+    r.cube[at(Series::Exits, c)] = w.exits_cell[c];
+  }
+  (void)S;
+  r.subsidy.resize(w.programmes.size());
+  for (std::size_t p = 0; p < w.programmes.size(); ++p) r.subsidy[p] = w.programmes[p].paid_this_step;
+  r.zone_talent.assign(Z * 2, 0);
+  r.zone_land.assign(Z, 0);
+  r.zone_wage.assign(Z, 0);
+  r.zone_housing.assign(Z, 0);
+  for (std::size_t z = 0; z < Z; ++z) {
+    r.zone_talent[z * 2] = w.zones[z].talent_present - w.zones[z].leading_present;
+    r.zone_talent[z * 2 + 1] = w.zones[z].leading_present;
+    r.zone_land[z] = w.zones[z].land_used;
+    r.zone_wage[z] = w.zones[z].skilled_wage;
+    r.zone_housing[z] = w.zones[z].housing_units;
+  }
+  r.risk_pool_paid = w.funds.pool_paid_this_step;
+  r.credit_line_drawn = 0;
+  for (std::size_t p = 0; p < w.programmes.size(); ++p)
+    if (w.sc.programmes[p].kind == ProgrammeKind::CreditLine) r.credit_line_drawn += w.programmes[p].drawn;
+  r.vc_invested = w.funds.vc_invested_this_step;
+  r.guidance_invested = w.funds.guidance_invested_this_step;
+  r.retrofits = w.retrofits;
+  r.first_units = w.first_units;
+  if (w.is_december()) {
+    update_status(w);
+    take_snapshot(w);
+  }
+  double unicorns = 0, champions = 0, listed = 0;
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    if (!f.alive[i]) continue;
+    unicorns += (f.flags[i] & kUnicorn) ? 1 : 0;
+    champions += (f.flags[i] & kHiddenChampion) ? 1 : 0;
+    listed += (f.flags[i] & kListed) ? 1 : 0;
+  }
+  r.unicorns = unicorns;
+  r.hidden_champions = champions;
+  r.listed = listed;
+  if (w.is_december()) {
+    roll_year(w);
+    compact(w);
+  }
+}
+
+}  // namespace parksim::model

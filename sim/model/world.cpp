@@ -1,0 +1,217 @@
+// The world of one replication and its starting population.
+#include "parksim/model/world.hpp"
+
+#include <boost/random/exponential_distribution.hpp>
+#include <boost/random/normal_distribution.hpp>
+#include <boost/random/uniform_01.hpp>
+#include <algorithm>
+#include <cmath>
+
+namespace parksim::model {
+
+World::World(const Scenario& scenario, engine::StreamKey stream_key) : sc(scenario), key(stream_key) {
+  month = sc.info.start;
+  const std::size_t Z = sc.zones.size(), S = sc.sectors.size(), P = sc.programmes.size();
+  zones.resize(Z);
+  for (std::size_t z = 0; z < Z; ++z) {
+    zones[z].land_used = sc.zones[z].land_used;
+    zones[z].housing_units = sc.zones[z].talent_housing_units;
+    zones[z].skilled_wage = sc.talent.skilled_wage;
+  }
+  programmes.resize(P);
+  eligibility.assign(P * Z * S, 0);
+  for (std::size_t p = 0; p < P; ++p) {
+    const auto& spec = sc.programmes[p];
+    programmes[p].fund_left = spec.fund_size;
+    for (std::size_t z = 0; z < Z; ++z)
+      for (std::size_t s = 0; s < S; ++s) {
+        const bool zone_ok = spec.zones.empty() ||
+            std::find(spec.zones.begin(), spec.zones.end(), sc.zones[z].id) != spec.zones.end();
+        const bool sector_ok = spec.sectors.empty() ||
+            std::find(spec.sectors.begin(), spec.sectors.end(), sc.sectors[s].id) != spec.sectors.end();
+        eligibility[p * Z * S + z * S + s] = zone_ok && sector_ok;
+      }
+  }
+  award_request.resize(P);
+  platforms.assign(Z * S, 0.0);
+  sector_market.assign(S, 1.0);
+  sector_frontier.assign(S, 1.0);
+  entries_cell.assign(Z * S, 0.0);
+  exits_cell.assign(Z * S, 0.0);
+  funds.guarantee_left = sc.funds.guarantee_capital;
+  funds.vc_left_this_year = sc.funds.vc_capital_per_year;
+}
+
+bool World::is_sme(std::size_t i) const {
+  return firms.output[i] * 12.0 < sc.funds.sme_output_limit;
+}
+
+int World::programme_for(ProgrammeKind kind, std::size_t i) const {
+  const std::size_t c = cell(firms.zone[i], firms.sector[i]);
+  for (std::size_t p = 0; p < programmes.size(); ++p) {
+    const auto& spec = sc.programmes[p];
+    if (spec.kind != kind || !programmes[p].active || !programmes[p].budget_left) continue;
+    if (!eligibility[p * cells() + c]) continue;
+    if (spec.sme_only && !is_sme(i)) continue;
+    return int(p);
+  }
+  return -1;
+}
+
+void World::pay(std::size_t p, std::size_t i, double amount) {
+  if (amount <= 0) return;
+  firms.cash[i] += amount;
+  programmes[p].paid_total += amount;
+  programmes[p].paid_this_year += amount;
+  programmes[p].paid_this_step += amount;
+}
+
+namespace {
+
+// Pareto draws until the cell's output is reached; the last firm takes the remainder.
+std::vector<double> draw_sizes(double total, double minimum, double tail, engine::Stream rng) {
+  std::vector<double> sizes;
+  double left = total;
+  boost::random::uniform_01<double> u01;
+  while (left > 0) {
+    double s = minimum * std::pow(1.0 - u01(rng), -1.0 / tail);
+    if (s >= left || left - s < minimum) s = left;
+    sizes.push_back(s);
+    left -= s;
+  }
+  return sizes;
+}
+
+void add_firm(World& w, std::size_t z, std::size_t s, double annual_output, engine::Stream& rng) {
+  const auto& m = w.sc.model;
+  const auto& sec = w.sc.sectors[s];
+  auto& f = w.firms;
+  const std::size_t i = f.size();
+  f.resize(i + 1);
+  boost::random::normal_distribution<double> normal;
+  boost::random::exponential_distribution<double> expo;
+  boost::random::uniform_01<double> u01;
+  f.id[i] = w.next_firm_id++;
+  f.zone[i] = std::uint16_t(z);
+  f.sector[i] = std::uint16_t(s);
+  f.alive[i] = 1;
+  f.exit_month[i] = -1;
+  f.last_round[i] = -1;
+  f.birth[i] = w.sc.info.start - int(std::lround(expo(rng) * m.initial_age_mean_years * 12.0));
+  const double sd = m.initial_productivity_sd;
+  f.productivity[i] = std::exp(sd * normal(rng) - 0.5 * sd * sd);
+  f.payback[i] = m.payback_median_years * std::exp(m.payback_dispersion * normal(rng));
+  const double monthly = annual_output / 12.0;
+  f.demand[i] = f.output[i] = monthly;
+  f.output_last_year[i] = annual_output;
+  f.value_added[i] = monthly * sec.value_added_share;
+  f.capital[i] = sec.capital_output_ratio * annual_output;
+  const double labour = annual_output / sec.labour_productivity;
+  f.skilled_wanted[i] = int(std::ceil(sec.skilled_share * labour));
+  f.workers[i] = std::max(0.0, labour - f.skilled_wanted[i]);
+  f.debt[i] = 0.3 * f.capital[i];
+  f.cash[i] = 0.25 * monthly;
+  if (u01(rng) < sec.rd_active_share) {
+    f.flags[i] |= kRdActive;
+    f.rd_intensity[i] = sec.rd_intensity * std::exp(0.5 * normal(rng) - 0.125);
+  }
+  f.volatility[i] = expo(rng);
+}
+
+// Land used at the start is shared among the zone's firms in proportion to their floor needs.
+void allot_initial_land(World& w) {
+  auto& f = w.firms;
+  const auto& m = w.sc.model;
+  std::vector<double> need(w.sc.zones.size(), 0.0);
+  for (std::size_t i = 0; i < f.size(); ++i)
+    need[f.zone[i]] += (f.workers[i] + f.skilled_wanted[i]) * m.floor_area_per_worker / w.sc.zones[f.zone[i]].plot_ratio;
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    const auto& zs = w.sc.zones[f.zone[i]];
+    const double own_need = (f.workers[i] + f.skilled_wanted[i]) * m.floor_area_per_worker / zs.plot_ratio;
+    const double land = need[f.zone[i]] > 0 ? zs.land_used * own_need / need[f.zone[i]] : 0.0;
+    f.land_leased[i] = land * zs.lease_share;
+    f.land_owned[i] = land - f.land_leased[i];
+  }
+}
+
+// Talent agents present at the start fill firms' skilled and leading jobs in firm order; an
+// outside pool (half as many again) supplies later arrivals.
+void populate_talent(World& w) {
+  auto& t = w.talent;
+  const auto& zs = w.sc.zones;
+  std::size_t inside = 0;
+  for (const auto& z : zs) inside += std::size_t(z.skilled_talent) + std::size_t(z.leading_talent);
+  const std::size_t outside = std::max<std::size_t>(1000, inside / 2);
+  t.resize(inside + outside);
+  std::size_t a = 0;
+  auto trait = w.streams("talent_trait");
+  for (std::size_t z = 0; z < zs.size(); ++z)
+    for (int level = 0; level < 2; ++level) {
+      const int n = level == 0 ? zs[z].skilled_talent : zs[z].leading_talent;
+      for (int k = 0; k < n; ++k, ++a) {
+        t.level[a] = std::uint8_t(level);
+        t.zone[a] = std::uint8_t(z);
+      }
+    }
+  for (; a < t.size(); ++a) {
+    auto rng = trait(a);
+    t.level[a] = rng.uniform() < w.sc.talent.leading_share ? 1 : 0;
+    t.zone[a] = kOutside;
+  }
+  for (std::size_t k = 0; k < t.size(); ++k) {
+    auto rng = trait(k);
+    rng.uniform();
+    t.renter[k] = rng.uniform() < w.sc.talent.housing_need_share;
+    t.employer[k] = -1;
+  }
+  // Initial employment: per zone, agents in index order fill firms in index order.
+  const std::size_t Z = zs.size();
+  std::vector<std::size_t> cursor(Z * 2, 0);
+  std::vector<std::vector<std::size_t>> pool(Z * 2);
+  for (std::size_t k = 0; k < t.size(); ++k)
+    if (t.zone[k] != kOutside) pool[t.zone[k] * 2 + t.level[k]].push_back(k);
+  auto& f = w.firms;
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    f.leading_wanted[i] = (f.flags[i] & kRdActive) && f.output[i] * 12 > 2e8 ? 1 : 0;
+    for (int level = 0; level < 2; ++level) {
+      const int want = level == 0 ? f.skilled_wanted[i] : f.leading_wanted[i];
+      auto& list = pool[f.zone[i] * 2 + level];
+      auto& c = cursor[f.zone[i] * 2 + level];
+      for (int k = 0; k < want && c < list.size(); ++k) t.employer[list[c++]] = int(i);
+    }
+  }
+}
+
+}  // namespace
+
+void populate(World& w) {
+  const auto& m = w.sc.model;
+  for (std::size_t z = 0; z < w.sc.zones.size(); ++z) {
+    const auto& zone = w.sc.zones[z];
+    for (std::size_t k = 0; k < zone.sectors.size(); ++k) {
+      const std::size_t s = std::size_t(w.sc.sector_index(zone.sectors[k]));
+      auto size_rng = w.streams("initial_sizes")(w.cell(z, s));
+      for (double size : draw_sizes(zone.sector_output[k], m.initial_min_output, m.initial_size_tail, size_rng)) {
+        auto rng = w.streams("initial_firm")(std::uint64_t(w.next_firm_id));
+        add_firm(w, z, s, size, rng);
+      }
+    }
+  }
+  allot_initial_land(w);
+  populate_talent(w);
+  // Skilled and leading counts, then demand shifters chosen so that each firm's demand under
+  // today's productivity and agglomeration equals its starting output.
+  auto& f = w.firms;
+  for (std::size_t a = 0; a < w.talent.size(); ++a)
+    if (w.talent.employer[a] >= 0) {
+      auto& count = w.talent.level[a] == 0 ? f.skilled : f.leading;
+      ++count[std::size_t(w.talent.employer[a])];
+    }
+  compute_cluster_stats(w);
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    const double g = w.cluster.agglomeration[w.cell(f.zone[i], f.sector[i])];
+    f.log_shifter[i] = std::log(f.demand[i]) - (m.demand_elasticity - 1.0) * std::log(f.productivity[i] * g);
+  }
+}
+
+}  // namespace parksim::model
