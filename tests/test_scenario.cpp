@@ -1,0 +1,131 @@
+// Scenario loading: the shipped scenario loads; mistakes are reported with file, line, key and
+// what is allowed; all errors come at once; composition by extends and --set.
+#include <catch2/catch.hpp>
+
+#include "parksim/engine/error.hpp"
+#include "parksim/model/dictionary.hpp"
+#include "parksim/model/scenario.hpp"
+#include "test_helpers.hpp"
+
+using namespace parksim;
+using parksim::test::source_path;
+using parksim::test::write_file;
+
+namespace {
+std::vector<InputProblem> problems_of(const std::string& path, const std::vector<std::string>& sets = {}) {
+  try {
+    model::load_scenario(path, sets);
+  } catch (const InputError& e) {
+    return e.problems();
+  }
+  return {};
+}
+
+std::string mini_with(const std::string& extra) {
+  return "extends = \"" + source_path("tests/data/mini.toml") + "\"\n" + extra;
+}
+}  // namespace
+
+TEST_CASE("the Lingang scenario loads with every lever of the document", "[scenario]") {
+  const auto sc = model::load_scenario(source_path("scenarios/lingang_2015.toml"));
+  CHECK(sc.info.name == "lingang_2015");
+  CHECK(sc.months() == 132);
+  CHECK(sc.zones.size() == 3);
+  std::set<std::string> levers;
+  for (const auto& p : sc.programmes) if (!p.lever.empty()) levers.insert(p.lever);
+  for (int k = 1; k <= 16; ++k) CHECK(levers.count("L" + std::to_string(k)) == 1);
+  const int grant = [&] { for (std::size_t p = 0; p < sc.programmes.size(); ++p) if (sc.programmes[p].id == "first_unit_grant") return int(p); return -1; }();
+  REQUIRE(grant >= 0);
+  CHECK(sc.programmes[std::size_t(grant)].rate == Approx(0.30));
+  CHECK(sc.programmes[std::size_t(grant)].cap == Approx(3.0e7));
+  double output = 0;
+  for (const auto& z : sc.zones) for (double v : z.sector_output) output += v;
+  CHECK(output == Approx(1000e8));
+  CHECK(sc.zones[2].area == Approx(8.2e6));
+  CHECK_FALSE(sc.resolved_text.empty());
+}
+
+TEST_CASE("an unknown key is an error with a suggestion and its position", "[scenario]") {
+  const auto path = write_file("typo.toml", mini_with("[programmes.grant]\nrat = \"20%\"\n"));
+  const auto p = problems_of(path);
+  REQUIRE(p.size() == 1);
+  CHECK(p[0].key == "programmes.grant.rat");
+  CHECK(p[0].file == path);
+  CHECK(p[0].line == 3);
+  CHECK(p[0].message.find("did you mean \"rate\"") != std::string::npos);
+}
+
+TEST_CASE("a rate without percent sign over 1 is rejected as ambiguous", "[scenario]") {
+  const auto p = problems_of(write_file("rate.toml", mini_with("[programmes.grant]\nrate = 30\n")));
+  REQUIRE(p.size() == 1);
+  CHECK(p[0].key == "programmes.grant.rate");
+  CHECK(p[0].message.find("30%") != std::string::npos);
+}
+
+TEST_CASE("all errors are reported at once", "[scenario]") {
+  const auto p = problems_of(write_file("many.toml", mini_with(
+      "[model]\ndemand_elasticity = 100.0\nnot_a_param = 1\n[zones.north]\narea = 5\n[programmes.grant]\ncap = \"-3亿\"\n")));
+  CHECK(p.size() == 4);
+}
+
+TEST_CASE("cross-field checks name unknown sectors and zones", "[scenario]") {
+  const auto p = problems_of(write_file("cross.toml", mini_with("[programmes.grant]\nsectors = [\"equipmnt\"]\nzones = [\"west\"]\n")));
+  REQUIRE(p.size() == 2);
+  CHECK(p[0].message.find("did you mean \"equipment\"") != std::string::npos);
+  CHECK(p[1].message.find("unknown zone \"west\"") != std::string::npos);
+}
+
+TEST_CASE("land used above the zone's area is an error", "[scenario]") {
+  const auto p = problems_of(write_file("land.toml", mini_with("[zones.south]\nland_used = \"3 km2\"\n")));
+  REQUIRE(p.size() == 1);
+  CHECK(p[0].key == "zones.south.land_used");
+}
+
+TEST_CASE("extends overrides values and keeps the rest", "[scenario]") {
+  const auto sc = model::load_scenario(write_file("child.toml", mini_with("[programmes.grant]\nrate = \"20%\"\n")));
+  const auto& g = sc.programmes[0];
+  CHECK(g.id == "grant");
+  CHECK(g.rate == Approx(0.2));
+  CHECK(g.cap == Approx(3e7));
+}
+
+TEST_CASE("--set overrides a single value and reports bad ones", "[scenario]") {
+  const auto sc = model::load_scenario(source_path("tests/data/mini.toml"), {"programmes.grant.rate=25%", "scenario.seed=99"});
+  CHECK(sc.programmes[0].rate == Approx(0.25));
+  CHECK(sc.info.seed == 99);
+  const auto p = problems_of(source_path("tests/data/mini.toml"), {"programmes.grant.rate=250%"});
+  REQUIRE(p.size() == 1);
+  CHECK(p[0].key == "programmes.grant.rate");
+}
+
+TEST_CASE("a cycle in extends is reported", "[scenario]") {
+  const auto a = write_file("cycle_a.toml", "extends = \"cycle_b.toml\"\n");
+  write_file("cycle_b.toml", "extends = \"cycle_a.toml\"\n");
+  const auto p = problems_of(a);
+  REQUIRE(p.size() == 1);
+  CHECK(p[0].message.find("cycle") != std::string::npos);
+}
+
+TEST_CASE("a missing file and an empty file are clear errors", "[scenario]") {
+  auto p = problems_of("/nonexistent/scenario.toml");
+  REQUIRE(p.size() == 1);
+  CHECK(p[0].message.find("cannot open") != std::string::npos);
+  p = problems_of(write_file("empty.toml", "\n"));
+  REQUIRE(p.size() == 1);
+  CHECK(p[0].message.find("empty") != std::string::npos);
+}
+
+TEST_CASE("a TOML syntax error gives its line", "[scenario]") {
+  const auto p = problems_of(write_file("syntax.toml", "[scenario]\nname = \"x\"\nseed = = 3\n"));
+  REQUIRE(p.size() == 1);
+  CHECK(p[0].line == 3);
+}
+
+TEST_CASE("the dictionary lists every section with ranges and sources", "[scenario]") {
+  const auto dict = model::parameter_dictionary();
+  CHECK(dict.size() > 100);
+  const auto md = model::dictionary_markdown();
+  CHECK(md.find("agglomeration_elasticity") != std::string::npos);
+  CHECK(md.find("Ciccone & Hall") != std::string::npos);
+  CHECK(model::dictionary_json().front() == '[');
+}

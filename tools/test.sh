@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Quick start 2: set up, build and run every test (C++ through CTest, Python through pytest),
+# then the C++ unit tests again under AddressSanitizer and UndefinedBehaviorSanitizer.
+# PARKSIM_SKIP_SANITIZERS=1 skips the sanitizer pass (for quick local runs).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tools/setup.sh
+tools/build.sh -DPARKSIM_WERROR=ON
+(cd build && ctest --output-on-failure --timeout 900 -j 2)
+MPLBACKEND=Agg /usr/bin/python3 -m pytest -q analysis/tests
+if [ "${PARKSIM_SKIP_SANITIZERS:-0}" != "1" ]; then
+  cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPARKSIM_SANITIZE=ON \
+    -DPython3_EXECUTABLE=/usr/bin/python3 > build-asan.log 2>&1 || { cat build-asan.log; exit 1; }
+  cmake --build build-asan --parallel --target unit_tests 2>&1 | tail -n 2
+  # The golden run is slow under sanitizers and covered above; everything else runs.
+  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 build-asan/tests/unit_tests "~[golden]"
+fi
+echo "all tests passed"
