@@ -1,4 +1,5 @@
 // Model invariants, thread-count identity and a golden summary of the Lingang scenario.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstring>

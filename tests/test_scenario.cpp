@@ -1,6 +1,8 @@
 // Scenario loading: the shipped scenario loads; mistakes are reported with file, line, key and
 // what is allowed; all errors come at once; composition by extends and --set.
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
+#include <set>
 
 #include "parksim/engine/error.hpp"
 #include "parksim/model/dictionary.hpp"
@@ -33,7 +35,7 @@ TEST_CASE("the Lingang scenario loads with every lever of the document", "[scena
   CHECK(sc.zones.size() == 3);
   std::set<std::string> levers;
   for (const auto& p : sc.programmes) if (!p.lever.empty()) levers.insert(p.lever);
-  for (int k = 1; k <= 16; ++k) CHECK(levers.count("L" + std::to_string(k)) == 1);
+  for (int k = 1; k <= 16; ++k) CHECK(levers.count(fmt::format("L{}", k)) == 1);
   const int grant = [&] { for (std::size_t p = 0; p < sc.programmes.size(); ++p) if (sc.programmes[p].id == "first_unit_grant") return int(p); return -1; }();
   REQUIRE(grant >= 0);
   CHECK(sc.programmes[std::size_t(grant)].rate == Approx(0.30));

@@ -138,7 +138,8 @@ int main(int argc, char** argv) {
     }
     if (*phases) {
       int k = 1;
-      for (const auto& p : model::make_schedule().phases()) fmt::print("{:2}. {:<14} {}\n", k++, p.name, p.description);
+      const auto schedule = model::make_schedule();
+      for (const auto& p : schedule.phases()) fmt::print("{:2}. {:<14} {}\n", k++, p.name, p.description);
       return 0;
     }
     if (*describe) {

@@ -83,8 +83,9 @@ class Writer {
 
   const std::string& path() const;
 
+  struct Impl;  // implementation detail, defined in h5_writer.cpp
+
  private:
-  struct Impl;
   std::unique_ptr<Impl> impl_;
 };
 
