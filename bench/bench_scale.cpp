@@ -30,7 +30,7 @@ model::Scenario synthetic(std::size_t firms, std::size_t talent, int months) {
     sec.intelligent_manufacturing = s < 6;
     sc.sectors.push_back(sec);
   }
-  const std::size_t inside = talent * 2 / 3;  // the engine adds an outside pool of half as many
+  const std::size_t inside = talent / 3;  // the engine adds an outside pool twice as large
   for (int z = 0; z < Z; ++z) {
     model::ZoneSpec zone;
     zone.id = fmt::format("zone{}", z);

@@ -154,7 +154,7 @@ const std::vector<Entry<ZoneSpec>>& zone_entries() {
       {"land_used", VK::Area, &Z::land_used, 0, 1e11, "m2", "Industrial land used at the start", "", true},
       {"plot_ratio", VK::Real, &Z::plot_ratio, 0.1, 10, "1", "Floor area / land area of industrial buildings", "assumption"},
       {"plot_ratio_cap", VK::Real, &Z::plot_ratio_cap, 0.1, 10, "1", "Largest plot ratio allowed", "Shanghai industrial land rules; assumption"},
-      {"land_rent", VK::Money, &Z::land_rent, 0, 1e5, "CNY/m2/month", "Rent of leased industrial land", "assumption"},
+      {"land_rent", VK::Money, &Z::land_rent, 0, 1e5, "CNY/m2/month", "Rent of leased industrial land", "assumption: Shanghai industrial land leases about 3万/亩/year = 3.75 CNY/m2/month"},
       {"land_price", VK::Money, &Z::land_price, 0, 1e6, "CNY/m2", "Price of industrial land sold", "assumption"},
       {"lease_share", VK::Rate, &Z::lease_share, 0, 1, "1", "Share of new land leased rather than sold", "assumption"},
       {"approval_months", VK::Integer, &Z::approval_months, 0, 120, "months", "Months from a land grant to its use", "assumption"},

@@ -19,14 +19,13 @@ namespace {
 
 double logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 
-// Operating margin on an extra unit of revenue: value added less wages and depreciation.
+// Cash margin on an extra unit of revenue (value added less wages): what pays a project back.
 double marginal_margin(const World& w, std::size_t s) {
   const auto& sec = w.sc.sectors[s];
   const auto& t = w.sc.talent;
   const double wage_per_worker = sec.skilled_share * t.skilled_wage + (1 - sec.skilled_share) * t.general_wage;
   const double wage_share = 12.0 * wage_per_worker / sec.labour_productivity;
-  const double dep_share = w.sc.model.depreciation_rate * sec.capital_output_ratio;
-  return std::max(0.01, sec.value_added_share - wage_share - dep_share);
+  return std::max(0.01, sec.value_added_share - wage_share);
 }
 
 double high_tech_threshold(const ModelParams& m, double annual_sales) {
@@ -63,9 +62,7 @@ static double choose_rd_intensity(World& w, std::size_t i) {
     expected_return += w.sc.programmes[p].rate * m.first_unit_sale_probability;
   if (int p = w.programme_for(ProgrammeKind::FirstUnitInsurance, i); p >= 0)
     expected_return += w.sc.programmes[p].rate * (m.first_unit_insured_probability - m.first_unit_sale_probability);
-  double nu = f.rd_intensity[i] > 0 ? f.rd_intensity[i] : w.sc.sectors[f.sector[i]].rd_intensity;
-  const double base = nu;
-  nu = base * (1.0 + m.rd_subsidy_response * expected_return);
+  double nu = f.rd_base[i] * (1.0 + m.rd_subsidy_response * expected_return);
   // Bunching at the certification notch: firms close below the threshold top up to it.
   const double thr = high_tech_threshold(m, f.output[i] * 12.0);
   if (nu >= 0.7 * thr && nu < thr && age_years(w, i) >= m.high_tech_min_age_years) nu = thr * 1.02;
@@ -125,9 +122,11 @@ void phase_innovation(World& w) {
       if (x >= m.breakthrough_threshold && w.sc.sectors[f.sector[i]].intelligent_manufacturing)
         first_unit_event(w, i, rng);
     }
+    // Imitation closes part of the gap to the cluster's output-weighted mean productivity: laggards
+    // learn from the typical neighbour, not instantly from the frontier firm.
     if (u_imitate < 1.0 - std::exp(-m.imitation_rate * nu * boost)) {
-      const double best = w.cluster.best_productivity[c];
-      if (best > f.productivity[i]) f.productivity[i] += u_step * (best - f.productivity[i]);
+      const double target = w.cluster.mean_productivity[c];
+      if (target > f.productivity[i]) f.productivity[i] += u_step * (target - f.productivity[i]);
     }
     boost::random::normal_distribution<double> normal;
     const double sd = m.productivity_shock_sd / std::sqrt(12.0);
@@ -154,13 +153,15 @@ static void plan_capacity(World& w, std::size_t i) {
   invest = std::min(invest, m.investment_max_share * std::max(f.capital[i], sec.capital_output_ratio * 12.0 * f.demand[i]));
   const int ind = w.programme_for(ProgrammeKind::Industrialisation, i);
   const double subsidy_rate = ind >= 0 && sec.strategic_emerging ? w.sc.programmes[ind].rate : 0.0;
+  // Replacing worn-out capital needs no appraisal; expansion must pay back within the firm's horizon.
   const double payback = (1.0 - subsidy_rate) * sec.capital_output_ratio / marginal_margin(w, f.sector[i]);
-  if (payback > f.payback[i]) return;
+  const bool expand = payback <= f.payback[i];
+  if (!expand) invest = std::min(invest, m.depreciation_rate / 12.0 * f.capital[i]);
   // Land: the new capacity needs floor space; ask for parcels and invest only as far as land allows.
   const double workers_after = 12.0 * target / sec.labour_productivity;
   const double land_needed = workers_after * m.floor_area_per_worker / zone.plot_ratio;
   const double land_have = f.land(i) + f.land_pending[i];
-  if (land_needed > land_have)
+  if (expand && land_needed > land_have)
     f.land_request[i] = std::ceil((land_needed - land_have) / m.parcel_size) * m.parcel_size;
   const double land_capacity = f.land(i) * zone.plot_ratio / m.floor_area_per_worker * sec.labour_productivity / 12.0;
   invest = std::min(invest, std::max(0.0, land_capacity - capacity) * sec.capital_output_ratio * 12.0);
@@ -169,7 +170,12 @@ static void plan_capacity(World& w, std::size_t i) {
   f.cash[i] -= from_cash;
   f.capital[i] += from_cash;
   f.investment_gap[i] = invest - from_cash;
-  if (ind >= 0 && sec.strategic_emerging) w.award_request[ind][i] += award(w.sc.programmes[ind], invest);
+  // The subsidy follows capital actually installed: here the cash-financed part, in the credit
+  // phase the part financed by loans and leases (install_capital).
+  if (expand && ind >= 0 && sec.strategic_emerging) {
+    f.expansion_programme[i] = ind;
+    w.award_request[ind][i] += award(w.sc.programmes[ind], from_cash);
+  }
 }
 
 static void consider_retrofit(World& w, std::size_t i, engine::Stream& rng) {
@@ -267,6 +273,7 @@ void phase_investment(World& w) {
   const auto streams = w.streams("projects");
   parallel_for(f.size(), [&](std::size_t i) {
     f.investment_gap[i] = 0.0;
+    f.expansion_programme[i] = -1;
     f.land_request[i] = 0.0;
     f.local_spend[i] = 0.0;
     if (!f.alive[i]) return;
@@ -320,8 +327,10 @@ void phase_production(World& w) {
     // Capacity: capital, skilled talent and floor space each bound what can be produced.
     const double per_worker = sec.labour_productivity / 12.0;
     const double cap_k = f.capital[i] / (sec.capital_output_ratio * 12.0);
-    const double talent = f.skilled[i] + f.leading[i];
-    const double cap_l = sec.skilled_share > 0 ? talent / sec.skilled_share * per_worker : cap_k;
+    // Missing talent cuts capacity; general workers stand in at 40% effectiveness (assumption).
+    const double talent_wanted = double(f.skilled_wanted[i] + f.leading_wanted[i]);
+    const double talent_met = talent_wanted > 0 ? std::min(1.0, (f.skilled[i] + f.leading[i]) / talent_wanted) : 1.0;
+    const double cap_l = (f.workers[i] + talent_wanted) * per_worker * (0.4 + 0.6 * talent_met);
     const double cap_land = f.land(i) * zone.plot_ratio / m.floor_area_per_worker * per_worker;
     const double q = std::max(0.0, std::min({demand, cap_k, cap_l, cap_land}));
     f.demand[i] = demand;
@@ -359,7 +368,8 @@ void phase_exit(World& w) {
   parallel_for(f.size(), [&](std::size_t i) {
     f.exiting[i] = 0;
     if (!f.alive[i]) return;
-    f.distress[i] = f.cash[i] < 0 ? f.distress[i] + 1 : 0;
+    // Distress (counted in the credit phase): cash negative after banks had their chance to lend,
+    // or net worth negative. Patience months of distress in a row end the firm.
     const bool insolvent = f.distress[i] >= m.exit_patience_months;
     const bool vanished = f.output[i] * 12.0 < 1e5 && age_years(w, i) > 1.0;
     f.exiting[i] = insolvent || vanished;
@@ -388,10 +398,13 @@ double attractiveness(const World& w, std::size_t z, std::size_t s) {
   const auto& m = w.sc.model;
   const auto& zone = w.sc.zones[z];
   const std::size_t c = w.cell(z, s);
+  // Generosity: the mean support rate of the scenario's programmes open to this cluster now, so a
+  // whole package shifts entry by a bounded amount however many programmes it lists.
   double generosity = 0.0;
   for (std::size_t p = 0; p < w.programmes.size(); ++p)
     if (w.programmes[p].active && w.eligibility[p * w.cells() + c])
-      generosity += w.sc.programmes[p].rate > 0 ? w.sc.programmes[p].rate : 0.05;
+      generosity += w.sc.programmes[p].rate > 0 ? std::min(w.sc.programmes[p].rate, 1.0) : 0.05;
+  generosity /= double(std::max<std::size_t>(1, w.programmes.size()));
   double zone_firms = 0;
   for (std::size_t k = 0; k < w.sc.sectors.size(); ++k) zone_firms += w.cluster.firms[w.cell(z, k)];
   const double free_share = std::max(0.0, zone.area - w.zones[z].land_used) / zone.area;
@@ -415,6 +428,7 @@ static void add_entrant(World& w, std::size_t z, std::size_t s, double monthly_o
   f.alive[i] = 1;
   f.exit_month[i] = -1;
   f.last_round[i] = -1;
+  f.expansion_programme[i] = -1;
   f.birth[i] = w.month;
   const double sd = m.entrant_productivity_sd;
   f.productivity[i] = w.cluster.sector_mean_productivity[s] * std::exp(sd * normal(rng) - 0.5 * sd * sd);
@@ -434,7 +448,7 @@ static void add_entrant(World& w, std::size_t z, std::size_t s, double monthly_o
   if (std::isnan(f.cash[i])) f.cash[i] = 0;
   if (rng.uniform() < sec.rd_active_share) {
     f.flags[i] |= kRdActive;
-    f.rd_intensity[i] = sec.rd_intensity * std::exp(0.5 * normal(rng) - 0.125);
+    f.rd_base[i] = f.rd_intensity[i] = sec.rd_intensity * std::exp(0.5 * normal(rng) - 0.125);
   }
   w.zones[z].land_used += f.land(i);
 }

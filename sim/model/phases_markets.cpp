@@ -52,6 +52,9 @@ void phase_calendar(World& w) {
                             spec.kind == ProgrammeKind::GuidanceFund;
     st.budget_left = budget_room(w, p) > 0 && (!fund_based || st.fund_left > 0);
     w.award_request[p].assign(st.active ? w.firms.size() : 0, 0.0);
+    // Firm slots are renumbered by the December compaction, so the yearly tally restarts then.
+    if (january) st.paid_to_firm_this_year.assign(w.firms.size(), 0.0);
+    st.paid_to_firm_this_year.resize(w.firms.size(), 0.0);
     if (st.active && january && spec.kind == ProgrammeKind::TalentHousing) {
       std::size_t eligible = 0;
       for (std::size_t z = 0; z < w.zones.size(); ++z) eligible += programme_eligible_zone(w, p, z);
@@ -174,11 +177,21 @@ std::vector<ZoneChoice> zone_choices(const World& w, double outside_pool) {
             std::min(0.5, tp.leaving_rate * std::exp(tp.housing_cost_sensitivity * (cost / wage - 0.3) - bonus));
       }
       out[z].utility[level] = std::log(wage) - tp.housing_cost_sensitivity * rent / wage + bonus;
-      const double jobs_pull = (w.zones[z].unemployed < 0.05 * w.zones[z].talent_present) ? 1.0 : 0.3;
-      const double expected = tp.arrival_rate * std::max(w.zones[z].talent_present, 50.0) * jobs_pull *
-                              pilot_multiplier(w, z) * std::exp(bonus);
-      out[z].arrive[level] = std::min(0.5, expected / std::max(outside_pool, 1.0) / double(w.zones.size()));
+      // Arrivals: a flow proportional to the zone's talent and its appeal, plus people drawn by
+      // jobs left unfilled last month (net of the zone's own job seekers).
+      const double open_jobs = std::max(0.0, w.zones[z].vacancies[level] - (level == 0 ? w.zones[z].unemployed : 0.0));
+      const double present = level == 0 ? w.zones[z].talent_present - w.zones[z].leading_present : w.zones[z].leading_present;
+      const double expected = (tp.arrival_rate * std::max(present, level == 0 ? 50.0 : 2.0) * std::exp(bonus) +
+                               0.5 * open_jobs) * pilot_multiplier(w, z);
+      out[z].arrive[level] = expected / std::max(outside_pool, 1.0);
     }
+  }
+  // Probabilities of an outside agent arriving somewhere must sum to at most one per level.
+  for (int level = 0; level < 2; ++level) {
+    double total = 0;
+    for (const auto& c : out) total += c.arrive[level];
+    if (total > 0.5)
+      for (auto& c : out) c.arrive[level] *= 0.5 / total;
   }
   return out;
 }
@@ -292,6 +305,15 @@ double pool_coverage(const World& w, std::size_t i, int& programme) {
   return programme >= 0 ? w.sc.programmes[programme].rate : 0.0;
 }
 
+// Capital financed by credit or leases; an industrialisation subsidy follows it.
+void install_capital(World& w, std::size_t i, double amount) {
+  auto& f = w.firms;
+  f.capital[i] += amount;
+  f.investment_gap[i] -= amount;
+  if (const int p = f.expansion_programme[i]; p >= 0)
+    w.award_request[std::size_t(p)][i] += w.sc.programmes[std::size_t(p)].rate * amount;
+}
+
 struct LoanOffer {
   double want = 0, line = 0, bank = 0;
 };
@@ -332,8 +354,7 @@ void book_loan(World& w, std::size_t i, double amount, bool from_line) {
   if (from_line) f.line_debt[i] += amount;
   if (pool >= 0) f.pool_debt[i] += amount;
   const double to_capital = std::min(amount, f.investment_gap[i]);
-  f.capital[i] += to_capital;
-  f.investment_gap[i] -= to_capital;
+  install_capital(w, i, to_capital);
   f.cash[i] += amount - to_capital;
 }
 
@@ -365,10 +386,9 @@ void lease_equipment(World& w) {
     auto rng = streams(std::uint64_t(f.id[i]));
     if (rng.uniform() >= 1.0 / (1.0 + std::exp(-(s - cost_premium) / 0.02))) return;
     const double lease = m.leasing_share * f.investment_gap[i];
-    f.capital[i] += lease;
+    install_capital(w, i, lease);
     f.debt[i] += lease;
     f.lease_debt[i] += lease;
-    f.investment_gap[i] -= lease;
     if (p >= 0) w.award_request[std::size_t(p)][i] += std::min(s * lease, w.sc.programmes[p].cap > 0 ? w.sc.programmes[p].cap : 1e300);
   });
 }
@@ -451,6 +471,11 @@ void phase_credit(World& w) {
   });
   lease_equipment(w);
   venture_rounds(w);
+  parallel_for(f.size(), [&](std::size_t i) {
+    if (!f.alive[i]) return;
+    const double net_worth = f.cash[i] + f.capital[i] + f.land_owned[i] * w.sc.zones[f.zone[i]].land_price - f.debt[i];
+    f.distress[i] = (f.cash[i] < 0 || net_worth < 0) ? f.distress[i] + 1 : 0;
+  });
 }
 
 // ------------------------------------------------------------------ programme awards
@@ -461,9 +486,19 @@ void phase_awards(World& w) {
     if (w.award_request[p].empty()) continue;
     std::vector<double> priority(f.size());
     for (std::size_t i = 0; i < f.size(); ++i) priority[i] = f.productivity[i];
-    const auto requests = engine::collect_requests(w.award_request[p], priority);
+    // A programme's cap is per project; a firm runs at most one supported project of a kind a
+    // year, so what it may still receive this year is the cap less what it already got.
+    auto& asked = w.award_request[p];
+    const double cap = w.sc.programmes[p].cap;
+    auto& tally = w.programmes[p].paid_to_firm_this_year;
+    if (cap > 0)
+      for (std::size_t i = 0; i < asked.size(); ++i) asked[i] = std::min(asked[i], std::max(0.0, cap - tally[i]));
+    const auto requests = engine::collect_requests(asked, priority);
     const auto grants = engine::clear_by_rank(requests, budget_room(w, p), engine::Partial::Allowed);
-    for (std::size_t k = 0; k < requests.size(); ++k) w.pay(p, requests[k].agent, grants[k]);
+    for (std::size_t k = 0; k < requests.size(); ++k) {
+      w.pay(p, requests[k].agent, grants[k]);
+      tally[requests[k].agent] += grants[k];
+    }
   }
   // Platform rent support (L5) goes to platform owners each month.
   for (std::size_t i = 0; i < f.size(); ++i) {
@@ -501,9 +536,9 @@ void phase_land(World& w) {
   parallel_for(f.size(), [&](std::size_t i) {
     if (!f.alive[i] || f.land_pending[i] <= 0) return;
     if (--f.approval_left[i] > 0) return;
-    const double lease = w.sc.zones[f.zone[i]].lease_share;
-    f.land_leased[i] += lease * f.land_pending[i];
-    f.land_owned[i] += (1.0 - lease) * f.land_pending[i];
+    const double bought = f.land_buy_pending[i];
+    f.land_owned[i] += bought * f.land_pending[i];
+    f.land_leased[i] += (1.0 - bought) * f.land_pending[i];
     f.land_pending[i] = 0;
   });
   // Requests are ranked by output per m2 (以亩均论英雄: denser users first), then firm id.
@@ -526,7 +561,10 @@ void phase_land(World& w) {
       f.land_pending[i] += grants[k];
       f.approval_left[i] = std::max(1, zone.approval_months);
       w.zones[z].land_used += grants[k];
-      f.cash[i] -= (1.0 - zone.lease_share) * grants[k] * zone.land_price;
+      // Land is bought only from spare cash; otherwise it is leased (lease first, buy later).
+      const double price = (1.0 - zone.lease_share) * grants[k] * zone.land_price;
+      f.land_buy_pending[i] = f.cash[i] > price ? (1.0 - zone.lease_share) : 0.0;
+      f.cash[i] -= f.land_buy_pending[i] > 0 ? price : 0.0;
     }
   }
 }
@@ -618,6 +656,12 @@ void phase_hiring(World& w) {
     w.zones[z].leading_present = present[z * 2 + 1];
     w.zones[z].unemployed = unemployed[z];
   }
+  for (auto& zs : w.zones) zs.vacancies[0] = zs.vacancies[1] = 0;
+  for (std::size_t i = 0; i < f.size(); ++i)
+    if (f.alive[i]) {
+      w.zones[f.zone[i]].vacancies[0] += std::max(0, f.skilled_wanted[i] - f.skilled[i]);
+      w.zones[f.zone[i]].vacancies[1] += std::max(0, f.leading_wanted[i] - f.leading[i]);
+    }
 }
 
 // ------------------------------------------------------------------ schedule

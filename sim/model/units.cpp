@@ -121,8 +121,9 @@ std::string format_month(int month_index) {
 }
 
 std::string format_money(double cny) {
-  if (cny >= 1e8) return fmt::format("{:.4g}亿", cny / 1e8);
-  if (cny >= 1e4) return fmt::format("{:.4g}万", cny / 1e4);
+  // Thresholds sit just below the unit so that 99,999,999.99 prints as "1亿", not "1e+04万".
+  if (cny >= 0.99995e8) return fmt::format("{:.4g}亿", cny / 1e8);
+  if (cny >= 0.99995e4) return fmt::format("{:.4g}万", cny / 1e4);
   return fmt::format("{:.4g}元", cny);
 }
 

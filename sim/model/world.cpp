@@ -97,6 +97,7 @@ void add_firm(World& w, std::size_t z, std::size_t s, double annual_output, engi
   f.alive[i] = 1;
   f.exit_month[i] = -1;
   f.last_round[i] = -1;
+  f.expansion_programme[i] = -1;
   f.birth[i] = w.sc.info.start - int(std::lround(expo(rng) * m.initial_age_mean_years * 12.0));
   const double sd = m.initial_productivity_sd;
   f.productivity[i] = std::exp(sd * normal(rng) - 0.5 * sd * sd);
@@ -110,10 +111,10 @@ void add_firm(World& w, std::size_t z, std::size_t s, double annual_output, engi
   f.skilled_wanted[i] = int(std::ceil(sec.skilled_share * labour));
   f.workers[i] = std::max(0.0, labour - f.skilled_wanted[i]);
   f.debt[i] = 0.3 * f.capital[i];
-  f.cash[i] = 0.25 * monthly;
+  f.cash[i] = 2.0 * monthly;  // about two months of sales as liquid assets (assumption)
   if (u01(rng) < sec.rd_active_share) {
     f.flags[i] |= kRdActive;
-    f.rd_intensity[i] = sec.rd_intensity * std::exp(0.5 * normal(rng) - 0.125);
+    f.rd_base[i] = f.rd_intensity[i] = sec.rd_intensity * std::exp(0.5 * normal(rng) - 0.125);
   }
   f.volatility[i] = expo(rng);
 }
@@ -135,13 +136,13 @@ void allot_initial_land(World& w) {
 }
 
 // Talent agents present at the start fill firms' skilled and leading jobs in firm order; an
-// outside pool (half as many again) supplies later arrivals.
+// outside pool (twice as many) stands for the wider labour market that supplies arrivals.
 void populate_talent(World& w) {
   auto& t = w.talent;
   const auto& zs = w.sc.zones;
   std::size_t inside = 0;
   for (const auto& z : zs) inside += std::size_t(z.skilled_talent) + std::size_t(z.leading_talent);
-  const std::size_t outside = std::max<std::size_t>(1000, inside / 2);
+  const std::size_t outside = std::max<std::size_t>(1000, 2 * inside);  // the wider labour market
   t.resize(inside + outside);
   std::size_t a = 0;
   auto trait = w.streams("talent_trait");

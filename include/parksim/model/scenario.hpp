@@ -35,7 +35,7 @@ struct ModelParams {
   double investment_max_share = 0.25;        // max investment in one month as share of capital
   double payback_median_years = 8.0;         // median payback a firm accepts for a project
   double payback_dispersion = 0.5;           // sd of log accepted payback across firms
-  double fixed_cost_per_year = 2.0e6;        // overheads independent of output (CNY per year)
+  double fixed_cost_per_year = 3.0e5;        // overheads independent of output (CNY per year)
   double cash_buffer_months = 2.0;           // months of costs kept as cash before investing
   double exit_patience_months = 6.0;         // months of negative net worth before exit
   // innovation
@@ -65,7 +65,7 @@ struct ModelParams {
   // retrofits, platforms, M&A, listing, leasing
   double retrofit_cost_share = 0.15;         // cost of a smart retrofit as share of capital
   double retrofit_productivity_gain = 0.12;  // productivity step of a retrofit
-  double retrofit_consideration_rate = 0.10; // share of firms reviewing a retrofit each year
+  double retrofit_consideration_rate = 0.05; // share of firms reviewing a retrofit each year
   double local_supplier_share = 0.15;        // share of retrofit spending bought from zone IM firms
   double platform_cost = 1.5e8;              // CNY investment of a platform
   double platform_rent_per_year = 4.0e6;     // CNY per year
@@ -87,7 +87,7 @@ struct ModelParams {
   double parcel_size = 20000.0;              // m2, the unit of land requests
   // entry
   double entry_rate_per_year = 0.08;         // entrants per year as share of incumbents (baseline)
-  double entrant_size = 0.02;                // entrant demand as share of sector mean firm output
+  double entrant_size = 0.10;                // entrant demand as share of sector mean firm output
   double entrant_productivity_sd = 0.35;     // sd of log productivity of entrants
   double attractiveness_land = 1.0;          // weights in the zone attractiveness index
   double attractiveness_subsidy = 1.0;
@@ -142,7 +142,7 @@ struct ZoneSpec {
   double land_used = 0.0;             // m2 used at the start
   double plot_ratio = 1.2;
   double plot_ratio_cap = 2.0;
-  double land_rent = 15.0;            // CNY per m2 of land per month (leased land)
+  double land_rent = 4.0;             // CNY per m2 of land per month (leased land)
   double land_price = 1500.0;         // CNY per m2 (land sold)
   double lease_share = 0.5;           // share of new land leased rather than sold
   int approval_months = 6;            // from grant to use

@@ -42,6 +42,7 @@ struct Firms {
   std::vector<std::int32_t> land_wait;        // months an unmet land request has waited
   std::vector<std::int32_t> insured_months;   // months of first-unit insurance subsidy left
   std::vector<std::int32_t> last_round;       // month of the last equity round (-1 none)
+  std::vector<std::int32_t> expansion_programme;  // industrialisation programme backing this month's expansion (-1 none)
   std::vector<std::uint8_t> events;           // what happened this step (EventFlag bits)
   std::vector<std::uint8_t> exiting;          // decided to exit this step
   std::vector<std::int32_t> skilled, leading; // talent agents employed
@@ -51,7 +52,9 @@ struct Firms {
   std::vector<double> volatility;     // this year's volatility regime (Exp(1))
   std::vector<double> payback;        // years of payback this firm accepts
   std::vector<double> capital, land_owned, land_leased, land_pending;
+  std::vector<double> land_buy_pending;  // share of the pending land that was bought
   std::vector<double> cash, debt, line_debt, pool_debt, guaranteed_debt, lease_debt, equity;
+  std::vector<double> rd_base;         // the firm's own R&D propensity (R&D/sales without support)
   std::vector<double> rd_intensity, demand, output, value_added, rd_spend, workers;
   std::vector<double> investment_gap;  // investment wanted but not financed from cash (CNY)
   std::vector<double> land_request;    // m2 asked for this month
@@ -63,10 +66,10 @@ struct Firms {
   template <class F>
   void visit(F&& f) {
     f(id); f(zone); f(sector); f(flags); f(alive); f(birth); f(exit_month); f(distress);
-    f(approval_left); f(land_wait); f(insured_months); f(last_round); f(events); f(exiting); f(skilled); f(leading); f(skilled_wanted);
+    f(approval_left); f(land_wait); f(insured_months); f(last_round); f(expansion_programme); f(events); f(exiting); f(skilled); f(leading); f(skilled_wanted);
     f(leading_wanted); f(productivity); f(log_shifter); f(volatility); f(payback); f(capital);
-    f(land_owned); f(land_leased); f(land_pending); f(cash); f(debt); f(line_debt); f(pool_debt);
-    f(guaranteed_debt); f(lease_debt); f(equity); f(rd_intensity); f(demand); f(output);
+    f(land_owned); f(land_leased); f(land_pending); f(land_buy_pending); f(cash); f(debt); f(line_debt); f(pool_debt);
+    f(guaranteed_debt); f(lease_debt); f(equity); f(rd_base); f(rd_intensity); f(demand); f(output);
     f(value_added); f(rd_spend); f(workers); f(investment_gap); f(land_request); f(output_year);
     f(output_last_year); f(rd_year); f(insured_premium); f(local_spend);
   }
@@ -100,6 +103,7 @@ struct ZoneState {
   double skilled_wage = 0;     // CNY per month, moves with vacancies
   double local_demand = 0;     // CNY per month for local IM suppliers (retrofits, procurement)
   double talent_present = 0, unemployed = 0, leading_present = 0;
+  double vacancies[2] = {0, 0};  // unfilled skilled and leading jobs after matching
 };
 
 // Per programme, per replication: money paid and what is left.
@@ -111,6 +115,7 @@ struct ProgrammeState {
   double drawn = 0;            // credit line drawn / fund invested
   bool active = false;
   bool budget_left = true;     // known to firms when they decide (last step's state)
+  std::vector<double> paid_to_firm_this_year;  // [firm slot]: an award's cap holds per firm per year
 };
 
 struct Funds {
