@@ -91,7 +91,7 @@ TEST_CASE("extends overrides values and keeps the rest", "[scenario]") {
   CHECK(g.cap == Approx(3e7));
 }
 
-TEST_CASE("--set overrides a single value and reports bad ones", "[scenario]") {
+TEST_CASE("command-line set overrides a single value and reports bad ones", "[scenario]") {
   const auto sc = model::load_scenario(source_path("tests/data/mini.toml"), {"programmes.grant.rate=25%", "scenario.seed=99"});
   CHECK(sc.programmes[0].rate == Approx(0.25));
   CHECK(sc.info.seed == 99);
