@@ -138,6 +138,7 @@ struct ZoneChoice {
   double leave[2][2];   // [level][in talent housing] monthly hazard of leaving the area
   double utility[2];    // [level]
   double arrive[2];     // [level] probability an outside agent arrives here this month
+  double arrive_any[2]; // [level] probability of arriving anywhere (same in every entry)
 };
 
 double leading_reward(const World& w, std::size_t z, int& programme) {
@@ -192,6 +193,7 @@ std::vector<ZoneChoice> zone_choices(const World& w, double outside_pool) {
     for (const auto& c : out) total += c.arrive[level];
     if (total > 0.5)
       for (auto& c : out) c.arrive[level] *= 0.5 / total;
+    for (auto& c : out) c.arrive_any[level] = std::min(total, 0.5);
   }
   return out;
 }
@@ -206,8 +208,10 @@ void allocate_housing(World& w) {
     any = any || free[z] > 0;
   }
   if (!any) return;
+  double left = 0;
+  for (double x : free) left += std::max(x, 0.0);
   for (int pass = 0; pass < 2; ++pass)
-    for (std::size_t a = 0; a < t.size(); ++a) {
+    for (std::size_t a = 0; a < t.size() && left > 0; ++a) {
       const auto z = t.zone[a];
       if (z == kOutside || t.housing[a] || !t.renter[a] || free[z] <= 0) continue;
       const bool im = t.employer[a] >= 0 &&
@@ -215,6 +219,7 @@ void allocate_housing(World& w) {
       if (pass == 0 && !im) continue;
       t.housing[a] = 1;
       free[z] -= 1;
+      left -= 1;
       w.zones[z].housing_used += 1;
     }
 }
@@ -231,52 +236,69 @@ void pay_talent_programmes(World& w) {
   }
 }
 
+// One agent's monthly location decision, given its shared uniform u: outside agents may arrive in
+// a zone; agents in a zone may leave the area or move to another zone (and so lose job and unit).
+void move_one(World& w, std::size_t a, double u, const std::vector<ZoneChoice>& choice,
+              const engine::DecisionStreams& destinations) {
+  auto& t = w.talent;
+  const std::size_t Z = w.zones.size();
+  const int level = t.level[a];
+  if (t.zone[a] == kOutside) {
+    if (u >= choice[0].arrive_any[level]) return;  // most of the outside pool stays outside
+    double acc = 0;
+    for (std::size_t z = 0; z < Z; ++z) {
+      acc += choice[z].arrive[level];
+      if (u < acc) { t.zone[a] = std::uint8_t(z); return; }
+    }
+    return;
+  }
+  const auto z = t.zone[a];
+  const double leave = choice[z].leave[level][t.housing[a]] * (t.employer[a] < 0 ? 2.0 : 1.0);
+  if (u < leave) {
+    t.zone[a] = kOutside;
+  } else if (u < leave + w.sc.talent.move_rate && Z > 1) {
+    // Move to another zone chosen by logit on utility.
+    double total = 0;
+    for (std::size_t k = 0; k < Z; ++k)
+      if (k != z) total += std::exp(choice[k].utility[level] - choice[z].utility[level]);
+    const double pick = destinations(a).uniform() * total;
+    double acc = 0;
+    for (std::size_t k = 0; k < Z; ++k) {
+      if (k == z) continue;
+      acc += std::exp(choice[k].utility[level] - choice[z].utility[level]);
+      if (pick < acc) { t.zone[a] = std::uint8_t(k); break; }
+    }
+  } else {
+    return;
+  }
+  t.employer[a] = -1;
+  t.housing[a] = 0;
+}
+
 }  // namespace
 
 void phase_talent(World& w) {
   auto& t = w.talent;
-  const double outside = engine::deterministic_sum(t.size(), [&](std::size_t a) { return t.zone[a] == kOutside ? 1.0 : 0.0; });
-  const auto choice = zone_choices(w, outside);
   const std::size_t Z = w.zones.size();
-  const auto streams = w.streams("talent_move");
-  const double move_rate = w.sc.talent.move_rate;
-  parallel_for(t.size(), [&](std::size_t a) {
-    auto rng = streams(a);
-    const double u = rng.uniform();
-    const int level = t.level[a];
-    if (t.zone[a] == kOutside) {
-      double acc = 0;
-      for (std::size_t z = 0; z < Z; ++z) {
-        acc += choice[z].arrive[level];
-        if (u < acc) { t.zone[a] = std::uint8_t(z); return; }
-      }
-      return;
+  const auto choice = zone_choices(w, w.talent_outside);
+  const auto destinations = w.streams("talent_destination");
+  const std::uint64_t move_decision = engine::decision_id("talent_move");
+  // One generator call serves four agents (engine::shared_uniforms4); blocks start at multiples of 4.
+  parallel_blocks(t.size(), [&](std::size_t begin, std::size_t end) {
+    double quad[4];
+    for (std::size_t a = begin; a < end; ++a) {
+      if ((a & 3) == 0 || a == begin)
+        engine::shared_uniforms4(w.key, move_decision, std::uint32_t(w.step), a >> 2, quad);
+      move_one(w, a, quad[a & 3], choice, destinations);
     }
-    const auto z = t.zone[a];
-    const double leave = choice[z].leave[level][t.housing[a]] * (t.employer[a] < 0 ? 2.0 : 1.0);
-    if (u < leave) {
-      t.zone[a] = kOutside;
-    } else if (u < leave + move_rate && Z > 1) {
-      // Move to another zone chosen by logit on utility.
-      double total = 0;
-      for (std::size_t k = 0; k < Z; ++k) if (k != z) total += std::exp(choice[k].utility[level] - choice[z].utility[level]);
-      double pick = rng.uniform() * total, acc = 0;
-      for (std::size_t k = 0; k < Z; ++k) {
-        if (k == z) continue;
-        acc += std::exp(choice[k].utility[level] - choice[z].utility[level]);
-        if (pick < acc) { t.zone[a] = std::uint8_t(k); break; }
-      }
-    } else {
-      return;
-    }
-    t.employer[a] = -1;
-    t.housing[a] = 0;
   });
-  // Recount housing in use after moves, then hand out free units.
-  const auto used = engine::binned_sum(t.size(), Z, [&](std::size_t a, auto& add) {
-    if (t.zone[a] != kOutside && t.housing[a]) add(t.zone[a], 1.0);
+  // Recount housing in use and the outside pool after moves, then hand out free units.
+  const auto counts = engine::binned_sum(t.size(), Z + 1, [&](std::size_t a, auto& add) {
+    if (t.zone[a] == kOutside) add(Z, 1.0);
+    else if (t.housing[a]) add(t.zone[a], 1.0);
   });
-  for (std::size_t z = 0; z < Z; ++z) w.zones[z].housing_used = used[z];
+  for (std::size_t z = 0; z < Z; ++z) w.zones[z].housing_used = counts[z];
+  w.talent_outside = counts[Z];
   allocate_housing(w);
   pay_talent_programmes(w);
 }

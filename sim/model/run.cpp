@@ -10,6 +10,7 @@
 #include <cmath>
 #include <ctime>
 #include <memory>
+#include <numeric>
 #include <thread>
 
 #include "parksim/engine/h5_writer.hpp"
@@ -136,6 +137,7 @@ class OutputFile {
   void define();
   const Scenario& sc_;
   h5::Writer w_;
+  std::int64_t snapshot_rows_ = 0;
 };
 
 void OutputFile::define() {
@@ -246,7 +248,9 @@ void OutputFile::append_replication(int replication, const ReplicationRecords& r
 void OutputFile::append_snapshot(const SnapshotRows& s) {
   if (s.id.empty()) return;
   std::vector<std::int64_t> rows(s.id.size());
-  w_.append_coordinate("snapshots", "firm", rows);  // values rewritten below are just row numbers
+  std::iota(rows.begin(), rows.end(), snapshot_rows_);  // the coordinate is the row number
+  snapshot_rows_ += std::int64_t(rows.size());
+  w_.append_coordinate("snapshots", "firm", rows);
   w_.append("snapshots", "replication", s.replication);
   w_.append("snapshots", "year", s.year);
   w_.append("snapshots", "id", s.id);

@@ -154,6 +154,7 @@ void populate_talent(World& w) {
         t.zone[a] = std::uint8_t(z);
       }
     }
+  w.talent_outside = double(t.size() - a);
   for (; a < t.size(); ++a) {
     auto rng = trait(a);
     t.level[a] = rng.uniform() < w.sc.talent.leading_share ? 1 : 0;

@@ -62,6 +62,7 @@ class World {
   std::vector<double> sector_frontier;     // outside competitors' productivity per sector
   std::int64_t next_firm_id = 0;
   double retrofits = 0, first_units = 0;
+  double talent_outside = 0;    // talent agents in the outside pool (recounted each month)
   int entries_this_step = 0;
   std::vector<double> entries_cell, exits_cell;  // [zone x sector] this step
   std::vector<double> attract_ref;               // [zone x sector] attractiveness at the start
