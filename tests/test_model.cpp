@@ -204,3 +204,18 @@ TEST_CASE("golden summary of the Lingang scenario", "[model][golden]") {
   expected << in.rdbuf();
   CHECK(text.str() == expected.str());
 }
+
+TEST_CASE("firms short of land relocate to a zone with free land", "[model][mechanism]") {
+  // South is full and its services firms grow fast; north has free land.
+  const auto sc = mini({"zones.south.area=\"1.55 km2\"", "sectors.services.demand_growth=60%",
+                        "model.relocation_wait_months=3"});
+  int moves = 0;
+  simulate(sc, [&](const model::World& w) {
+    for (std::size_t i = 0; i < w.firms.size(); ++i)
+      if (w.firms.events[i] & model::kEventRelocation) {
+        ++moves;
+        REQUIRE(w.firms.zone[i] == 0);  // they can only go north
+      }
+  });
+  CHECK(moves > 0);
+}

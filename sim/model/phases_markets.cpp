@@ -553,6 +553,8 @@ void phase_awards(World& w) {
 
 // ------------------------------------------------------------------ land
 
+static void relocate(World& w);
+
 void phase_land(World& w) {
   auto& f = w.firms;
   parallel_for(f.size(), [&](std::size_t i) {
@@ -588,6 +590,38 @@ void phase_land(World& w) {
       f.land_buy_pending[i] = f.cash[i] > price ? (1.0 - zone.lease_share) : 0.0;
       f.cash[i] -= f.land_buy_pending[i] > 0 ? price : 0.0;
     }
+  }
+  relocate(w);
+}
+
+// Firms that waited long for land may move to the zone with the largest free share, taking a
+// standard factory of the same size there. Their talent stays behind (separated in hiring).
+static void relocate(World& w) {
+  auto& f = w.firms;
+  const auto& m = w.sc.model;
+  const std::size_t Z = w.zones.size();
+  if (Z < 2) return;
+  const auto streams = w.streams("relocation");
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    if (!f.alive[i] || f.land_wait[i] < m.relocation_wait_months) continue;
+    std::size_t best = f.zone[i];
+    double best_free = 0;
+    for (std::size_t z = 0; z < Z; ++z) {
+      const double free = w.sc.zones[z].area - w.zones[z].land_used;
+      if (z != f.zone[i] && free / w.sc.zones[z].area > best_free) { best = z; best_free = free / w.sc.zones[z].area; }
+    }
+    const double land = f.land(i) + f.land_pending[i] + f.land_request[i];
+    if (best == f.zone[i] || w.sc.zones[best].area - w.zones[best].land_used < land) continue;
+    if (streams(std::uint64_t(f.id[i])).uniform() >= m.relocation_rate) continue;
+    w.zones[f.zone[i]].land_used -= f.land(i) + f.land_pending[i];
+    w.zones[best].land_used += land;
+    f.land_leased[i] += f.land_owned[i] + f.land_pending[i] + f.land_request[i];
+    f.cash[i] += f.land_owned[i] * w.sc.zones[f.zone[i]].land_price;  // the old plot is sold back
+    f.land_owned[i] = f.land_pending[i] = f.land_request[i] = 0;
+    f.cash[i] -= m.relocation_cost_months * f.value_added[i];
+    f.zone[i] = std::uint16_t(best);
+    f.land_wait[i] = 0;
+    f.events[i] |= kEventRelocation;
   }
 }
 
@@ -697,7 +731,7 @@ engine::Schedule<World> make_schedule() {
   s.add("investment", "capacity, smart retrofits, platforms, acquisitions, listings and their applications (L3-L8, L12, L16)", phase_investment);
   s.add("credit", "repayments, bank loans, credit line quota, risk-pool coverage, leasing, venture rounds (L9-L11)", phase_credit);
   s.add("awards", "programme budgets cleared by rank and paid", phase_awards);
-  s.add("land", "approvals, land requests cleared by output per m2", phase_land);
+  s.add("land", "approvals, land requests cleared by output per m2, relocation of firms short of land", phase_land);
   s.add("hiring", "labour needs, separations, matching of talent to vacancies, wages", phase_hiring);
   s.add("production", "demand, output within capacity, costs and cash", phase_production);
   s.add("exit", "insolvency exits, loan defaults, risk-pool refunds, land released", phase_exit);

@@ -38,7 +38,6 @@ World::World(const Scenario& scenario, engine::StreamKey stream_key) : sc(scenar
   sector_frontier.assign(S, 1.0);
   entries_cell.assign(Z * S, 0.0);
   exits_cell.assign(Z * S, 0.0);
-  funds.guarantee_left = sc.funds.guarantee_capital;
   funds.vc_left_this_year = sc.funds.vc_capital_per_year;
 }
 

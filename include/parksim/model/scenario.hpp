@@ -38,6 +38,9 @@ struct ModelParams {
   double fixed_cost_per_year = 3.0e5;        // overheads independent of output (CNY per year)
   double cash_buffer_months = 2.0;           // months of costs kept as cash before investing
   double exit_patience_months = 6.0;         // months of negative net worth before exit
+  double relocation_wait_months = 12.0;      // months an unmet land request waits before a firm considers moving
+  double relocation_rate = 0.1;              // monthly chance a waiting firm moves to a zone with free land
+  double relocation_cost_months = 3.0;       // months of value added a move costs
   // innovation
   double innovation_rate = 0.8;              // zeta1: P(success) = 1-exp(-zeta1 * R&D/sales * 12)
   double imitation_rate = 0.5;               // zeta2 for imitation of the cluster's best
@@ -129,9 +132,6 @@ struct FundParams {
   double vc_round_share = 0.5;               // round size / annual sales
   double vc_min_productivity = 1.2;          // relative productivity VC looks for
   double vc_max_age_years = 8.0;
-  double guarantee_capital = 0.0;            // guarantee company capital (CNY)
-  double guarantee_loss_share = 0.8;
-  double guarantee_multiple = 10.0;          // guarantees outstanding <= multiple * capital
   double sme_output_limit = 4.0e8;           // annual output below which a firm is an SME (CNY)
 };
 

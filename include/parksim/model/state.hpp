@@ -29,6 +29,7 @@ enum EventFlag : std::uint8_t {
   kEventListing = 1u << 3,
   kEventAcquisition = 1u << 4,
   kEventRound = 1u << 5,
+  kEventRelocation = 1u << 6,
 };
 
 struct Firms {
@@ -53,7 +54,7 @@ struct Firms {
   std::vector<double> payback;        // years of payback this firm accepts
   std::vector<double> capital, land_owned, land_leased, land_pending;
   std::vector<double> land_buy_pending;  // share of the pending land that was bought
-  std::vector<double> cash, debt, line_debt, pool_debt, guaranteed_debt, lease_debt, equity;
+  std::vector<double> cash, debt, line_debt, pool_debt, lease_debt, equity;
   std::vector<double> rd_base;         // the firm's own R&D propensity (R&D/sales without support)
   std::vector<double> rd_intensity, demand, output, value_added, rd_spend, workers;
   std::vector<double> investment_gap;  // investment wanted but not financed from cash (CNY)
@@ -69,7 +70,7 @@ struct Firms {
     f(approval_left); f(land_wait); f(insured_months); f(last_round); f(expansion_programme); f(events); f(exiting); f(skilled); f(leading); f(skilled_wanted);
     f(leading_wanted); f(productivity); f(log_shifter); f(volatility); f(payback); f(capital);
     f(land_owned); f(land_leased); f(land_pending); f(land_buy_pending); f(cash); f(debt); f(line_debt); f(pool_debt);
-    f(guaranteed_debt); f(lease_debt); f(equity); f(rd_base); f(rd_intensity); f(demand); f(output);
+    f(lease_debt); f(equity); f(rd_base); f(rd_intensity); f(demand); f(output);
     f(value_added); f(rd_spend); f(workers); f(investment_gap); f(land_request); f(output_year);
     f(output_last_year); f(rd_year); f(insured_premium); f(local_spend);
   }
@@ -122,8 +123,6 @@ struct Funds {
   double bank_losses = 0;            // cumulative CNY
   double defaults_this_step = 0;
   double pool_paid_this_step = 0;
-  double guarantee_left = 0;         // guarantee capital left
-  double guarantee_paid_this_step = 0;
   double vc_left_this_year = 0;
   double vc_invested_this_step = 0;
   double guidance_invested_this_step = 0;
