@@ -131,3 +131,17 @@ TEST_CASE("the dictionary lists every section with ranges and sources", "[scenar
   CHECK(md.find("Ciccone & Hall") != std::string::npos);
   CHECK(model::dictionary_json().front() == '[');
 }
+
+TEST_CASE("an overlay file composes on top and can switch programmes off", "[scenario]") {
+  const auto base = model::load_scenario(source_path("scenarios/lingang_2015.toml"));
+  const auto none = model::load_scenario(source_path("scenarios/lingang_2015.toml"), {},
+                                         {source_path("scenarios/overlays/lingang_no_policy.toml")});
+  CHECK(base.programmes.size() == 17);
+  CHECK(none.programmes.empty());
+  CHECK(none.zones.size() == base.zones.size());
+  // --set comes after overlays.
+  const auto one = model::load_scenario(source_path("scenarios/lingang_2015.toml"), {"programmes.risk_pool.enabled=true"},
+                                        {source_path("scenarios/overlays/lingang_no_policy.toml")});
+  REQUIRE(one.programmes.size() == 1);
+  CHECK(one.programmes[0].id == "risk_pool");
+}

@@ -78,9 +78,9 @@ void print_summary(const model::Scenario& sc, const model::RunSummary& r) {
              double(r.talent_steps));
 }
 
-int run_command(const std::string& path, const std::vector<std::string>& sets, const std::string& out, int reps,
-                std::int64_t seed, int threads, const std::string& cmdline) {
-  const auto sc = model::load_scenario(path, sets);
+int run_command(const std::string& path, const std::vector<std::string>& sets, const std::vector<std::string>& overlays,
+                const std::string& out, int reps, std::int64_t seed, int threads, const std::string& cmdline) {
+  const auto sc = model::load_scenario(path, sets, overlays);
   ProgressBar bar;
   model::RunOptions opt;
   opt.replications = reps;
@@ -103,7 +103,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   std::string scenario, output;
-  std::vector<std::string> sets;
+  std::vector<std::string> sets, overlays;
   int replications = 0, threads = 0;
   std::int64_t seed = -1;
   auto* run = app.add_subcommand("run", "run a scenario and write an HDF5 file");
@@ -113,11 +113,13 @@ int main(int argc, char** argv) {
   run->add_option("--seed", seed, "master seed (default: the scenario's)")->check(CLI::NonNegativeNumber);
   run->add_option("-t,--threads", threads, "threads (default: all cores)")->check(CLI::Range(1, 1024));
   run->add_option("--set", sets, "override a value: path.to.key=value (repeatable)");
+  run->add_option("--with", overlays, "overlay scenario file applied on top (repeatable)")->check(CLI::ExistingFile);
 
   auto* check = app.add_subcommand("check", "validate a scenario without running it");
   bool resolved = false;
   check->add_option("scenario", scenario, "scenario TOML file")->required();
   check->add_option("--set", sets, "override a value: path.to.key=value (repeatable)");
+  check->add_option("--with", overlays, "overlay scenario file applied on top (repeatable)")->check(CLI::ExistingFile);
   check->add_flag("--resolved", resolved, "print the scenario after extends and --set");
 
   auto* phases = app.add_subcommand("phases", "print the phases of a monthly step");
@@ -127,9 +129,9 @@ int main(int argc, char** argv) {
 
   CLI11_PARSE(app, argc, argv);
   try {
-    if (*run) return run_command(scenario, sets, output, replications, seed, threads, join_args(argc, argv));
+    if (*run) return run_command(scenario, sets, overlays, output, replications, seed, threads, join_args(argc, argv));
     if (*check) {
-      const auto sc = model::load_scenario(scenario, sets);
+      const auto sc = model::load_scenario(scenario, sets, overlays);
       if (resolved) fmt::print("{}\n", sc.resolved_text);
       else fmt::print("{}: OK ({} zones, {} sectors, {} programmes, {} targets, {} .. {})\n", scenario, sc.zones.size(),
                       sc.sectors.size(), sc.programmes.size(), sc.targets.size(), units::format_month(sc.info.start),

@@ -233,6 +233,16 @@ void append_rows(Writer::Impl& impl, const std::string& group, const std::string
   auto shape = impl.shape(group, v.dims);
   hsize_t row = 1;
   for (std::size_t d = 1; d < shape.size(); ++d) row *= shape[d];
+  if (row == 0 && data.empty()) {
+    // Rows of zero values (an empty trailing dimension): just follow the first dimension's length.
+    try {
+      std::vector<hsize_t> grown = shape;
+      v.set.extend(grown.data());
+    } catch (const H5::Exception& e) {
+      impl.fail(group, name, e.getDetailMsg());
+    }
+    return;
+  }
   if (row == 0 || data.size() % row != 0)
     impl.fail(group, name, fmt::format("{} values are not a whole number of rows of {}", data.size(), row));
   const hsize_t rows = data.size() / row;

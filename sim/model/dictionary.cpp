@@ -229,6 +229,7 @@ const std::vector<Entry<ProgrammeSpec>>& programme_entries() {
       {"from", VK::Month, &P::from, 1990 * 12, 2100 * 12, "YYYY-MM", "First active month", "", true},
       {"to", VK::Month, &P::to, 1990 * 12, 2100 * 12, "YYYY-MM", "Last active month", "", true},
       {"sme_only", VK::Bool, &P::sme_only, 0, 0, "", "Only SMEs are eligible", ""},
+      {"enabled", VK::Bool, &P::enabled, 0, 0, "", "false leaves the programme out of the run (counterfactual overlays)", ""},
       {"sectors", VK::TextList, &P::sectors, 0, 0, "", "Eligible sectors (empty = all)", ""},
       {"zones", VK::TextList, &P::zones, 0, 0, "", "Eligible zones (empty = all)", ""},
       {"source", VK::Text, &P::source, 0, 0, "", "Where the numbers come from", ""},

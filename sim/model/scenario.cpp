@@ -418,7 +418,7 @@ void read_programmes(Scenario& s, const toml::table& root, Problems& problems) {
     read_table(p, *table, "programmes." + id + ".", detail::programme_entries(), problems);
     for (const auto& [name, kind] : detail::programme_kinds())
       if (name == p.kind_name) p.kind = kind;
-    s.programmes.push_back(std::move(p));
+    if (p.enabled) s.programmes.push_back(std::move(p));
   }
 }
 
@@ -505,10 +505,15 @@ void cross_check(const Scenario& s, const toml::table& root, Problems& problems)
 
 }  // namespace
 
-Scenario load_scenario(const std::string& path, const std::vector<std::string>& overrides) {
+Scenario load_scenario(const std::string& path, const std::vector<std::string>& overrides,
+                       const std::vector<std::string>& overlays) {
   Problems problems;
   std::vector<std::string> chain;
   toml::table root = load_composed(path, chain, problems);
+  for (const auto& overlay : overlays) {
+    std::vector<std::string> overlay_chain;
+    merge_into(root, load_composed(overlay, overlay_chain, problems));
+  }
   for (const auto& o : overrides) apply_override(root, o, problems);
 
   static const std::set<std::string> sections = {"scenario", "model", "talent", "funds", "zones",

@@ -199,6 +199,7 @@ struct ProgrammeSpec {
   int from = 0;                       // first active month
   int to = 0;                         // last active month
   bool sme_only = false;
+  bool enabled = true;                // false: the programme is left out of the run (counterfactuals)
   std::vector<std::string> sectors;   // eligible sectors (empty = all)
   std::vector<std::string> zones;     // eligible zones (empty = all)
   std::string source;
@@ -232,8 +233,10 @@ struct Scenario {
   int sector_index(const std::string& id) const;   // -1 if absent
 };
 
-// Loads, composes (extends) and validates a scenario; throws InputError listing every problem.
-Scenario load_scenario(const std::string& path, const std::vector<std::string>& overrides = {});
+// Loads, composes and validates a scenario; throws InputError listing every problem. Composition
+// order: the file with its `extends` chain, then each overlay file in order, then `--set` overrides.
+Scenario load_scenario(const std::string& path, const std::vector<std::string>& overrides = {},
+                       const std::vector<std::string>& overlays = {});
 
 // Metrics a target can name, with their unit (the scorecard and `check` use this list).
 struct MetricInfo {
