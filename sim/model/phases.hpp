@@ -19,7 +19,7 @@ void phase_entry(World& w);
 void phase_record(World& w);
 
 // Refunds a bank part of a loss on a loan covered by the risk pool, while the pool lasts.
-void settle_risk_pool(World& w, std::size_t firm, double covered_loss);
+void settle_risk_pool(World& w, double covered_loss);
 // Zone attractiveness to entrants of a sector (entry phase).
 double attractiveness(const World& w, std::size_t zone, std::size_t sector);
 

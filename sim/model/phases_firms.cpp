@@ -384,7 +384,7 @@ void phase_exit(World& w) {
     const double loss = std::max(0.0, f.debt[i] - w.sc.funds.recovery_rate * collateral);
     w.funds.defaults_this_step += f.debt[i] > 0 ? f.debt[i] : 0.0;
     w.funds.bank_losses += loss;
-    if (f.pool_debt[i] > 0 && f.debt[i] > 0) settle_risk_pool(w, i, loss * f.pool_debt[i] / f.debt[i]);
+    if (f.pool_debt[i] > 0 && f.debt[i] > 0) settle_risk_pool(w, loss * f.pool_debt[i] / f.debt[i]);
     w.zones[f.zone[i]].land_used -= f.land(i) + f.land_pending[i];
     w.exits_cell[w.cell(f.zone[i], f.sector[i])] += 1;
     f.alive[i] = 0;
@@ -420,16 +420,7 @@ static void add_entrant(World& w, std::size_t z, std::size_t s, double monthly_o
   auto& f = w.firms;
   auto rng = w.streams("entrant")(std::uint64_t(w.next_firm_id));
   boost::random::normal_distribution<double> normal;
-  const std::size_t i = f.size();
-  f.resize(i + 1);
-  f.id[i] = w.next_firm_id++;
-  f.zone[i] = std::uint16_t(z);
-  f.sector[i] = std::uint16_t(s);
-  f.alive[i] = 1;
-  f.exit_month[i] = -1;
-  f.last_round[i] = -1;
-  f.expansion_programme[i] = -1;
-  f.birth[i] = w.month;
+  const std::size_t i = new_firm(w, z, s, w.month);
   const double sd = m.entrant_productivity_sd;
   f.productivity[i] = w.cluster.sector_mean_productivity[s] * std::exp(sd * normal(rng) - 0.5 * sd * sd);
   f.payback[i] = m.payback_median_years * std::exp(m.payback_dispersion * normal(rng));

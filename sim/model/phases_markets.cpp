@@ -305,8 +305,7 @@ void phase_talent(World& w) {
 
 // ------------------------------------------------------------------ finance
 
-void settle_risk_pool(World& w, std::size_t firm, double covered_loss) {
-  (void)firm;
+void settle_risk_pool(World& w, double covered_loss) {
   for (std::size_t p = 0; p < w.programmes.size(); ++p) {
     if (w.sc.programmes[p].kind != ProgrammeKind::RiskPool) continue;
     auto& st = w.programmes[p];

@@ -94,7 +94,7 @@ void roll_year(World& w) {
 
 void phase_record(World& w) {
   auto& f = w.firms;
-  const std::size_t C = w.cells(), S = w.sc.sectors.size(), Z = w.sc.zones.size();
+  const std::size_t C = w.cells(), Z = w.sc.zones.size();
   auto& r = w.record;
   const int K = kSeriesCount;
   auto at = [&](Series s, std::size_t c) { return std::size_t(s) * C + c; };
@@ -119,7 +119,6 @@ void phase_record(World& w) {
     r.cube[at(Series::Entries, c)] = w.entries_cell[c];
     r.cube[at(Series::Exits, c)] = w.exits_cell[c];
   }
-  (void)S;
   r.subsidy.resize(w.programmes.size());
   for (std::size_t p = 0; p < w.programmes.size(); ++p) r.subsidy[p] = w.programmes[p].paid_this_step;
   r.zone_talent.assign(Z * 2, 0);

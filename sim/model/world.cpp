@@ -65,6 +65,21 @@ void World::pay(std::size_t p, std::size_t i, double amount) {
   programmes[p].paid_this_step += amount;
 }
 
+std::size_t new_firm(World& w, std::size_t zone, std::size_t sector, int birth_month) {
+  auto& f = w.firms;
+  const std::size_t i = f.size();
+  f.resize(i + 1);  // every column zero, then the fields whose neutral value is not zero
+  f.id[i] = w.next_firm_id++;
+  f.zone[i] = std::uint16_t(zone);
+  f.sector[i] = std::uint16_t(sector);
+  f.alive[i] = 1;
+  f.exit_month[i] = -1;
+  f.last_round[i] = -1;
+  f.expansion_programme[i] = -1;
+  f.birth[i] = birth_month;
+  return i;
+}
+
 namespace {
 
 // Pareto draws until the cell's output is reached; the last firm takes the remainder.
@@ -85,19 +100,10 @@ void add_firm(World& w, std::size_t z, std::size_t s, double annual_output, engi
   const auto& m = w.sc.model;
   const auto& sec = w.sc.sectors[s];
   auto& f = w.firms;
-  const std::size_t i = f.size();
-  f.resize(i + 1);
   boost::random::normal_distribution<double> normal;
   boost::random::exponential_distribution<double> expo;
   boost::random::uniform_01<double> u01;
-  f.id[i] = w.next_firm_id++;
-  f.zone[i] = std::uint16_t(z);
-  f.sector[i] = std::uint16_t(s);
-  f.alive[i] = 1;
-  f.exit_month[i] = -1;
-  f.last_round[i] = -1;
-  f.expansion_programme[i] = -1;
-  f.birth[i] = w.sc.info.start - int(std::lround(expo(rng) * m.initial_age_mean_years * 12.0));
+  const std::size_t i = new_firm(w, z, s, w.sc.info.start - int(std::lround(expo(rng) * m.initial_age_mean_years * 12.0)));
   const double sd = m.initial_productivity_sd;
   f.productivity[i] = std::exp(sd * normal(rng) - 0.5 * sd * sd);
   f.payback[i] = m.payback_median_years * std::exp(m.payback_dispersion * normal(rng));

@@ -88,6 +88,9 @@ class World {
   void pay(std::size_t programme, std::size_t firm, double amount);
 };
 
+// Appends a firm slot with a fresh id, alive, and neutral values in every column; returns the slot.
+std::size_t new_firm(World& world, std::size_t zone, std::size_t sector, int birth_month);
+
 // Builds the 2015 starting population from the scenario's aggregate figures.
 void populate(World& world);
 
