@@ -219,3 +219,81 @@ TEST_CASE("firms short of land relocate to a zone with free land", "[model][mech
   });
   CHECK(moves > 0);
 }
+
+namespace {
+// Output of the cells of a zone (and optionally one sector) at every step.
+std::vector<double> output_path(const model::Scenario& sc, int zone, int sector = -1) {
+  std::vector<double> out;
+  const std::size_t S = sc.sectors.size(), C = sc.zones.size() * S;
+  simulate(sc, [&](const model::World& w) {
+    double v = 0;
+    for (std::size_t s = 0; s < S; ++s)
+      if (sector < 0 || int(s) == sector)
+        v += w.record.cube[std::size_t(model::Series::Output) * C + std::size_t(zone) * S + s];
+    out.push_back(v);
+  });
+  return out;
+}
+}  // namespace
+
+TEST_CASE("a dated change of terms takes effect in its month", "[model][mechanism]") {
+  // The retrofit programme's rate drops to 0 from 2016-07: it pays before, never after.
+  const auto sc = mini({"programmes.retrofit.changes=[{ at = \"2016-07\", rate = 0 }]"});
+  double before = 0, after = 0;
+  simulate(sc, [&](const model::World& w) {
+    CHECK(w.terms[1].rate == Approx(w.month < 2016 * 12 + 6 ? 0.3 : 0.0));
+    (w.month < 2016 * 12 + 6 ? before : after) += w.programmes[1].paid_this_step;
+  });
+  CHECK(before > 0);
+  CHECK(after == 0);
+}
+
+TEST_CASE("a demand shock lowers output only where and while it applies", "[model][mechanism]") {
+  // Same seed with and without a 50% fall of equipment demand in 2016-03..2016-05.
+  const auto base = mini();
+  const auto shocked = mini({"events.slump.kind=\"demand_shock\"", "events.slump.from=\"2016-03\"",
+                             "events.slump.to=\"2016-05\"", "events.slump.size=\"-50%\"",
+                             "events.slump.sectors=[\"equipment\"]"});
+  const auto a = output_path(base, 0, 0), b = output_path(shocked, 0, 0);
+  const auto other_a = output_path(base, 1), other_b = output_path(shocked, 1);
+  for (int t = 0; t < 14; ++t) CHECK(a[std::size_t(t)] == b[std::size_t(t)]);  // identical before the shock
+  for (int t = 14; t <= 16; ++t) CHECK(b[std::size_t(t)] < 0.8 * a[std::size_t(t)]);
+  CHECK(other_a[13] == other_b[13]);
+}
+
+TEST_CASE("a capacity shock of 100% stops production in its zone", "[model][mechanism]") {
+  const auto sc = mini({"events.lockdown.kind=\"capacity_shock\"", "events.lockdown.from=\"2016-04\"",
+                        "events.lockdown.to=\"2016-05\"", "events.lockdown.size=\"100%\"",
+                        "events.lockdown.zones=[\"south\"]"});
+  const auto south = output_path(sc, 1), north = output_path(sc, 0);
+  CHECK(south[14] > 0.0);   // 2016-03
+  CHECK(south[15] == 0.0);  // 2016-04
+  CHECK(south[16] == 0.0);  // 2016-05
+  CHECK(south[17] > 0.0);
+  CHECK(north[15] > 0.0);
+}
+
+TEST_CASE("an anchor project takes its land at signing and produces once built", "[model][mechanism]") {
+  const auto sc = mini({"events.plant.kind=\"anchor_project\"", "events.plant.at=\"2015-06\"",
+                        "events.plant.zone=\"north\"", "events.plant.sector=\"equipment\"",
+                        "events.plant.investment=\"24亿\"", "events.plant.land=\"600亩\"",
+                        "events.plant.jobs=2000", "events.plant.construction_months=6"});
+  const auto base = mini();
+  std::vector<double> land_with, land_without;
+  std::vector<std::int64_t> big_firms;
+  simulate(sc, [&](const model::World& w) {
+    land_with.push_back(w.record.zone_land[0]);
+    std::int64_t n = 0;
+    for (std::size_t i = 0; i < w.firms.size(); ++i)
+      if (w.firms.alive[i] && w.firms.capital[i] > 1.5e9) ++n;
+    big_firms.push_back(n);
+    if (w.month == 2015 * 12 + 5) CHECK(w.record.anchor_projects == 1);
+  });
+  simulate(base, [&](const model::World& w) { land_without.push_back(w.record.zone_land[0]); });
+  CHECK(land_with[4] == land_without[4]);
+  CHECK(land_with[5] - land_without[5] == Approx(4e5).epsilon(0.02));
+  CHECK(big_firms[10] == big_firms[0]);      // still under construction in 2015-11
+  CHECK(big_firms[11] == big_firms[0] + 1);  // producing from 2015-12
+  const auto eq_with = output_path(sc, 0, 0), eq_without = output_path(base, 0, 0);
+  CHECK(eq_with[12] > eq_without[12] + 0.5 * 24e8 / 0.8 / 12.0 * 0.5);
+}

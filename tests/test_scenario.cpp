@@ -2,7 +2,10 @@
 // what is allowed; all errors come at once; composition by extends and --set.
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
+
+#include <fstream>
 #include <set>
+#include <sstream>
 
 #include "parksim/engine/error.hpp"
 #include "parksim/model/dictionary.hpp"
@@ -144,4 +147,127 @@ TEST_CASE("an overlay file composes on top and can switch programmes off", "[sce
                                         {source_path("scenarios/overlays/lingang_no_policy.toml")});
   REQUIRE(one.programmes.size() == 1);
   CHECK(one.programmes[0].id == "risk_pool");
+}
+
+TEST_CASE("dated changes of a programme's terms are read, sorted and checked", "[scenario]") {
+  const auto ok = model::load_scenario(write_file("changes.toml", mini_with(
+      "[programmes.grant]\nchanges = [{ at = \"2017-01\", rate = \"10%\" }, { at = \"2016-01\", rate = \"20%\", cap = \"500万\" }]\n")));
+  const auto& grant = ok.programmes[0];
+  REQUIRE(grant.changes.size() == 2);
+  CHECK(grant.changes[0].at == 2016 * 12);
+  CHECK(grant.changes[1].at == 2017 * 12);
+  auto terms = grant;
+  model::apply_change(terms, grant.changes[0]);
+  CHECK(terms.rate == Approx(0.2));
+  CHECK(terms.cap == Approx(5e6));
+
+  const auto p = problems_of(write_file("changes_bad.toml", mini_with(
+      "[programmes.grant]\nchanges = [{ at = \"2016-01\", kind = \"x\" }, { at = \"2014-01\", rate = \"20%\" }, { rate = \"300%\" }]\n")));
+  REQUIRE(p.size() == 3);
+  CHECK(p[0].key == "programmes.grant.changes[0].kind");
+  CHECK(p[0].message.find("allowed: at, rate") != std::string::npos);
+  CHECK(p[1].key == "programmes.grant.changes[2].at");
+  CHECK(p[2].key == "programmes.grant.changes[2].rate");
+  CHECK(p[2].message.find("over 100%") != std::string::npos);
+  // The change outside the active period is a cross-field problem, reported once the rest is clean.
+  const auto q = problems_of(write_file("changes_early.toml", mini_with(
+      "[programmes.grant]\nchanges = [{ at = \"2015-01\", rate = \"20%\" }]\n")));
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].key == "programmes.grant.changes[0].at");
+  CHECK(q[0].message.find("outside the programme's active period 2015-03..2017-12") != std::string::npos);
+}
+
+TEST_CASE("risk-pool loss shares must sum to 100%", "[scenario]") {
+  // mini.toml's pool states its rate; shares are the other way to say it, with a guarantee company.
+  auto p = problems_of(write_file("shares_both.toml", mini_with(
+      "[programmes.pool]\nloss_shares = { pool = \"40%\", bank = \"40%\", guarantee = \"20%\" }\n")));
+  REQUIRE(p.size() == 1);
+  CHECK(p[0].message.find("either `rate` or `loss_shares`") != std::string::npos);
+
+  std::ifstream in(source_path("tests/data/mini.toml"));
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string no_rate = text.str();
+  no_rate.replace(no_rate.find("rate = \"50%\"\nsme_only"), std::string("rate = \"50%\"\n").size(), "");
+  const auto base = write_file("pool_base.toml", no_rate);
+  const auto good = model::load_scenario(write_file("shares_good.toml", "extends = \"" + base + "\"\n"
+      "[programmes.pool]\nloss_shares = { pool = \"40%\", bank = \"40%\", guarantee = \"20%\" }\n"));
+  CHECK(good.programmes[3].rate == Approx(0.4));
+  CHECK(good.programmes[3].guarantee_share == Approx(0.2));
+  p = problems_of(write_file("shares_sum.toml", "extends = \"" + base + "\"\n"
+      "[programmes.pool]\nloss_shares = { pool = \"40%\", bank = \"40%\", guarantee = \"10%\" }\n"));
+  REQUIRE(p.size() == 1);
+  CHECK(p[0].key == "programmes.pool.loss_shares");
+  CHECK(p[0].message.find("shares sum to 90%, they must sum to 100%") != std::string::npos);
+  CHECK(p[0].line == 3);
+  p = problems_of(write_file("shares_kind.toml", mini_with(
+      "[programmes.grant]\nloss_shares = { pool = \"40%\", bank = \"60%\" }\n")));
+  REQUIRE(p.size() == 1);
+  CHECK(p[0].message == "applies to risk_pool programmes only");
+}
+
+TEST_CASE("events: shocks and anchor projects are read and checked", "[scenario]") {
+  const auto sc = model::load_scenario(write_file("events.toml", mini_with(R"(
+[events.pandemic]
+kind = "demand_shock"
+from = "2016-02"
+to = "2016-04"
+size = "-30%"
+sectors = ["equipment"]
+[events.plant]
+kind = "anchor_project"
+at = "2016-06"
+zone = "north"
+sector = "equipment"
+investment = "20亿"
+land = "600亩"
+jobs = 1500
+)")));
+  REQUIRE(sc.events.size() == 2);
+  CHECK(sc.events[0].kind == model::EventKind::DemandShock);
+  CHECK(sc.events[0].size == Approx(-0.3));
+  CHECK(sc.events[1].kind == model::EventKind::AnchorProject);
+  CHECK(sc.events[1].land == Approx(4e5));
+  CHECK(sc.events[1].investment == Approx(2e9));
+
+  const auto p = problems_of(write_file("events_bad.toml", mini_with(R"(
+[events.lockdown]
+kind = "capacity_shock"
+from = "2016-04"
+to = "2016-05"
+size = "-50%"
+at = "2016-04"
+[events.plant]
+kind = "anchor_project"
+at = "2016-06"
+zone = "nort"
+sector = "equipment"
+investment = "20亿"
+land = "600亩"
+)")));
+  std::set<std::string> keys;
+  for (const auto& q : p) keys.insert(q.key);
+  CHECK(keys.count("events.lockdown.at") == 1);    // a key of another kind
+  CHECK(keys.count("events.plant.jobs") == 1);     // required for an anchor project
+  CHECK(p.size() == 2);
+  // With those fixed, the cross-field checks speak: capacity share and unknown zone.
+  const auto q = problems_of(write_file("events_cross.toml", mini_with(R"(
+[events.lockdown]
+kind = "capacity_shock"
+from = "2016-04"
+to = "2016-05"
+size = "-50%"
+[events.plant]
+kind = "anchor_project"
+at = "2016-06"
+zone = "nort"
+sector = "equipment"
+investment = "20亿"
+land = "600亩"
+jobs = 10
+)")));
+  REQUIRE(q.size() == 2);
+  CHECK(q[0].key == "events.lockdown.size");
+  CHECK(q[1].key == "events.plant.zone");
+  CHECK(q[1].message.find("did you mean \"north\"") != std::string::npos);
 }

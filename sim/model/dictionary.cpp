@@ -142,6 +142,7 @@ const std::vector<Entry<FundParams>>& fund_entries() {
       {"vc_min_productivity", VK::Real, &F::vc_min_productivity, 0, 100, "1", "Relative productivity VC looks for", "assumption"},
       {"vc_max_age_years", VK::Real, &F::vc_max_age_years, 0, 100, "years", "Oldest firm VC invests in", "assumption"},
       {"sme_output_limit", VK::Money, &F::sme_output_limit, 0, 1e13, "CNY/year", "Annual output below which a firm counts as an SME", "MIIT 2011 industrial SME threshold: revenue < 4亿"},
+      {"guarantee_fee", VK::Rate, &F::guarantee_fee, 0, 0.2, "1/year", "Fee a guarantee company charges on the debt it guarantees (risk pools with a guarantee share)", "assumption: commercial guarantee fees are commonly quoted at 1-3% a year"},
   };
   return e;
 }
@@ -237,6 +238,44 @@ const std::vector<Entry<ProgrammeSpec>>& programme_entries() {
   return e;
 }
 
+const std::vector<std::pair<std::string, EventKind>>& event_kinds() {
+  static const std::vector<std::pair<std::string, EventKind>> kinds = {
+      {"demand_shock", EventKind::DemandShock},
+      {"capacity_shock", EventKind::CapacityShock},
+      {"anchor_project", EventKind::AnchorProject},
+  };
+  return kinds;
+}
+
+const std::vector<Entry<EventSpec>>& event_entries() {
+  using E = EventSpec;
+  static const std::vector<std::string> kind_names = [] {
+    std::vector<std::string> n;
+    for (const auto& [name, kind] : event_kinds()) n.push_back(name);
+    return n;
+  }();
+  static const std::vector<Entry<E>> e = {
+      {"kind", VK::Choice, &E::kind_name, 0, 0, "", "demand_shock: demand of the sectors and zones hit changes by `size`; capacity_shock: a share `size` of their capacity is unavailable; anchor_project: a named project arrives", "", true, kind_names},
+      {"label", VK::Text, &E::label, 0, 0, "", "Name shown in outputs", ""},
+      {"source", VK::Text, &E::source, 0, 0, "", "Public source saying the event happened", ""},
+      {"from", VK::Month, &E::from, 1990 * 12, 2100 * 12, "YYYY-MM", "Shocks: first month of the shock", ""},
+      {"to", VK::Month, &E::to, 1990 * 12, 2100 * 12, "YYYY-MM", "Shocks: last month of the shock", ""},
+      {"size", VK::Change, &E::size, -0.95, 5, "1", "demand_shock: relative change of demand (-0.3 or \"-30%\" is a 30% fall); capacity_shock: share of capacity unavailable (0..1)", ""},
+      {"sectors", VK::TextList, &E::sectors, 0, 0, "", "Shocks: sectors hit (empty = all)", ""},
+      {"zones", VK::TextList, &E::zones, 0, 0, "", "Shocks: zones hit (empty = all)", ""},
+      {"at", VK::Month, &E::at, 1990 * 12, 2100 * 12, "YYYY-MM", "anchor_project: month the land is granted", ""},
+      {"zone", VK::Text, &E::zone, 0, 0, "", "anchor_project: zone id", ""},
+      {"sector", VK::Text, &E::sector, 0, 0, "", "anchor_project: sector id", ""},
+      {"investment", VK::Money, &E::investment, 0, 1e13, "CNY", "anchor_project: fixed investment", ""},
+      {"land", VK::Area, &E::land, 0, 1e9, "m2", "anchor_project: land granted", ""},
+      {"jobs", VK::Integer, &E::jobs, 0, 1000000, "persons", "anchor_project: employees at full operation", ""},
+      {"output", VK::Money, &E::output, 0, 1e13, "CNY/year", "anchor_project: annual output at full operation (0 = investment / the sector's capital-output ratio)", ""},
+      {"construction_months", VK::Integer, &E::construction_months, 0, 120, "months", "anchor_project: months from land grant to production", "assumption"},
+      {"enabled", VK::Bool, &E::enabled, 0, 0, "", "false leaves the event out of the run", ""},
+  };
+  return e;
+}
+
 const std::vector<Entry<TargetSpec>>& target_entries() {
   using T = TargetSpec;
   static const std::vector<std::string> metric_names = [] {
@@ -268,6 +307,7 @@ const char* kind_name(ValueKind kind) {
     case ValueKind::Money: return "money";
     case ValueKind::Area: return "area";
     case ValueKind::Rate: return "rate";
+    case ValueKind::Change: return "relative change";
     case ValueKind::Month: return "month";
     case ValueKind::Bool: return "boolean";
     case ValueKind::Text: return "text";
@@ -281,7 +321,7 @@ namespace {
 
 std::string format_value(ValueKind kind, double v) {
   if (kind == ValueKind::Money) return units::format_money(v);
-  if (kind == ValueKind::Rate) return fmt::format("{:g}%", v * 100.0);
+  if (kind == ValueKind::Rate || kind == ValueKind::Change) return fmt::format("{:g}%", v * 100.0);
   if (kind == ValueKind::Area) return fmt::format("{:g} m2", v);
   return fmt::format("{:g}", v);
 }
@@ -335,6 +375,14 @@ std::vector<ParamInfo> parameter_dictionary() {
                  "Table: annual output by sector id at the start", "data/public_figures.csv or assumption", {}});
   append_section(out, "sectors.*", detail::sector_entries());
   append_section(out, "programmes.*", detail::programme_entries());
+  out.push_back({"programmes.*", "changes", ValueKind::Text, "", "", 0, 0, false,
+                 "List of dated changes of terms: [{ at = \"2018-01\", rate = \"20%\" }, ...]; keys: " +
+                     fmt::format("{}", fmt::join(changeable_programme_keys(), ", ")),
+                 "", {}});
+  out.push_back({"programmes.*", "loss_shares", ValueKind::Rate, "1", "", 0, 1, false,
+                 "risk_pool only: { pool = .., bank = .., guarantee = .. } shares of a covered loss, summing to 100%; "
+                 "pool sets `rate`", "", {}});
+  append_section(out, "events.*", detail::event_entries());
   append_section(out, "targets[]", detail::target_entries());
   return out;
 }
@@ -342,7 +390,7 @@ std::vector<ParamInfo> parameter_dictionary() {
 static std::string range_text(const ParamInfo& p) {
   switch (p.kind) {
     case ValueKind::Real: case ValueKind::Integer: case ValueKind::Money:
-    case ValueKind::Area: case ValueKind::Rate:
+    case ValueKind::Area: case ValueKind::Rate: case ValueKind::Change:
       return fmt::format("{:g} .. {:g}", p.min, p.max);
     case ValueKind::Month:
       return units::format_month(int(p.min)) + " .. " + units::format_month(int(p.max));

@@ -31,8 +31,11 @@ const std::vector<Entry<ZoneSpec>>& zone_entries();
 const std::vector<Entry<SectorSpec>>& sector_entries();
 const std::vector<Entry<ProgrammeSpec>>& programme_entries();
 const std::vector<Entry<TargetSpec>>& target_entries();
+const std::vector<Entry<EventSpec>>& event_entries();
 
 // Programme kinds by their scenario name.
 const std::vector<std::pair<std::string, ProgrammeKind>>& programme_kinds();
+// Event kinds by their scenario name.
+const std::vector<std::pair<std::string, EventKind>>& event_kinds();
 
 }  // namespace parksim::model::detail

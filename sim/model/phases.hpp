@@ -5,6 +5,7 @@
 namespace parksim::model {
 
 void phase_calendar(World& w);
+void phase_events(World& w);
 void phase_cluster_stats(World& w);
 void phase_talent(World& w);
 void phase_innovation(World& w);

@@ -34,7 +34,7 @@ double high_tech_threshold(const ModelParams& m, double annual_sales) {
   return m.high_tech_rd_threshold_large;
 }
 
-double spec_rate(const World& w, int p) { return std::max(1e-9, w.sc.programmes[p].rate); }
+double spec_rate(const World& w, int p) { return std::max(1e-9, w.terms[p].rate); }
 
 double age_years(const World& w, std::size_t i) { return (w.month - w.firms.birth[i]) / 12.0; }
 
@@ -59,9 +59,9 @@ static double choose_rd_intensity(World& w, std::size_t i) {
   if (!(f.flags[i] & kRdActive)) return 0.0;
   double expected_return = 0.0;  // subsidy per unit of innovation value, what raises R&D
   if (int p = w.programme_for(ProgrammeKind::FirstUnitGrant, i); p >= 0)
-    expected_return += w.sc.programmes[p].rate * m.first_unit_sale_probability;
+    expected_return += w.terms[p].rate * m.first_unit_sale_probability;
   if (int p = w.programme_for(ProgrammeKind::FirstUnitInsurance, i); p >= 0)
-    expected_return += w.sc.programmes[p].rate * (m.first_unit_insured_probability - m.first_unit_sale_probability);
+    expected_return += w.terms[p].rate * (m.first_unit_insured_probability - m.first_unit_sale_probability);
   double nu = f.rd_base[i] * (1.0 + m.rd_subsidy_response * expected_return);
   // Bunching at the certification notch: firms close below the threshold top up to it.
   const double thr = high_tech_threshold(m, f.output[i] * 12.0);
@@ -77,11 +77,11 @@ static void first_unit_event(World& w, std::size_t i, engine::Stream& rng) {
   const int grant = w.programme_for(ProgrammeKind::FirstUnitGrant, i);
   const int insurance = w.programme_for(ProgrammeKind::FirstUnitInsurance, i);
   // The firm takes whichever of grant (L1) or insurance (L2) is worth more; they are alternatives.
-  const double grant_amount = grant >= 0 ? award(w.sc.programmes[grant], contract) : 0.0;
+  const double grant_amount = grant >= 0 ? award(w.terms[grant], contract) : 0.0;
   const double value_plain = m.first_unit_sale_probability * (contract * margin + grant_amount);
   double premium_subsidy = 0.0, value_insured = -1.0;
   if (insurance >= 0) {
-    const auto& spec = w.sc.programmes[insurance];
+    const auto& spec = w.terms[insurance];
     const double premium = std::min(m.first_unit_premium_rate, spec.premium_rate_cap > 0 ? spec.premium_rate_cap : 1.0) * contract;
     premium_subsidy = spec.rate * premium;
     value_insured = m.first_unit_insured_probability * contract * margin - (premium - premium_subsidy);
@@ -93,7 +93,7 @@ static void first_unit_event(World& w, std::size_t i, engine::Stream& rng) {
   f.events[i] |= kEventFirstUnit;
   f.log_shifter[i] += std::log1p(m.first_unit_contract_share);
   if (insured) {
-    const int years = std::max(1, w.sc.programmes[insurance].years);
+    const int years = std::max(1, w.terms[insurance].years);
     f.insured_months[i] = 12 * years;
     f.insured_premium[i] = premium_subsidy / spec_rate(w, insurance) / 12.0;  // market premium per month
   } else if (grant >= 0) {
@@ -133,7 +133,7 @@ void phase_innovation(World& w) {
     f.productivity[i] *= std::exp(sd * normal(rng) - 0.5 * sd * sd);
     if (f.insured_months[i] > 0) {
       if (int p = w.programme_for(ProgrammeKind::FirstUnitInsurance, i); p >= 0)
-        w.award_request[p][i] += w.sc.programmes[p].rate * f.insured_premium[i];
+        w.award_request[p][i] += w.terms[p].rate * f.insured_premium[i];
       --f.insured_months[i];
     }
   });
@@ -152,7 +152,7 @@ static void plan_capacity(World& w, std::size_t i) {
   double invest = (target - capacity) * sec.capital_output_ratio * 12.0;
   invest = std::min(invest, m.investment_max_share * std::max(f.capital[i], sec.capital_output_ratio * 12.0 * f.demand[i]));
   const int ind = w.programme_for(ProgrammeKind::Industrialisation, i);
-  const double subsidy_rate = ind >= 0 && sec.strategic_emerging ? w.sc.programmes[ind].rate : 0.0;
+  const double subsidy_rate = ind >= 0 && sec.strategic_emerging ? w.terms[ind].rate : 0.0;
   // Replacing worn-out capital needs no appraisal; expansion must pay back within the firm's horizon.
   const double payback = (1.0 - subsidy_rate) * sec.capital_output_ratio / marginal_margin(w, f.sector[i]);
   const bool expand = payback <= f.payback[i];
@@ -174,7 +174,7 @@ static void plan_capacity(World& w, std::size_t i) {
   // phase the part financed by loans and leases (install_capital).
   if (expand && ind >= 0 && sec.strategic_emerging) {
     f.expansion_programme[i] = ind;
-    w.award_request[ind][i] += award(w.sc.programmes[ind], from_cash);
+    w.award_request[ind][i] += award(w.terms[ind], from_cash);
   }
 }
 
@@ -188,8 +188,8 @@ static void consider_retrofit(World& w, std::size_t i, engine::Stream& rng) {
                       marginal_margin(w, f.sector[i]);
   const int retro = w.programme_for(ProgrammeKind::SmartRetrofit, i);
   const int demo = w.programme_for(ProgrammeKind::DemoApplication, i);
-  const double s7 = retro >= 0 ? award(w.sc.programmes[retro], cost) : 0.0;
-  const double s3 = demo >= 0 ? award(w.sc.programmes[demo], cost) : 0.0;
+  const double s7 = retro >= 0 ? award(w.terms[retro], cost) : 0.0;
+  const double s3 = demo >= 0 ? award(w.terms[demo], cost) : 0.0;
   const double net = std::max(0.2 * cost, cost - s7 - s3);
   if (gain <= 0 || !accept_payback(w, i, net / gain, rng.uniform())) return;
   f.productivity[i] *= 1.0 + m.retrofit_productivity_gain;
@@ -201,7 +201,7 @@ static void consider_retrofit(World& w, std::size_t i, engine::Stream& rng) {
   if (retro >= 0) w.award_request[retro][i] += s7;
   if (demo >= 0) w.award_request[demo][i] += s3;
   double local_share = m.local_supplier_share;
-  if (int p = w.programme_for(ProgrammeKind::LocalProcurement, i); p >= 0) local_share += w.sc.programmes[p].effect;
+  if (int p = w.programme_for(ProgrammeKind::LocalProcurement, i); p >= 0) local_share += w.terms[p].effect;
   f.local_spend[i] = cost * std::min(1.0, local_share);
 }
 
@@ -213,10 +213,10 @@ static void consider_platform(World& w, std::size_t i, engine::Stream& rng) {
   if (rng.uniform() >= m.platform_consideration_rate / 12.0) return;
   const int build = w.programme_for(ProgrammeKind::PlatformConstruction, i);
   const int rent = w.programme_for(ProgrammeKind::PlatformRent, i);
-  const double capex = m.platform_cost - (build >= 0 ? award(w.sc.programmes[build], m.platform_cost) : 0.0);
+  const double capex = m.platform_cost - (build >= 0 ? award(w.terms[build], m.platform_cost) : 0.0);
   double rent_cost = m.platform_rent_per_year;
   if (rent >= 0) {
-    const auto& spec = w.sc.programmes[rent];
+    const auto& spec = w.terms[rent];
     double covered = spec.rate * rent_cost;
     if (spec.cap_per_year > 0) covered = std::min(covered, spec.cap_per_year);
     rent_cost -= covered;
@@ -227,7 +227,7 @@ static void consider_platform(World& w, std::size_t i, engine::Stream& rng) {
   f.events[i] |= kEventPlatform;
   f.flags[i] |= kPlatformOwner;
   f.investment_gap[i] += m.platform_cost;
-  if (build >= 0) w.award_request[build][i] += award(w.sc.programmes[build], m.platform_cost);
+  if (build >= 0) w.award_request[build][i] += award(w.terms[build], m.platform_cost);
 }
 
 static void consider_acquisition(World& w, std::size_t i, engine::Stream& rng) {
@@ -239,7 +239,7 @@ static void consider_acquisition(World& w, std::size_t i, engine::Stream& rng) {
   const double deal = acquired_sales * m.ma_deal_sales_multiple;
   if (f.cash[i] < 0.5 * deal) return;
   const int ma = w.programme_for(ProgrammeKind::BrandMA, i);
-  const double subsidy = ma >= 0 ? award(w.sc.programmes[ma], deal) : 0.0;
+  const double subsidy = ma >= 0 ? award(w.terms[ma], deal) : 0.0;
   const double gain = acquired_sales * marginal_margin(w, f.sector[i]);
   if (!accept_payback(w, i, (deal - subsidy) / gain, rng.uniform())) return;
   f.events[i] |= kEventAcquisition;
@@ -256,7 +256,7 @@ static void consider_listing(World& w, std::size_t i, engine::Stream& rng) {
   if ((f.flags[i] & kListed) || f.output[i] * 12.0 < m.listing_min_output) return;
   if (rng.uniform() >= m.listing_consideration_rate / 12.0) return;
   const int bonus = w.programme_for(ProgrammeKind::ListingBonus, i);
-  const double cost = m.listing_cost - (bonus >= 0 ? w.sc.programmes[bonus].amount : 0.0);
+  const double cost = m.listing_cost - (bonus >= 0 ? w.terms[bonus].amount : 0.0);
   const double raise = m.listing_raise_share * f.output[i] * 12.0;
   const double value = 0.02 * raise;  // a year's interest saved on the equity raised
   if (!(rng.uniform() < logistic((value - cost) / (m.choice_noise * m.listing_cost)))) return;
@@ -265,7 +265,7 @@ static void consider_listing(World& w, std::size_t i, engine::Stream& rng) {
   f.flags[i] &= std::uint16_t(~kUnicorn);
   f.cash[i] += raise - m.listing_cost;
   f.equity[i] += raise;
-  if (bonus >= 0) w.award_request[bonus][i] += w.sc.programmes[bonus].amount;
+  if (bonus >= 0) w.award_request[bonus][i] += w.terms[bonus].amount;
 }
 
 void phase_investment(World& w) {
@@ -301,6 +301,14 @@ void phase_production(World& w) {
     for (std::size_t s = 0; s < w.sc.sectors.size(); ++s)
       if (w.sc.sectors[s].intelligent_manufacturing) im_output[z] += w.cluster.output[w.cell(z, s)];
   const double sigma = m.demand_elasticity;
+  // Loans under a risk pool with a guarantee share pay the guarantee company's fee on that share
+  // (losses are settled by the first risk pool, see settle_risk_pool).
+  double guarantee_fee = 0.0;
+  for (const auto& spec : w.terms)
+    if (spec.kind == ProgrammeKind::RiskPool) {
+      guarantee_fee = spec.guarantee_share * w.sc.funds.guarantee_fee;
+      break;
+    }
   parallel_for(f.size(), [&](std::size_t i) {
     if (!f.alive[i]) return;
     const auto z = f.zone[i];
@@ -320,7 +328,7 @@ void phase_production(World& w) {
     boost::random::normal_distribution<double> normal;
     f.log_shifter[i] += sd * normal(rng) - 0.5 * sd * sd;
     const std::size_t c = w.cell(z, s);
-    double demand = std::exp(f.log_shifter[i]) * w.sector_market[s] *
+    double demand = w.demand_factor[c] * std::exp(f.log_shifter[i]) * w.sector_market[s] *
                     std::pow(f.productivity[i] * w.cluster.agglomeration[c] / w.sector_frontier[s], sigma - 1.0);
     if (sec.intelligent_manufacturing && im_output[z] > 0)
       demand += w.zones[z].local_demand * f.output[i] / im_output[z];
@@ -332,7 +340,7 @@ void phase_production(World& w) {
     const double talent_met = talent_wanted > 0 ? std::min(1.0, (f.skilled[i] + f.leading[i]) / talent_wanted) : 1.0;
     const double cap_l = (f.workers[i] + talent_wanted) * per_worker * (0.4 + 0.6 * talent_met);
     const double cap_land = f.land(i) * zone.plot_ratio / m.floor_area_per_worker * per_worker;
-    const double q = std::max(0.0, std::min({demand, cap_k, cap_l, cap_land}));
+    const double q = std::max(0.0, std::min(demand, w.capacity_factor[c] * std::min({cap_k, cap_l, cap_land})));
     f.demand[i] = demand;
     f.output[i] = q;
     f.value_added[i] = q * sec.value_added_share;
@@ -343,7 +351,7 @@ void phase_production(World& w) {
     const double leverage = assets > 0 ? std::min(1.0, f.debt[i] / assets) : 1.0;
     const double bank_debt = f.debt[i] - f.lease_debt[i];
     const double interest = ((w.sc.funds.bank_rate + w.sc.funds.bank_risk_premium * leverage) * bank_debt +
-                             m.leasing_rate * f.lease_debt[i]) / 12.0;
+                             m.leasing_rate * f.lease_debt[i] + guarantee_fee * f.pool_debt[i]) / 12.0;
     double land_cost = zone.land_rent * f.land_leased[i];
     const double mu = f.land(i) / 666.6667;
     if (zone.min_output_per_mu > 0 && mu > 0 && f.output_last_year[i] / mu < zone.min_output_per_mu &&
@@ -377,6 +385,7 @@ void phase_exit(World& w) {
   // Sequential: losses, risk-pool refunds and land are shared resources.
   w.funds.defaults_this_step = 0;
   w.funds.pool_paid_this_step = 0;
+  w.funds.guarantee_paid_this_step = 0;
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (!f.exiting[i]) continue;
     const auto& zone = w.sc.zones[f.zone[i]];
@@ -403,7 +412,7 @@ double attractiveness(const World& w, std::size_t z, std::size_t s) {
   double generosity = 0.0;
   for (std::size_t p = 0; p < w.programmes.size(); ++p)
     if (w.programmes[p].active && w.eligibility[p * w.cells() + c])
-      generosity += w.sc.programmes[p].rate > 0 ? std::min(w.sc.programmes[p].rate, 1.0) : 0.05;
+      generosity += w.terms[p].rate > 0 ? std::min(w.terms[p].rate, 1.0) : 0.05;
   generosity /= double(std::max<std::size_t>(1, w.programmes.size()));
   double zone_firms = 0;
   for (std::size_t k = 0; k < w.sc.sectors.size(); ++k) zone_firms += w.cluster.firms[w.cell(z, k)];
@@ -429,7 +438,9 @@ static void add_entrant(World& w, std::size_t z, std::size_t s, double monthly_o
   f.log_shifter[i] = std::log(monthly_output) - std::log(w.sector_market[s]) -
                      (m.demand_elasticity - 1.0) *
                          std::log(f.productivity[i] * w.cluster.agglomeration[c] / w.sector_frontier[s]);
-  f.demand[i] = f.output[i] = monthly_output;
+  f.demand[i] = monthly_output;
+  // The first month's output meets the same shocks as incumbents' (production ran before entry).
+  f.output[i] = monthly_output * std::min({1.0, w.demand_factor[c], w.capacity_factor[c]});
   f.capital[i] = sec.capital_output_ratio * 12.0 * monthly_output;
   const double labour = 12.0 * monthly_output / sec.labour_productivity;
   f.skilled_wanted[i] = int(std::ceil(sec.skilled_share * labour));

@@ -25,7 +25,7 @@ void book(World& w, std::size_t p, double amount) {
 }
 
 double budget_room(const World& w, std::size_t p) {
-  const double budget = w.sc.programmes[p].budget_per_year;
+  const double budget = w.terms[p].budget_per_year;
   return budget > 0 ? std::max(0.0, budget - w.programmes[p].paid_this_year) : 1e300;
 }
 
@@ -44,7 +44,9 @@ void phase_calendar(World& w) {
   const bool january = w.is_january();
   for (std::size_t p = 0; p < w.programmes.size(); ++p) {
     auto& st = w.programmes[p];
-    const auto& spec = w.sc.programmes[p];
+    for (const auto& change : w.terms[p].changes)
+      if (change.at == w.month) apply_change(w.terms[p], change);
+    const auto& spec = w.terms[p];
     st.active = w.month >= spec.from && w.month <= spec.to;
     if (january) st.paid_this_year = 0;
     st.paid_this_step = 0;
@@ -144,11 +146,11 @@ struct ZoneChoice {
 double leading_reward(const World& w, std::size_t z, int& programme) {
   programme = -1;
   for (std::size_t p = 0; p < w.programmes.size(); ++p)
-    if (w.sc.programmes[p].kind == ProgrammeKind::LeadingTalentReward && w.programmes[p].active &&
+    if (w.terms[p].kind == ProgrammeKind::LeadingTalentReward && w.programmes[p].active &&
         w.programmes[p].budget_left && programme_eligible_zone(w, p, z)) {
       programme = int(p);
-      double r = w.sc.programmes[p].rate * w.sc.talent.leading_wage;
-      if (w.sc.programmes[p].cap_per_year > 0) r = std::min(r, w.sc.programmes[p].cap_per_year / 12.0);
+      double r = w.terms[p].rate * w.sc.talent.leading_wage;
+      if (w.terms[p].cap_per_year > 0) r = std::min(r, w.terms[p].cap_per_year / 12.0);
       return r;
     }
   return 0.0;
@@ -157,8 +159,8 @@ double leading_reward(const World& w, std::size_t z, int& programme) {
 double pilot_multiplier(const World& w, std::size_t z) {
   double mult = 1.0;
   for (std::size_t p = 0; p < w.programmes.size(); ++p)
-    if (w.sc.programmes[p].kind == ProgrammeKind::TalentPilot && w.programmes[p].active && programme_eligible_zone(w, p, z))
-      mult *= 1.0 + w.sc.programmes[p].effect;
+    if (w.terms[p].kind == ProgrammeKind::TalentPilot && w.programmes[p].active && programme_eligible_zone(w, p, z))
+      mult *= 1.0 + w.terms[p].effect;
   return mult;
 }
 
@@ -230,7 +232,7 @@ void pay_talent_programmes(World& w) {
     const double reward = leading_reward(w, z, prog);
     if (prog >= 0) book(w, std::size_t(prog), std::min(reward * w.zones[z].leading_present, budget_room(w, std::size_t(prog))));
     for (std::size_t p = 0; p < w.programmes.size(); ++p)
-      if (w.sc.programmes[p].kind == ProgrammeKind::TalentHousing && w.programmes[p].active &&
+      if (w.terms[p].kind == ProgrammeKind::TalentHousing && w.programmes[p].active &&
           programme_eligible_zone(w, p, z))
         book(w, p, w.zones[z].housing_used * w.sc.zones[z].market_rent * w.sc.talent.talent_housing_discount);
   }
@@ -307,13 +309,14 @@ void phase_talent(World& w) {
 
 void settle_risk_pool(World& w, double covered_loss) {
   for (std::size_t p = 0; p < w.programmes.size(); ++p) {
-    if (w.sc.programmes[p].kind != ProgrammeKind::RiskPool) continue;
+    const auto& spec = w.terms[p];
+    if (spec.kind != ProgrammeKind::RiskPool) continue;
     auto& st = w.programmes[p];
-    const double pay = std::min(w.sc.programmes[p].rate * covered_loss, st.fund_left);
-    if (pay <= 0) continue;
-    st.fund_left -= pay;
+    const double pay = std::min(spec.rate * covered_loss, st.fund_left);
+    st.fund_left -= std::max(pay, 0.0);
     book(w, p, pay);
-    w.funds.pool_paid_this_step += pay;
+    w.funds.pool_paid_this_step += std::max(pay, 0.0);
+    w.funds.guarantee_paid_this_step += spec.guarantee_share * covered_loss;
     return;
   }
 }
@@ -323,7 +326,7 @@ namespace {
 // Pool coverage the bank can count on for this firm's new loans (0 if none).
 double pool_coverage(const World& w, std::size_t i, int& programme) {
   programme = w.programme_for(ProgrammeKind::RiskPool, i);
-  return programme >= 0 ? w.sc.programmes[programme].rate : 0.0;
+  return programme >= 0 ? w.terms[programme].rate + w.terms[programme].guarantee_share : 0.0;
 }
 
 // Capital financed by credit or leases; an industrialisation subsidy follows it.
@@ -332,7 +335,7 @@ void install_capital(World& w, std::size_t i, double amount) {
   f.capital[i] += amount;
   f.investment_gap[i] -= amount;
   if (const int p = f.expansion_programme[i]; p >= 0)
-    w.award_request[std::size_t(p)][i] += w.sc.programmes[std::size_t(p)].rate * amount;
+    w.award_request[std::size_t(p)][i] += w.terms[std::size_t(p)].rate * amount;
 }
 
 struct LoanOffer {
@@ -358,7 +361,7 @@ LoanOffer loan_offer(const World& w, std::size_t i) {
   const double by_leverage = (max_lev * (assets + o.want) - f.debt[i]);
   double ceiling = std::max(0.0, std::min(by_net_worth, by_leverage));
   if (int line = w.programme_for(ProgrammeKind::CreditLine, i); line >= 0) {
-    const double line_ceiling = ceiling * (1.0 + w.sc.programmes[line].effect);
+    const double line_ceiling = ceiling * (1.0 + w.terms[line].effect);
     o.line = std::min(o.want, line_ceiling);
     ceiling = std::max(0.0, ceiling - o.line);
   }
@@ -402,7 +405,7 @@ void lease_equipment(World& w) {
   parallel_for(f.size(), [&](std::size_t i) {
     if (!f.alive[i] || f.investment_gap[i] <= 0) return;
     const int p = w.programme_for(ProgrammeKind::LeasingSubsidy, i);
-    const double s = p >= 0 ? w.sc.programmes[p].rate : 0.0;
+    const double s = p >= 0 ? w.terms[p].rate : 0.0;
     // Lease when the subsidy covers the extra cost of leasing over a bank loan (logit).
     auto rng = streams(std::uint64_t(f.id[i]));
     if (rng.uniform() >= 1.0 / (1.0 + std::exp(-(s - cost_premium) / 0.02))) return;
@@ -410,7 +413,7 @@ void lease_equipment(World& w) {
     install_capital(w, i, lease);
     f.debt[i] += lease;
     f.lease_debt[i] += lease;
-    if (p >= 0) w.award_request[std::size_t(p)][i] += std::min(s * lease, w.sc.programmes[p].cap > 0 ? w.sc.programmes[p].cap : 1e300);
+    if (p >= 0) w.award_request[std::size_t(p)][i] += std::min(s * lease, w.terms[p].cap > 0 ? w.terms[p].cap : 1e300);
   });
 }
 
@@ -422,9 +425,9 @@ void venture_rounds(World& w) {
   int fund = -1;
   double g = 0.0;
   for (std::size_t p = 0; p < w.programmes.size(); ++p)
-    if (w.sc.programmes[p].kind == ProgrammeKind::GuidanceFund && w.programmes[p].active && w.programmes[p].fund_left > 0) {
+    if (w.terms[p].kind == ProgrammeKind::GuidanceFund && w.programmes[p].active && w.programmes[p].fund_left > 0) {
       fund = int(p);
-      g = std::clamp(w.sc.programmes[p].effect, 0.0, 0.9);
+      g = std::clamp(w.terms[p].effect, 0.0, 0.9);
     }
   const double bar = fp.vc_min_productivity * (1.0 - 0.5 * g);
   std::vector<engine::Request> requests;
@@ -439,7 +442,7 @@ void venture_rounds(World& w) {
   if (requests.empty()) return;
   const int months_left = 12 - w.month % 12;
   double private_money = w.funds.vc_left_this_year / months_left;
-  double public_money = fund >= 0 ? w.programmes[fund].fund_left / std::max(1, w.sc.programmes[fund].to - w.month + 1) : 0.0;
+  double public_money = fund >= 0 ? w.programmes[fund].fund_left / std::max(1, w.terms[fund].to - w.month + 1) : 0.0;
   const double supply = g < 1.0 ? std::min(private_money / (1.0 - g), g > 0 ? public_money / g : 1e300) : 0.0;
   const auto grants = engine::clear_by_rank(requests, supply, engine::Partial::Forbidden);
   for (std::size_t k = 0; k < requests.size(); ++k) {
@@ -475,7 +478,7 @@ void phase_credit(World& w) {
     if (offers[i].line > 0) line_requests.push_back({std::uint32_t(i), offers[i].line, f.productivity[i]});
   std::vector<double> line_grant(f.size(), 0.0);
   for (std::size_t p = 0; p < w.programmes.size() && !line_requests.empty(); ++p) {
-    if (w.sc.programmes[p].kind != ProgrammeKind::CreditLine || !w.programmes[p].active) continue;
+    if (w.terms[p].kind != ProgrammeKind::CreditLine || !w.programmes[p].active) continue;
     const auto grants = engine::clear_by_rank(line_requests, w.programmes[p].fund_left);
     for (std::size_t k = 0; k < line_requests.size(); ++k) line_grant[line_requests[k].agent] = grants[k];
     double drawn = 0;
@@ -510,7 +513,7 @@ void phase_awards(World& w) {
     // A programme's cap is per project; a firm runs at most one supported project of a kind a
     // year, so what it may still receive this year is the cap less what it already got.
     auto& asked = w.award_request[p];
-    const double cap = w.sc.programmes[p].cap;
+    const double cap = w.terms[p].cap;
     auto& tally = w.programmes[p].paid_to_firm_this_year;
     if (cap > 0)
       for (std::size_t i = 0; i < asked.size(); ++i) asked[i] = std::min(asked[i], std::max(0.0, cap - tally[i]));
@@ -529,7 +532,7 @@ void phase_awards(World& w) {
     if (f.events[i] & kEventFirstUnit) w.first_units += 1;
     if (f.flags[i] & kPlatformOwner) {
       if (int p = w.programme_for(ProgrammeKind::PlatformRent, i); p >= 0) {
-        const auto& spec = w.sc.programmes[std::size_t(p)];
+        const auto& spec = w.terms[std::size_t(p)];
         double pay = spec.rate * w.sc.model.platform_rent_per_year / 12.0;
         if (spec.cap_per_year > 0) pay = std::min(pay, spec.cap_per_year / 12.0);
         w.pay(std::size_t(p), i, std::min(pay, budget_room(w, std::size_t(p))));
@@ -544,9 +547,9 @@ void phase_awards(World& w) {
   for (std::size_t z = 0; z < w.zones.size(); ++z) {
     w.zones[z].local_demand = spend[z] / 12.0;  // spread over a year of deliveries
     for (std::size_t p = 0; p < w.programmes.size(); ++p)
-      if (w.sc.programmes[p].kind == ProgrammeKind::LocalProcurement && w.programmes[p].active &&
+      if (w.terms[p].kind == ProgrammeKind::LocalProcurement && w.programmes[p].active &&
           programme_eligible_zone(w, p, z))
-        book(w, p, std::min(w.sc.programmes[p].rate * spend[z], budget_room(w, p)));
+        book(w, p, std::min(w.terms[p].rate * spend[z], budget_room(w, p)));
   }
 }
 
@@ -723,8 +726,9 @@ void phase_hiring(World& w) {
 
 engine::Schedule<World> make_schedule() {
   engine::Schedule<World> s;
-  s.add("calendar", "date, programme activity and budgets, market growth", phase_calendar);
+  s.add("calendar", "date, programme activity, dated changes of terms and budgets, market growth", phase_calendar);
   s.add("cluster_stats", "zone x sector employment, output, best productivity, agglomeration", phase_cluster_stats);
+  s.add("events", "exogenous demand and capacity shocks; anchor projects granted land and starting production", phase_events);
   s.add("talent", "talent arrivals, departures and moves by wage, housing and rewards; housing allocation", phase_talent);
   s.add("innovation", "R&D choice, innovation and imitation draws, first-unit products (L1, L2)", phase_innovation);
   s.add("investment", "capacity, smart retrofits, platforms, acquisitions, listings and their applications (L3-L8, L12, L16)", phase_investment);

@@ -133,6 +133,8 @@ void phase_record(World& w) {
     r.zone_housing[z] = w.zones[z].housing_units;
   }
   r.risk_pool_paid = w.funds.pool_paid_this_step;
+  r.guarantee_paid = w.funds.guarantee_paid_this_step;
+  r.anchor_projects = w.anchor_projects;
   r.credit_line_drawn = 0;
   for (std::size_t p = 0; p < w.programmes.size(); ++p)
     if (w.sc.programmes[p].kind == ProgrammeKind::CreditLine) r.credit_line_drawn += w.programmes[p].drawn;

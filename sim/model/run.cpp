@@ -94,6 +94,8 @@ struct ScalarVar {
 const std::vector<ScalarVar>& scalar_vars() {
   static const std::vector<ScalarVar> v = {
       {"risk_pool_paid", "1e8 CNY/month", &StepRecord::risk_pool_paid, 1e-8, "Loan risk-compensation pool refunds to banks"},
+      {"guarantee_paid", "1e8 CNY/month", &StepRecord::guarantee_paid, 1e-8, "Loan losses borne by guarantee companies of risk pools"},
+      {"anchor_projects", "projects", &StepRecord::anchor_projects, 1, "Anchor projects granted land since the start"},
       {"credit_line_drawn", "1e8 CNY", &StepRecord::credit_line_drawn, 1e-8, "Dedicated credit line drawn since the start"},
       {"vc_invested", "1e8 CNY/month", &StepRecord::vc_invested, 1e-8, "Private venture capital invested"},
       {"guidance_invested", "1e8 CNY/month", &StepRecord::guidance_invested, 1e-8, "Guidance-fund co-investment"},

@@ -107,6 +107,7 @@ class Problems {
     list_.push_back({file, 0, 0, "", std::move(message)});
   }
   bool empty() const { return list_.empty(); }
+  std::size_t size() const { return list_.size(); }
   std::vector<InputProblem> take() { return std::move(list_); }
 
  private:
@@ -235,6 +236,38 @@ std::string describe_range(double lo, double hi, const char* unit) {
   return fmt::format("allowed: {:g} .. {:g} {}", lo, hi, unit);
 }
 
+// Converts a node to the internal unit of a numeric kind; throws UnitError saying what is allowed.
+double numeric_value(ValueKind kind, const toml::node& node) {
+  if (node.is_string()) {
+    const auto& s = node.as_string()->get();
+    switch (kind) {
+      case ValueKind::Money: return units::parse_money(s);
+      case ValueKind::Area: return units::parse_area(s);
+      case ValueKind::Rate: return units::parse_rate(s);
+      case ValueKind::Change: return units::parse_change(s);
+      default: throw units::UnitError(fmt::format("expected a number, got {}", type_name(node)));
+    }
+  }
+  const auto n = as_number(node);
+  if (!n || node.is_boolean())
+    throw units::UnitError(fmt::format("expected a {}, got {}", kind_name(kind), type_name(node)));
+  switch (kind) {
+    case ValueKind::Area:
+      throw units::UnitError(fmt::format(
+          "an area needs its unit, e.g. \"{:g} km2\", \"{:g} ha\" or \"{:g}亩\"", *n, *n, *n));
+    case ValueKind::Money: return units::money_from_number(*n);
+    case ValueKind::Rate: return units::rate_from_number(*n);
+    default:
+      if (!std::isfinite(*n)) throw units::UnitError("value is not finite");
+      return *n;
+  }
+}
+
+bool is_numeric(ValueKind kind) {
+  return kind == ValueKind::Real || kind == ValueKind::Money || kind == ValueKind::Area ||
+         kind == ValueKind::Rate || kind == ValueKind::Change;
+}
+
 template <class T>
 void assign(T& obj, const Entry<T>& entry, const toml::node& node, const std::string& key,
             Problems& problems) {
@@ -248,25 +281,9 @@ void assign(T& obj, const Entry<T>& entry, const toml::node& node, const std::st
   };
   try {
     switch (entry.kind) {
-      case ValueKind::Real: case ValueKind::Money: case ValueKind::Area: case ValueKind::Rate: {
-        double v = 0;
-        if (entry.kind == ValueKind::Real) {
-          auto n = as_number(node);
-          if (!n) return bad(fmt::format("expected a number, got {}", type_name(node)));
-          v = *n;
-        } else if (node.is_string()) {
-          const auto& s = node.as_string()->get();
-          v = entry.kind == ValueKind::Money  ? units::parse_money(s)
-              : entry.kind == ValueKind::Area ? units::parse_area(s)
-                                              : units::parse_rate(s);
-        } else if (auto n = as_number(node)) {
-          if (entry.kind == ValueKind::Area)
-            return bad(fmt::format("an area needs its unit, e.g. \"{:g} km2\", \"{:g} ha\" or \"{:g}亩\"", *n, *n, *n));
-          v = entry.kind == ValueKind::Money ? units::money_from_number(*n) : units::rate_from_number(*n);
-        } else {
-          return bad(fmt::format("expected a {}, got {}", kind_name(entry.kind), type_name(node)));
-        }
-        if (!std::isfinite(v)) return bad("value is not finite");
+      case ValueKind::Real: case ValueKind::Money: case ValueKind::Area: case ValueKind::Rate:
+      case ValueKind::Change: {
+        const double v = numeric_value(entry.kind, node);
         if (check_range(v)) obj.*std::get<double T::*>(entry.member) = v;
         return;
       }
@@ -410,15 +427,150 @@ void read_sectors(Scenario& s, const toml::table& root, Problems& problems) {
   if (s.sectors.empty()) problems.add(&root, "sectors", "at least one sector is required ([sectors.<id>])");
 }
 
+const std::vector<std::string>& changeable_keys() {
+  static const std::vector<std::string> keys = {"rate", "cap", "cap_per_year", "budget_per_year", "amount",
+                                                "premium_rate_cap", "effect", "units_per_year", "years"};
+  return keys;
+}
+
+const Entry<ProgrammeSpec>* programme_entry(const std::string& key) {
+  for (const auto& e : detail::programme_entries())
+    if (key == e.key) return &e;
+  return nullptr;
+}
+
+// changes = [{ at = "2018-01", rate = "20%" }, ...]: dated new terms, validated like the keys they set.
+void read_changes(ProgrammeSpec& p, const toml::node& node, const std::string& prefix, Problems& problems) {
+  if (!node.is_array_of_tables() && !(node.is_array() && node.as_array()->empty()))
+    return problems.add(&node, prefix, "must be a list of tables, e.g. [{ at = \"2018-01\", rate = \"20%\" }]");
+  int i = 0;
+  for (const auto& item : *node.as_array()) {
+    const std::string at_key = fmt::format("{}[{}]", prefix, i++);
+    const auto& table = *item.as_table();
+    ProgrammeChange change;
+    bool ok = true;
+    if (const auto* at = table.get("at")) {
+      try {
+        change.at = units::parse_month(at->is_string() ? at->as_string()->get() : std::string("?"));
+      } catch (const units::UnitError& e) {
+        problems.add(at, at_key + ".at", e.what());
+        ok = false;
+      }
+    } else {
+      problems.add(&table, at_key + ".at", "required key is missing (the month the new terms apply from)");
+      ok = false;
+    }
+    for (const auto& [k, value] : table) {
+      const std::string key(k.str());
+      if (key == "at") continue;
+      const auto& allowed = changeable_keys();
+      const auto* entry = programme_entry(key);
+      if (!entry || std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+        problems.add(&value, at_key + "." + key,
+                     fmt::format("cannot be changed by date{}; allowed: at, {}", suggestion(key, allowed),
+                                 fmt::join(allowed, ", ")));
+        ok = false;
+        continue;
+      }
+      ProgrammeSpec scratch;
+      const std::size_t before = problems.size();
+      assign(scratch, *entry, value, at_key + "." + key, problems);
+      if (problems.size() != before) { ok = false; continue; }
+      const double v = entry->kind == ValueKind::Integer ? double(scratch.*std::get<int ProgrammeSpec::*>(entry->member))
+                                                         : scratch.*std::get<double ProgrammeSpec::*>(entry->member);
+      change.values.emplace_back(key, v);
+    }
+    if (ok) p.changes.push_back(std::move(change));
+  }
+  std::stable_sort(p.changes.begin(), p.changes.end(), [](const auto& a, const auto& b) { return a.at < b.at; });
+}
+
+// loss_shares = { pool = "40%", bank = "40%", guarantee = "20%" } for risk pools; must sum to 100%.
+void read_loss_shares(ProgrammeSpec& p, const toml::table& programme, const toml::node& node,
+                      const std::string& prefix, Problems& problems) {
+  if (!node.is_table()) return problems.add(&node, prefix, "must be a table { pool = .., bank = .., guarantee = .. }");
+  static const std::vector<std::string> parts = {"pool", "bank", "guarantee"};
+  double share[3] = {0, 0, 0};
+  bool ok = true;
+  for (const auto& [k, value] : *node.as_table()) {
+    const std::string key(k.str());
+    const auto it = std::find(parts.begin(), parts.end(), key);
+    if (it == parts.end()) {
+      problems.add(&value, prefix + "." + key, fmt::format("unknown share{}; allowed: pool, bank, guarantee", suggestion(key, parts)));
+      ok = false;
+      continue;
+    }
+    try {
+      share[it - parts.begin()] = numeric_value(ValueKind::Rate, value);
+    } catch (const units::UnitError& e) {
+      problems.add(&value, prefix + "." + key, e.what());
+      ok = false;
+    }
+  }
+  if (!ok) return;
+  const double sum = share[0] + share[1] + share[2];
+  if (std::abs(sum - 1.0) > 1e-6)
+    return problems.add(&node, prefix, fmt::format("shares sum to {:g}%, they must sum to 100% (pool {:g}% + bank {:g}% + guarantee {:g}%)",
+                                                  sum * 100, share[0] * 100, share[1] * 100, share[2] * 100));
+  if (programme.contains("rate"))
+    return problems.add(&node, prefix, "give either `rate` or `loss_shares`, not both (the pool share is the rate)");
+  p.rate = share[0];
+  p.guarantee_share = share[2];
+}
+
 void read_programmes(Scenario& s, const toml::table& root, Problems& problems) {
   for (const auto& [id, table] : ordered_tables(root.get("programmes"), "programmes", problems)) {
     ProgrammeSpec p;
     p.id = id;
     p.label = id;
-    read_table(p, *table, "programmes." + id + ".", detail::programme_entries(), problems);
+    const std::string prefix = "programmes." + id + ".";
+    read_table(p, *table, prefix, detail::programme_entries(), problems, {"changes", "loss_shares"});
     for (const auto& [name, kind] : detail::programme_kinds())
       if (name == p.kind_name) p.kind = kind;
+    if (const auto* changes = table->get("changes")) read_changes(p, *changes, prefix + "changes", problems);
+    if (const auto* shares = table->get("loss_shares")) {
+      if (p.kind != ProgrammeKind::RiskPool)
+        problems.add(shares, prefix + "loss_shares", "applies to risk_pool programmes only");
+      else
+        read_loss_shares(p, *table, *shares, prefix + "loss_shares", problems);
+    }
     if (p.enabled) s.programmes.push_back(std::move(p));
+  }
+}
+
+// Keys that only make sense for some event kinds; a key given for another kind is an error.
+const std::vector<std::string>& event_keys_for(EventKind kind) {
+  static const std::vector<std::string> shock = {"from", "to", "size", "sectors", "zones"};
+  static const std::vector<std::string> anchor = {"at", "zone", "sector", "investment", "land", "jobs",
+                                                  "output", "construction_months"};
+  return kind == EventKind::AnchorProject ? anchor : shock;
+}
+
+void read_events(Scenario& s, const toml::table& root, Problems& problems) {
+  for (const auto& [id, table] : ordered_tables(root.get("events"), "events", problems)) {
+    EventSpec e;
+    e.id = id;
+    e.label = id;
+    const std::string prefix = "events." + id + ".";
+    const std::size_t before = problems.size();
+    read_table(e, *table, prefix, detail::event_entries(), problems);
+    if (problems.size() != before) continue;
+    for (const auto& [name, kind] : detail::event_kinds())
+      if (name == e.kind_name) e.kind = kind;
+    const auto& own = event_keys_for(e.kind);
+    const auto& other = event_keys_for(e.kind == EventKind::AnchorProject ? EventKind::DemandShock : EventKind::AnchorProject);
+    for (const auto& [k, node] : *table) {
+      const std::string key(k.str());
+      if (std::find(other.begin(), other.end(), key) != other.end() && std::find(own.begin(), own.end(), key) == own.end())
+        problems.add(&node, prefix + key, fmt::format("does not apply to a {} event; its keys are: {}", e.kind_name, fmt::join(own, ", ")));
+    }
+    const std::vector<std::string> required = e.kind == EventKind::AnchorProject
+        ? std::vector<std::string>{"at", "zone", "sector", "investment", "land", "jobs"}
+        : std::vector<std::string>{"from", "to", "size"};
+    for (const auto& key : required)
+      if (!table->contains(key))
+        problems.add(table, prefix + key, fmt::format("required key is missing for a {} event", e.kind_name));
+    if (e.enabled) s.events.push_back(std::move(e));
   }
 }
 
@@ -489,21 +641,71 @@ void cross_check(const Scenario& s, const toml::table& root, Problems& problems)
                             pr.kind == ProgrammeKind::GuidanceFund;
     if (needs_fund && pr.fund_size <= 0)
       problems.add(where(p + ".fund_size"), p + ".fund_size", fmt::format("a {} programme needs fund_size > 0", pr.kind_name));
+    for (std::size_t c = 0; c < pr.changes.size(); ++c)
+      if (pr.changes[c].at < pr.from || pr.changes[c].at > pr.to) {
+        const std::string key = fmt::format("{}.changes[{}].at", p, c);
+        problems.add(where(key), key, fmt::format("change at {} lies outside the programme's active period {}..{}",
+                     units::format_month(pr.changes[c].at), units::format_month(pr.from), units::format_month(pr.to)));
+      }
+  }
+  auto in_horizon = [&](int month, const std::string& key) {
+    if (month < s.info.start || month > s.info.end)
+      problems.add(where(key), key, fmt::format("{} lies outside the horizon {}..{}", units::format_month(month),
+                   units::format_month(s.info.start), units::format_month(s.info.end)));
+  };
+  for (const auto& e : s.events) {
+    const std::string p = "events." + e.id;
+    if (e.kind == EventKind::AnchorProject) {
+      in_horizon(e.at, p + ".at");
+      if (s.zone_index(e.zone) < 0)
+        problems.add(where(p + ".zone"), p + ".zone", fmt::format("unknown zone \"{}\"{}", e.zone, suggestion(e.zone, zone_ids)));
+      if (s.sector_index(e.sector) < 0)
+        problems.add(where(p + ".sector"), p + ".sector", fmt::format("unknown sector \"{}\"{}", e.sector, suggestion(e.sector, sector_ids)));
+      if (e.investment <= 0) problems.add(where(p + ".investment"), p + ".investment", "an anchor project needs investment > 0");
+      if (e.land <= 0) problems.add(where(p + ".land"), p + ".land", "an anchor project needs land > 0");
+      if (const int z = s.zone_index(e.zone); z >= 0 && e.land > s.zones[z].area)
+        problems.add(where(p + ".land"), p + ".land", fmt::format("land ({:g} km2) exceeds the zone's area ({:g} km2)",
+                     e.land / 1e6, s.zones[z].area / 1e6));
+      continue;
+    }
+    in_horizon(e.from, p + ".from");
+    in_horizon(e.to, p + ".to");
+    if (e.to < e.from) problems.add(where(p + ".to"), p + ".to", "the shock ends before it starts");
+    if (e.kind == EventKind::CapacityShock && (e.size < 0 || e.size > 1))
+      problems.add(where(p + ".size"), p + ".size", fmt::format("a capacity shock's size is the share of capacity lost; {:g} is outside 0 .. 1 (0% .. 100%)", e.size));
+    for (const auto& sec : e.sectors)
+      if (s.sector_index(sec) < 0)
+        problems.add(where(p + ".sectors"), p + ".sectors", fmt::format("unknown sector \"{}\"{}", sec, suggestion(sec, sector_ids)));
+    for (const auto& z : e.zones)
+      if (s.zone_index(z) < 0)
+        problems.add(where(p + ".zones"), p + ".zones", fmt::format("unknown zone \"{}\"{}", z, suggestion(z, zone_ids)));
   }
   int i = 0;
   for (const auto& t : s.targets) {
     const std::string p = fmt::format("targets[{}]", i++);
     if (t.zone != "all" && s.zone_index(t.zone) < 0)
-      problems.add(&root, p + ".zone", fmt::format("unknown zone \"{}\"{}", t.zone, suggestion(t.zone, zone_ids)));
+      problems.add(where(p + ".zone"), p + ".zone", fmt::format("unknown zone \"{}\"{}", t.zone, suggestion(t.zone, zone_ids)));
     if (t.sector != "all" && s.sector_index(t.sector) < 0)
-      problems.add(&root, p + ".sector", fmt::format("unknown sector \"{}\"{}", t.sector, suggestion(t.sector, sector_ids)));
+      problems.add(where(p + ".sector"), p + ".sector", fmt::format("unknown sector \"{}\"{}", t.sector, suggestion(t.sector, sector_ids)));
     const int first_year = s.info.start / 12, last_year = s.info.end / 12;
     if (t.year < first_year || t.year > last_year)
-      problems.add(&root, p + ".year", fmt::format("year {} lies outside the horizon {}..{}", t.year, first_year, last_year));
+      problems.add(where(p + ".year"), p + ".year", fmt::format("year {} lies outside the horizon {}..{}", t.year, first_year, last_year));
   }
 }
 
 }  // namespace
+
+const std::vector<std::string>& changeable_programme_keys() { return changeable_keys(); }
+
+void apply_change(ProgrammeSpec& terms, const ProgrammeChange& change) {
+  for (const auto& [key, value] : change.values) {
+    const auto* entry = programme_entry(key);
+    if (entry->kind == ValueKind::Integer)
+      terms.*std::get<int ProgrammeSpec::*>(entry->member) = int(value);
+    else
+      terms.*std::get<double ProgrammeSpec::*>(entry->member) = value;
+  }
+}
 
 Scenario load_scenario(const std::string& path, const std::vector<std::string>& overrides,
                        const std::vector<std::string>& overlays) {
@@ -517,7 +719,7 @@ Scenario load_scenario(const std::string& path, const std::vector<std::string>& 
   for (const auto& o : overrides) apply_override(root, o, problems);
 
   static const std::set<std::string> sections = {"scenario", "model", "talent", "funds", "zones",
-                                                 "sectors", "programmes", "targets"};
+                                                 "sectors", "programmes", "events", "targets"};
   const std::vector<std::string> section_list(sections.begin(), sections.end());
   for (const auto& [k, node] : root)
     if (!sections.count(std::string(k.str())))
@@ -533,6 +735,7 @@ Scenario load_scenario(const std::string& path, const std::vector<std::string>& 
   read_sectors(s, root, problems);
   read_zones(s, root, problems);
   read_programmes(s, root, problems);
+  read_events(s, root, problems);
   read_targets(s, root, problems);
   if (problems.empty()) cross_check(s, root, problems);
   if (!problems.empty()) throw InputError(problems.take());

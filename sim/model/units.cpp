@@ -97,6 +97,17 @@ double parse_rate(std::string_view text) {
   return rate_from_number(v);
 }
 
+double parse_change(std::string_view text) {
+  std::string_view s = trim(text);
+  double v = 0;
+  const bool percent = ends_with(s, "%");
+  if (percent) s = trim(s.substr(0, s.size() - 1));
+  if (!s.empty() && s.front() == '+') s.remove_prefix(1);
+  if (!parse_number(s, v, false))
+    throw UnitError(fmt::format("\"{}\" is not a relative change: write \"-30%\", \"+5%\" or -0.3", text));
+  return percent ? v / 100.0 : v;
+}
+
 int parse_month(std::string_view text) {
   const std::string_view s = trim(text);
   auto fail = [&]() -> int {

@@ -32,7 +32,15 @@ World::World(const Scenario& scenario, engine::StreamKey stream_key) : sc(scenar
         eligibility[p * Z * S + z * S + s] = zone_ok && sector_ok;
       }
   }
+  terms = sc.programmes;
+  // Dated changes before the first simulated month are already in force when the run starts.
+  for (auto& t : terms)
+    for (const auto& change : t.changes)
+      if (change.at < sc.info.start) apply_change(t, change);
+  anchor_land.assign(sc.events.size(), 0.0);
   award_request.resize(P);
+  demand_factor.assign(Z * S, 1.0);
+  capacity_factor.assign(Z * S, 1.0);
   platforms.assign(Z * S, 0.0);
   sector_market.assign(S, 1.0);
   sector_frontier.assign(S, 1.0);
@@ -48,7 +56,7 @@ bool World::is_sme(std::size_t i) const {
 int World::programme_for(ProgrammeKind kind, std::size_t i) const {
   const std::size_t c = cell(firms.zone[i], firms.sector[i]);
   for (std::size_t p = 0; p < programmes.size(); ++p) {
-    const auto& spec = sc.programmes[p];
+    const auto& spec = terms[p];
     if (spec.kind != kind || !programmes[p].active || !programmes[p].budget_left) continue;
     if (!eligibility[p * cells() + c]) continue;
     if (spec.sme_only && !is_sme(i)) continue;

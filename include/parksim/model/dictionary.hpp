@@ -7,7 +7,8 @@
 
 namespace parksim::model {
 
-enum class ValueKind { Real, Integer, Money, Area, Rate, Month, Bool, Text, TextList, Choice };
+// Change: a signed relative change ("-30%", -0.3).
+enum class ValueKind { Real, Integer, Money, Area, Rate, Change, Month, Bool, Text, TextList, Choice };
 
 struct ParamInfo {
   std::string section;       // "model", "zones.*", "programmes.*", ...

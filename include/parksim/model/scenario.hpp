@@ -6,6 +6,7 @@
 // fractions, flows per month unless a name says per_year.
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace parksim::model {
@@ -133,6 +134,7 @@ struct FundParams {
   double vc_min_productivity = 1.2;          // relative productivity VC looks for
   double vc_max_age_years = 8.0;
   double sme_output_limit = 4.0e8;           // annual output below which a firm is an SME (CNY)
+  double guarantee_fee = 0.015;              // annual fee a guarantee company charges on guaranteed debt
 };
 
 struct ZoneSpec {
@@ -180,6 +182,13 @@ enum class ProgrammeKind {
   TalentHousing, LeadingTalentReward, TalentPilot, LocalProcurement, GuidanceFund
 };
 
+// New terms of a programme from a month on ("the rate falls to 20% from 2018-01"). Values are in
+// internal units, keyed by the programme key they replace (rate, cap, budget_per_year, ...).
+struct ProgrammeChange {
+  int at = 0;
+  std::vector<std::pair<std::string, double>> values;
+};
+
 struct ProgrammeSpec {
   std::string id;
   std::string kind_name;
@@ -203,6 +212,40 @@ struct ProgrammeSpec {
   std::vector<std::string> sectors;   // eligible sectors (empty = all)
   std::vector<std::string> zones;     // eligible zones (empty = all)
   std::string source;
+  // risk_pool only: how a covered loss is shared. `rate` is the pool's share; a guarantee company
+  // takes guarantee_share (and charges a fee); the bank keeps the rest.
+  double guarantee_share = 0.0;
+  std::vector<ProgrammeChange> changes;  // sorted by month
+};
+
+// Applies a change's values to a programme's current terms (keys were validated when loading).
+void apply_change(ProgrammeSpec& terms, const ProgrammeChange& change);
+// Programme keys that a dated change may set.
+const std::vector<std::string>& changeable_programme_keys();
+
+// Exogenous events: shocks to demand or capacity of some sectors and zones over a period, and the
+// arrival of a named anchor project.
+enum class EventKind { DemandShock, CapacityShock, AnchorProject };
+
+struct EventSpec {
+  std::string id;
+  std::string kind_name;
+  EventKind kind = EventKind::DemandShock;
+  std::string label;
+  std::string source;
+  int from = 0, to = 0;                // shock period (months, inclusive)
+  double size = 0.0;                   // demand_shock: relative change of demand (-0.3 = -30%);
+                                       // capacity_shock: share of capacity unavailable
+  std::vector<std::string> sectors;    // shocks: sectors hit (empty = all)
+  std::vector<std::string> zones;      // shocks: zones hit (empty = all)
+  int at = 0;                          // anchor_project: month the project is signed and land granted
+  std::string zone, sector;            // anchor_project: where and in which sector
+  double investment = 0.0;             // anchor_project: fixed investment (CNY)
+  double land = 0.0;                   // anchor_project: land granted (m2)
+  int jobs = 0;                        // anchor_project: employees at full operation
+  double output = 0.0;                 // anchor_project: annual output at full operation (0 = investment / capital-output ratio)
+  int construction_months = 12;        // anchor_project: months from land grant to production
+  bool enabled = true;
 };
 
 struct TargetSpec {
@@ -226,6 +269,7 @@ struct Scenario {
   std::vector<ZoneSpec> zones;
   std::vector<SectorSpec> sectors;
   std::vector<ProgrammeSpec> programmes;
+  std::vector<EventSpec> events;
   std::vector<TargetSpec> targets;
 
   int months() const { return info.end - info.start + 1; }

@@ -4,6 +4,7 @@
 //   area   -> m2           ("12 km2", "12 km²", "1500亩", "1500 mu", "30 ha", "20000 m2"; a bare
 //                           number is rejected: areas must say their unit)
 //   rate   -> fraction     ("30%", "0.3", 0.3; "30" without % is rejected as ambiguous, > 100% too)
+//   change -> signed fraction ("-30%", "+5%", -0.3)
 //   date   -> months since 0000-01 ("2015-10" -> 2015*12+9); "2015" means 2015-01
 //   count  -> non-negative integer
 // Parsing failures throw UnitError with a message that says what forms are allowed.
@@ -23,6 +24,7 @@ class UnitError : public Error {
 double parse_money(std::string_view text);   // CNY
 double parse_area(std::string_view text);    // m2
 double parse_rate(std::string_view text);    // fraction in [0, 1]
+double parse_change(std::string_view text);  // signed relative change: "-30%" -> -0.3, "+5%" -> 0.05
 int parse_month(std::string_view text);      // months since year 0: year*12 + (month-1)
 
 // Number forms accepted from TOML numbers directly.

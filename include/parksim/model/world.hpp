@@ -28,8 +28,8 @@ struct StepRecord {
   std::vector<double> zone_land;     // [zone]: land used incl. pending (m2)
   std::vector<double> zone_wage;     // [zone]
   std::vector<double> zone_housing;  // [zone]: talent housing units
-  double risk_pool_paid = 0, credit_line_drawn = 0, vc_invested = 0, guidance_invested = 0;
-  double unicorns = 0, hidden_champions = 0, listed = 0, retrofits = 0, first_units = 0;
+  double risk_pool_paid = 0, guarantee_paid = 0, credit_line_drawn = 0, vc_invested = 0, guidance_invested = 0;
+  double unicorns = 0, hidden_champions = 0, listed = 0, retrofits = 0, first_units = 0, anchor_projects = 0;
 };
 
 // One row per firm in a yearly snapshot.
@@ -53,6 +53,7 @@ class World {
   Talent talent;
   std::vector<ZoneState> zones;
   std::vector<ProgrammeState> programmes;
+  std::vector<ProgrammeSpec> terms;        // programmes' current terms (scenario terms + dated changes)
   Funds funds;
   ClusterStats cluster;
   std::vector<double> platforms;           // [zone x sector] platforms in operation
@@ -66,6 +67,10 @@ class World {
   int entries_this_step = 0;
   std::vector<double> entries_cell, exits_cell;  // [zone x sector] this step
   std::vector<double> attract_ref;               // [zone x sector] attractiveness at the start
+  std::vector<double> demand_factor;             // [zone x sector] demand multiplier of active shocks
+  std::vector<double> capacity_factor;           // [zone x sector] capacity available under active shocks
+  double anchor_projects = 0;                    // anchor projects arrived since the start
+  std::vector<double> anchor_land;               // [event] land granted to an anchor project (m2)
 
   StepRecord record;            // filled by the record phase each step
   SnapshotRows snapshot;        // filled in December

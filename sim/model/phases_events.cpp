@@ -1,0 +1,91 @@
+// Exogenous events: demand and capacity shocks over a period, and anchor projects that are granted
+// land at a date and start producing once built.
+#include <algorithm>
+#include <cmath>
+
+#include "phases.hpp"
+
+namespace parksim::model {
+
+namespace {
+
+bool listed_or_all(const std::vector<std::string>& list, const std::string& id) {
+  return list.empty() || std::find(list.begin(), list.end(), id) != list.end();
+}
+
+void apply_shocks(World& w) {
+  std::fill(w.demand_factor.begin(), w.demand_factor.end(), 1.0);
+  std::fill(w.capacity_factor.begin(), w.capacity_factor.end(), 1.0);
+  for (const auto& e : w.sc.events) {
+    if (e.kind == EventKind::AnchorProject || w.month < e.from || w.month > e.to) continue;
+    for (std::size_t z = 0; z < w.sc.zones.size(); ++z) {
+      if (!listed_or_all(e.zones, w.sc.zones[z].id)) continue;
+      for (std::size_t s = 0; s < w.sc.sectors.size(); ++s) {
+        if (!listed_or_all(e.sectors, w.sc.sectors[s].id)) continue;
+        if (e.kind == EventKind::DemandShock) w.demand_factor[w.cell(z, s)] *= 1.0 + e.size;
+        else w.capacity_factor[w.cell(z, s)] *= 1.0 - e.size;
+      }
+    }
+  }
+}
+
+// Annual output the project is planned for: as stated, else what its investment and its jobs
+// support at the sector's capital-output ratio and labour productivity, whichever is smaller.
+double planned_output(const EventSpec& e, const SectorSpec& sec) {
+  if (e.output > 0) return e.output;
+  const double by_capital = e.investment / sec.capital_output_ratio;
+  const double by_jobs = e.jobs > 0 ? e.jobs * sec.labour_productivity : by_capital;
+  return std::min(by_capital, by_jobs);
+}
+
+// The project starts production: a firm with the investment as capital, the granted land, and a
+// market of its own (its demand shifter makes demand equal the planned output at today's prices).
+void start_anchor(World& w, const EventSpec& e, double land) {
+  const auto& m = w.sc.model;
+  const auto z = std::size_t(w.sc.zone_index(e.zone));
+  const auto s = std::size_t(w.sc.sector_index(e.sector));
+  const auto& sec = w.sc.sectors[s];
+  auto& f = w.firms;
+  const std::size_t i = new_firm(w, z, s, w.month);
+  const double monthly = planned_output(e, sec) / 12.0;
+  f.productivity[i] = w.cluster.sector_mean_productivity[s];
+  f.payback[i] = m.payback_median_years;
+  f.volatility[i] = 1.0;
+  f.log_shifter[i] = std::log(monthly) - std::log(w.sector_market[s]) -
+                     (m.demand_elasticity - 1.0) *
+                         std::log(f.productivity[i] * w.cluster.agglomeration[w.cell(z, s)] / w.sector_frontier[s]);
+  f.demand[i] = f.output[i] = monthly;
+  f.capital[i] = e.investment;
+  f.land_owned[i] = land;
+  const double labour = 12.0 * monthly / sec.labour_productivity;
+  f.skilled_wanted[i] = int(std::ceil(sec.skilled_share * labour));
+  f.workers[i] = std::max(0.0, labour - f.skilled_wanted[i]);
+  f.cash[i] = 6.0 * (m.fixed_cost_per_year / 12.0 + labour * w.sc.talent.general_wage);
+  f.flags[i] |= kRdActive;
+  f.rd_base[i] = f.rd_intensity[i] = sec.rd_intensity;
+}
+
+void arrive_anchors(World& w) {
+  for (std::size_t k = 0; k < w.sc.events.size(); ++k) {
+    const auto& e = w.sc.events[k];
+    if (e.kind != EventKind::AnchorProject) continue;
+    const auto z = std::size_t(w.sc.zone_index(e.zone));
+    auto& zone = w.zones[z];
+    if (w.month == e.at) {
+      // The land is granted at signing, as far as the zone has land left.
+      w.anchor_land[k] = std::clamp(w.sc.zones[z].area - zone.land_used, 0.0, e.land);
+      zone.land_used += w.anchor_land[k];
+      w.anchor_projects += 1;
+    }
+    if (w.month == e.at + e.construction_months && w.anchor_land[k] > 0) start_anchor(w, e, w.anchor_land[k]);
+  }
+}
+
+}  // namespace
+
+void phase_events(World& w) {
+  apply_shocks(w);
+  arrive_anchors(w);
+}
+
+}  // namespace parksim::model
