@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <tuple>
 #include <sstream>
 #include <toml++/toml.h>
 
@@ -58,9 +59,17 @@ namespace {
 
 using detail::Entry;
 
+// "string \"thirty\"", "integer 5", "table": what a user wrote, for error messages.
 std::string type_name(const toml::node& node) {
   std::ostringstream os;
   os << node.type();
+  if (node.is_string() || node.is_number() || node.is_boolean() || node.is_date_time() || node.is_date() ||
+      node.is_time()) {
+    os << ' ';
+    node.visit([&](const auto& v) {
+      if constexpr (toml::is_value<decltype(v)>) os << v;
+    });
+  }
   return os.str();
 }
 
@@ -108,7 +117,13 @@ class Problems {
   }
   bool empty() const { return list_.empty(); }
   std::size_t size() const { return list_.size(); }
-  std::vector<InputProblem> take() { return std::move(list_); }
+  // Problems in reading order: by file, then line and column.
+  std::vector<InputProblem> take() {
+    std::stable_sort(list_.begin(), list_.end(), [](const InputProblem& a, const InputProblem& b) {
+      return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
+    });
+    return std::move(list_);
+  }
 
  private:
   std::vector<InputProblem> list_;
@@ -153,37 +168,45 @@ void merge_into(toml::table& base, toml::table&& child) {
   }
 }
 
+// Paths relative to the first file's folder keep the cycle message short and machine-independent.
+std::string describe_cycle(const std::vector<std::string>& chain, const std::string& closing) {
+  const auto home = std::filesystem::path(chain.front()).parent_path();
+  std::string cycle;
+  for (const auto& c : chain) cycle += std::filesystem::path(c).lexically_relative(home).string() + " -> ";
+  return "cycle in extends: " + cycle + std::filesystem::path(closing).lexically_relative(home).string();
+}
+
+// `chain` holds the canonical paths of the files being loaded, outermost first.
 toml::table load_composed(const std::string& path, std::vector<std::string>& chain, Problems& problems) {
-  const std::string canonical = std::filesystem::weakly_canonical(path).string();
-  if (std::find(chain.begin(), chain.end(), canonical) != chain.end()) {
-    chain.push_back(canonical);
-    std::string cycle;
-    for (const auto& c : chain) cycle += (cycle.empty() ? "" : " -> ") + c;
-    throw InputError({{path, 0, 0, "extends", "cycle in extends: " + cycle}});
-  }
-  chain.push_back(canonical);
+  chain.push_back(std::filesystem::weakly_canonical(path).string());
   bool ok = false;
   toml::table table = parse_file(path, problems, ok);
   if (!ok) throw InputError(problems.take());
-  if (auto* ext = table.get("extends")) {
-    if (!ext->is_string()) {
-      problems.add(ext, "extends", "must be a file name (text)");
-      throw InputError(problems.take());
-    }
-    const auto base_path =
-        (std::filesystem::path(path).parent_path() / ext->as_string()->get()).string();
-    if (!std::filesystem::exists(base_path)) {
-      problems.add(ext, "extends", fmt::format("file \"{}\" does not exist", base_path));
-      throw InputError(problems.take());
-    }
-    toml::table base = load_composed(base_path, chain, problems);
-    table.erase("extends");
-    merge_into(base, std::move(table));
+  auto* ext = table.get("extends");
+  if (!ext) {
     chain.pop_back();
-    return base;
+    return table;
   }
+  if (!ext->is_string()) {
+    problems.add(ext, "extends", fmt::format("must be a file name (text), got {}", type_name(*ext)));
+    throw InputError(problems.take());
+  }
+  const std::string written = ext->as_string()->get();
+  const auto base_path = (std::filesystem::path(path).parent_path() / written).lexically_normal().string();
+  if (!std::filesystem::is_regular_file(base_path)) {
+    problems.add(ext, "extends", fmt::format("file \"{}\" does not exist (looked for {})", written, base_path));
+    throw InputError(problems.take());
+  }
+  const std::string base_canonical = std::filesystem::weakly_canonical(base_path).string();
+  if (std::find(chain.begin(), chain.end(), base_canonical) != chain.end()) {
+    problems.add(ext, "extends", describe_cycle(chain, base_canonical));
+    throw InputError(problems.take());
+  }
+  toml::table base = load_composed(base_path, chain, problems);
+  table.erase("extends");
+  merge_into(base, std::move(table));
   chain.pop_back();
-  return table;
+  return base;
 }
 
 // "--set programmes.first_unit.rate=20%": the value is read as TOML if it parses, else as text.
@@ -232,8 +255,26 @@ std::optional<double> as_number(const toml::node& node) {
   return std::nullopt;
 }
 
-std::string describe_range(double lo, double hi, const char* unit) {
-  return fmt::format("allowed: {:g} .. {:g} {}", lo, hi, unit);
+std::string plain_number(double v) {
+  if (std::abs(v) < 1e15 && v == std::floor(v)) return fmt::format("{}", std::int64_t(v));
+  return fmt::format("{:g}", v);
+}
+
+std::string describe_range(double lo, double hi, const std::string& unit) {
+  const bool shown = !unit.empty() && unit != "1";
+  return fmt::format("allowed: {} .. {}{}{}", plain_number(lo), plain_number(hi), shown ? " " : "", shown ? unit : "");
+}
+
+const char* with_article(ValueKind kind) {
+  switch (kind) {
+    case ValueKind::Real: return "a number";
+    case ValueKind::Integer: return "a whole number";
+    case ValueKind::Money: return "money";
+    case ValueKind::Area: return "an area";
+    case ValueKind::Rate: return "a rate";
+    case ValueKind::Change: return "a relative change";
+    default: return kind_name(kind);
+  }
 }
 
 // Converts a node to the internal unit of a numeric kind; throws UnitError saying what is allowed.
@@ -250,7 +291,7 @@ double numeric_value(ValueKind kind, const toml::node& node) {
   }
   const auto n = as_number(node);
   if (!n || node.is_boolean())
-    throw units::UnitError(fmt::format("expected a {}, got {}", kind_name(kind), type_name(node)));
+    throw units::UnitError(fmt::format("expected {}, got {}", with_article(kind), type_name(node)));
   switch (kind) {
     case ValueKind::Area:
       throw units::UnitError(fmt::format(
@@ -274,7 +315,7 @@ void assign(T& obj, const Entry<T>& entry, const toml::node& node, const std::st
   auto bad = [&](const std::string& msg) { problems.add(&node, key, msg); };
   auto check_range = [&](double v) {
     if (!(v >= entry.min && v <= entry.max)) {
-      bad(fmt::format("value {:g} is out of range ({})", v, describe_range(entry.min, entry.max, entry.unit)));
+      bad(fmt::format("value {} is out of range ({})", plain_number(v), describe_range(entry.min, entry.max, entry.unit)));
       return false;
     }
     return true;
@@ -562,7 +603,7 @@ void read_events(Scenario& s, const toml::table& root, Problems& problems) {
     for (const auto& [k, node] : *table) {
       const std::string key(k.str());
       if (std::find(other.begin(), other.end(), key) != other.end() && std::find(own.begin(), own.end(), key) == own.end())
-        problems.add(&node, prefix + key, fmt::format("does not apply to a {} event; its keys are: {}", e.kind_name, fmt::join(own, ", ")));
+        problems.add(&node, prefix + key, fmt::format("does not apply to an event of kind {}; its keys are: {}", e.kind_name, fmt::join(own, ", ")));
     }
     const std::vector<std::string> required = e.kind == EventKind::AnchorProject
         ? std::vector<std::string>{"at", "zone", "sector", "investment", "land", "jobs"}
