@@ -297,3 +297,18 @@ TEST_CASE("an anchor project takes its land at signing and produces once built",
   const auto eq_with = output_path(sc, 0, 0), eq_without = output_path(base, 0, 0);
   CHECK(eq_with[12] > eq_without[12] + 0.5 * 24e8 / 0.8 / 12.0 * 0.5);
 }
+
+TEST_CASE("skilled agents standing for 10 persons give about the same aggregates", "[model][scale]") {
+  model::RunOptions opt;
+  opt.replications = 2;
+  opt.threads = 2;
+  const auto fine = model::run_scenario(mini(), opt);
+  const auto coarse = model::run_scenario(mini({"talent.skilled_per_agent=10"}), opt);
+  REQUIRE(fine.years.size() == coarse.years.size());
+  for (std::size_t y = 0; y < fine.years.size(); ++y) {
+    INFO("year " << fine.years[y].year);
+    CHECK(coarse.years[y].output == Approx(fine.years[y].output).epsilon(0.05));
+    CHECK(coarse.years[y].employment == Approx(fine.years[y].employment).epsilon(0.05));
+    CHECK(coarse.years[y].talent == Approx(fine.years[y].talent).epsilon(0.10));
+  }
+}

@@ -122,6 +122,7 @@ const std::vector<Entry<TalentParams>>& talent_entries() {
       {"leading_share", VK::Rate, &T::leading_share, 0, 1, "1", "Share of arrivals who are leading talents", "assumption"},
       {"vacancy_wage_response", VK::Rate, &T::vacancy_wage_response, 0, 1, "1/month", "Relative zone wage rise per month when all skilled jobs are vacant", "assumption"},
       {"housing_need_share", VK::Rate, &T::housing_need_share, 0, 1, "1", "Share of talent that rents and can use talent housing", "assumption"},
+      {"skilled_per_agent", VK::Integer, &T::skilled_per_agent, 1, 1000, "persons", "Persons one skilled-talent agent stands for; zone counts are in persons. Above 1 trades detail for speed in city-wide scenarios (leading talents stay individuals)", "modelling choice"},
   };
   return e;
 }

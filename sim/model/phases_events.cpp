@@ -58,8 +58,8 @@ void start_anchor(World& w, const EventSpec& e, double land) {
   f.capital[i] = e.investment;
   f.land_owned[i] = land;
   const double labour = 12.0 * monthly / sec.labour_productivity;
-  f.skilled_wanted[i] = int(std::ceil(sec.skilled_share * labour));
-  f.workers[i] = std::max(0.0, labour - f.skilled_wanted[i]);
+  f.skilled_wanted[i] = w.skilled_agents_for(labour, sec, f.id[i]);
+  f.workers[i] = std::max(0.0, labour - f.skilled_wanted[i] * w.persons(0));
   f.cash[i] = 6.0 * (m.fixed_cost_per_year / 12.0 + labour * w.sc.talent.general_wage);
   f.flags[i] |= kRdActive;
   f.rd_base[i] = f.rd_intensity[i] = sec.rd_intensity;

@@ -338,14 +338,15 @@ void phase_production(World& w) {
     // Missing talent cuts capacity; general workers stand in at 40% effectiveness (assumption).
     const double talent_wanted = double(f.skilled_wanted[i] + f.leading_wanted[i]);
     const double talent_met = talent_wanted > 0 ? std::min(1.0, (f.skilled[i] + f.leading[i]) / talent_wanted) : 1.0;
-    const double cap_l = (f.workers[i] + talent_wanted) * per_worker * (0.4 + 0.6 * talent_met);
+    const double staff = f.workers[i] + f.skilled_wanted[i] * w.persons(0) + f.leading_wanted[i];
+    const double cap_l = staff * per_worker * (0.4 + 0.6 * talent_met);
     const double cap_land = f.land(i) * zone.plot_ratio / m.floor_area_per_worker * per_worker;
     const double q = std::max(0.0, std::min(demand, w.capacity_factor[c] * std::min({cap_k, cap_l, cap_land})));
     f.demand[i] = demand;
     f.output[i] = q;
     f.value_added[i] = q * sec.value_added_share;
     // Costs and cash.
-    const double wages = t.general_wage * f.workers[i] + w.zones[z].skilled_wage * f.skilled[i] +
+    const double wages = t.general_wage * f.workers[i] + w.zones[z].skilled_wage * f.skilled[i] * w.persons(0) +
                          t.leading_wage * f.leading[i];
     const double assets = f.capital[i] + f.land_owned[i] * zone.land_price + std::max(f.cash[i], 0.0);
     const double leverage = assets > 0 ? std::min(1.0, f.debt[i] / assets) : 1.0;
@@ -443,8 +444,8 @@ static void add_entrant(World& w, std::size_t z, std::size_t s, double monthly_o
   f.output[i] = monthly_output * std::min({1.0, w.demand_factor[c], w.capacity_factor[c]});
   f.capital[i] = sec.capital_output_ratio * 12.0 * monthly_output;
   const double labour = 12.0 * monthly_output / sec.labour_productivity;
-  f.skilled_wanted[i] = int(std::ceil(sec.skilled_share * labour));
-  f.workers[i] = std::max(0.0, labour - f.skilled_wanted[i]);
+  f.skilled_wanted[i] = w.skilled_agents_for(labour, sec, f.id[i]);
+  f.workers[i] = std::max(0.0, labour - f.skilled_wanted[i] * w.persons(0));
   f.land_leased[i] = labour * m.floor_area_per_worker / w.sc.zones[z].plot_ratio;
   f.cash[i] = 6.0 * (m.fixed_cost_per_year / 12.0 + labour * w.sc.talent.general_wage);
   if (std::isnan(f.cash[i])) f.cash[i] = 0;

@@ -84,7 +84,7 @@ void compute_cluster_stats(World& w) {
   const auto sums = engine::binned_sum(f.size(), C * kBins, [&](std::size_t i, auto& add) {
     if (!f.alive[i]) return;
     const std::size_t c = w.cell(f.zone[i], f.sector[i]);
-    add(c * kBins + kEmp, f.workers[i] + f.skilled[i] + f.leading[i]);
+    add(c * kBins + kEmp, w.employees(i));
     add(c * kBins + kOut, f.output[i]);
     add(c * kBins + kCount, 1.0);
     add(c * kBins + kProdOut, f.productivity[i] * f.output[i]);
@@ -219,10 +219,12 @@ void allocate_housing(World& w) {
       const bool im = t.employer[a] >= 0 &&
                       w.sc.sectors[w.firms.sector[std::size_t(t.employer[a])]].intelligent_manufacturing;
       if (pass == 0 && !im) continue;
+      const double need = w.persons(t.level[a]);  // one unit per person the agent stands for
+      if (free[z] < need) continue;
       t.housing[a] = 1;
-      free[z] -= 1;
-      left -= 1;
-      w.zones[z].housing_used += 1;
+      free[z] -= need;
+      left -= need;
+      w.zones[z].housing_used += need;
     }
 }
 
@@ -297,7 +299,7 @@ void phase_talent(World& w) {
   // Recount housing in use and the outside pool after moves, then hand out free units.
   const auto counts = engine::binned_sum(t.size(), Z + 1, [&](std::size_t a, auto& add) {
     if (t.zone[a] == kOutside) add(Z, 1.0);
-    else if (t.housing[a]) add(t.zone[a], 1.0);
+    else if (t.housing[a]) add(t.zone[a], w.persons(t.level[a]));
   });
   for (std::size_t z = 0; z < Z; ++z) w.zones[z].housing_used = counts[z];
   w.talent_outside = counts[Z];
@@ -637,10 +639,10 @@ void phase_hiring(World& w) {
     const auto& sec = w.sc.sectors[f.sector[i]];
     const double cap_k = f.capital[i] / (sec.capital_output_ratio * 12.0);
     const double labour = 12.0 * std::min(f.demand[i], cap_k) / sec.labour_productivity;
-    f.skilled_wanted[i] = int(std::ceil(sec.skilled_share * labour));
+    f.skilled_wanted[i] = w.skilled_agents_for(labour, sec, f.id[i]);
     const double annual = f.output[i] * 12.0;
     f.leading_wanted[i] = (f.flags[i] & kRdActive) && annual > 2e8 ? std::min(3, 1 + int(annual / 5e9)) : 0;
-    f.workers[i] = std::max(0.0, labour - f.skilled_wanted[i] - f.leading_wanted[i]);
+    f.workers[i] = std::max(0.0, labour - f.skilled_wanted[i] * w.persons(0) - f.leading_wanted[i]);
   });
   // Separations: employees of dead, moved or over-staffed firms leave their jobs.
   const auto quits = w.streams("separation");

@@ -52,7 +52,7 @@ void take_snapshot(World& w) {
     snap.zone.push_back(f.zone[i]);
     snap.sector.push_back(f.sector[i]);
     snap.age.push_back((w.month + 1 - f.birth[i]) / 12.0);
-    snap.employees.push_back(std::int32_t(std::lround(f.workers[i])) + f.skilled[i] + f.leading[i]);
+    snap.employees.push_back(std::int32_t(std::lround(w.employees(i))));
     snap.output.push_back(f.output_year[i] / 1e8);
     snap.productivity.push_back(f.productivity[i]);
     snap.capital.push_back(f.capital[i] / 1e8);
@@ -104,11 +104,11 @@ void phase_record(World& w) {
       add(at(Series::Output, c), f.output[i]);
       add(at(Series::ValueAdded, c), f.value_added[i]);
       add(at(Series::Firms, c), 1.0);
-      add(at(Series::Employment, c), f.workers[i] + f.skilled[i] + f.leading[i]);
+      add(at(Series::Employment, c), w.employees(i));
       add(at(Series::LandUsed, c), f.land(i) + f.land_pending[i]);
       add(at(Series::RdSpend, c), f.rd_spend[i]);
       add(at(Series::HighTech, c), (f.flags[i] & kHighTech) ? 1.0 : 0.0);
-      add(at(Series::Talent, c), double(f.skilled[i] + f.leading[i]));
+      add(at(Series::Talent, c), f.skilled[i] * w.persons(0) + f.leading[i]);
       add(at(Series::Loans, c), f.debt[i]);
     } else if (f.exit_month[i] == w.month) {
       add(at(Series::Defaults, c), f.debt[i]);
@@ -126,7 +126,7 @@ void phase_record(World& w) {
   r.zone_wage.assign(Z, 0);
   r.zone_housing.assign(Z, 0);
   for (std::size_t z = 0; z < Z; ++z) {
-    r.zone_talent[z * 2] = w.zones[z].talent_present - w.zones[z].leading_present;
+    r.zone_talent[z * 2] = (w.zones[z].talent_present - w.zones[z].leading_present) * w.persons(0);
     r.zone_talent[z * 2 + 1] = w.zones[z].leading_present;
     r.zone_land[z] = w.zones[z].land_used;
     r.zone_wage[z] = w.zones[z].skilled_wage;

@@ -304,11 +304,6 @@ double numeric_value(ValueKind kind, const toml::node& node) {
   }
 }
 
-bool is_numeric(ValueKind kind) {
-  return kind == ValueKind::Real || kind == ValueKind::Money || kind == ValueKind::Area ||
-         kind == ValueKind::Rate || kind == ValueKind::Change;
-}
-
 template <class T>
 void assign(T& obj, const Entry<T>& entry, const toml::node& node, const std::string& key,
             Problems& problems) {

@@ -121,8 +121,8 @@ void add_firm(World& w, std::size_t z, std::size_t s, double annual_output, engi
   f.value_added[i] = monthly * sec.value_added_share;
   f.capital[i] = sec.capital_output_ratio * annual_output;
   const double labour = annual_output / sec.labour_productivity;
-  f.skilled_wanted[i] = int(std::ceil(sec.skilled_share * labour));
-  f.workers[i] = std::max(0.0, labour - f.skilled_wanted[i]);
+  f.skilled_wanted[i] = w.skilled_agents_for(labour, sec, f.id[i]);
+  f.workers[i] = std::max(0.0, labour - f.skilled_wanted[i] * w.persons(0));
   f.debt[i] = 0.3 * f.capital[i];
   f.cash[i] = 2.0 * monthly;  // about two months of sales as liquid assets (assumption)
   if (u01(rng) < sec.rd_active_share) {
@@ -138,10 +138,10 @@ void allot_initial_land(World& w) {
   const auto& m = w.sc.model;
   std::vector<double> need(w.sc.zones.size(), 0.0);
   for (std::size_t i = 0; i < f.size(); ++i)
-    need[f.zone[i]] += (f.workers[i] + f.skilled_wanted[i]) * m.floor_area_per_worker / w.sc.zones[f.zone[i]].plot_ratio;
+    need[f.zone[i]] += (f.workers[i] + f.skilled_wanted[i] * w.persons(0)) * m.floor_area_per_worker / w.sc.zones[f.zone[i]].plot_ratio;
   for (std::size_t i = 0; i < f.size(); ++i) {
     const auto& zs = w.sc.zones[f.zone[i]];
-    const double own_need = (f.workers[i] + f.skilled_wanted[i]) * m.floor_area_per_worker / zs.plot_ratio;
+    const double own_need = (f.workers[i] + f.skilled_wanted[i] * w.persons(0)) * m.floor_area_per_worker / zs.plot_ratio;
     const double land = need[f.zone[i]] > 0 ? zs.land_used * own_need / need[f.zone[i]] : 0.0;
     f.land_leased[i] = land * zs.lease_share;
     f.land_owned[i] = land - f.land_leased[i];
@@ -154,14 +154,18 @@ void populate_talent(World& w) {
   auto& t = w.talent;
   const auto& zs = w.sc.zones;
   std::size_t inside = 0;
-  for (const auto& z : zs) inside += std::size_t(z.skilled_talent) + std::size_t(z.leading_talent);
+  // Zone counts are persons; skilled agents may stand for several.
+  auto agents = [&](const ZoneSpec& z, int level) {
+    return level == 0 ? int(std::lround(z.skilled_talent / w.persons(0))) : z.leading_talent;
+  };
+  for (const auto& z : zs) inside += std::size_t(agents(z, 0)) + std::size_t(agents(z, 1));
   const std::size_t outside = std::max<std::size_t>(1000, 2 * inside);  // the wider labour market
   t.resize(inside + outside);
   std::size_t a = 0;
   auto trait = w.streams("talent_trait");
   for (std::size_t z = 0; z < zs.size(); ++z)
     for (int level = 0; level < 2; ++level) {
-      const int n = level == 0 ? zs[z].skilled_talent : zs[z].leading_talent;
+      const int n = agents(zs[z], level);
       for (int k = 0; k < n; ++k, ++a) {
         t.level[a] = std::uint8_t(level);
         t.zone[a] = std::uint8_t(z);

@@ -118,6 +118,7 @@ struct TalentParams {
   double leading_share = 0.02;               // share of arrivals who are leading talents
   double vacancy_wage_response = 0.02;       // wage rise per month at full vacancy pressure
   double housing_need_share = 0.6;           // share of talent that rents (and so can use housing)
+  int skilled_per_agent = 1;                 // persons one skilled-talent agent stands for (large scenarios)
 };
 
 struct FundParams {

@@ -2,6 +2,7 @@
 // The world of one replication: the frozen scenario, agent columns, programme and fund state,
 // and the phase list of a monthly step.
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <functional>
 #include <vector>
@@ -76,6 +77,22 @@ class World {
   SnapshotRows snapshot;        // filled in December
 
   std::size_t cells() const { return sc.zones.size() * sc.sectors.size(); }
+  // Persons a talent agent of a level stands for: skilled agents may stand for several persons in
+  // city-wide scenarios (talent.skilled_per_agent); leading talents are individuals.
+  double persons(int level) const { return level == 0 ? double(sc.talent.skilled_per_agent) : 1.0; }
+  // Skilled-talent agents a firm with this many employees wants. With agents standing for several
+  // persons, a firm-specific fixed offset rounds the fraction up or down so that the total is
+  // unbiased and a firm's need does not flicker from month to month.
+  int skilled_agents_for(double labour, const SectorSpec& sec, std::int64_t firm_id) const {
+    const double x = sec.skilled_share * labour / persons(0);
+    if (sc.talent.skilled_per_agent == 1) return int(std::ceil(x));
+    const double offset = std::fmod(double(firm_id) * 0.6180339887498949, 1.0);
+    return int(std::floor(x + offset));
+  }
+  // Employees of a firm in persons: general workers, skilled and leading talent.
+  double employees(std::size_t i) const {
+    return firms.workers[i] + firms.skilled[i] * persons(0) + firms.leading[i];
+  }
   std::size_t cell(std::size_t z, std::size_t s) const { return z * sc.sectors.size() + s; }
   int year() const { return month / 12; }
   bool is_december() const { return month % 12 == 11; }
