@@ -181,8 +181,10 @@ TEST_CASE("the risk pool changes what banks lend", "[model][mechanism]") {
   CHECK(loans(with) > loans(without));
 }
 
-TEST_CASE("golden summary of the Lingang scenario", "[model][golden]") {
-  const auto sc = model::load_scenario(source_path("scenarios/lingang_2015.toml"));
+namespace {
+// One replication of a shipped scenario summarised year by year; compared with tests/golden/.
+void check_golden(const std::string& name) {
+  const auto sc = model::load_scenario(source_path("scenarios/" + name + ".toml"));
   model::RunOptions opt;
   opt.replications = 1;
   opt.threads = 2;
@@ -193,7 +195,7 @@ TEST_CASE("golden summary of the Lingang scenario", "[model][golden]") {
     text << y.year << " output=" << y.output << " firms=" << y.firms << " employment=" << y.employment
          << " talent=" << y.talent << " high_tech=" << y.high_tech << " policy_cost=" << y.policy_cost << "\n";
   for (const auto& l : r.scorecard) text << l.target.metric << " " << l.target.year << " " << l.median << "\n";
-  const std::string golden_path = source_path("tests/golden/lingang_2015.txt");
+  const std::string golden_path = source_path("tests/golden/" + name + ".txt");
   if (std::getenv("PARKSIM_UPDATE_GOLDEN")) {
     std::ofstream(golden_path) << text.str();
     WARN("golden file rewritten: " << golden_path);
@@ -204,6 +206,10 @@ TEST_CASE("golden summary of the Lingang scenario", "[model][golden]") {
   expected << in.rdbuf();
   CHECK(text.str() == expected.str());
 }
+}  // namespace
+
+TEST_CASE("golden summary of the Lingang scenario", "[model][golden]") { check_golden("lingang_2015"); }
+TEST_CASE("golden summary of the Shanghai scenario", "[model][golden]") { check_golden("shanghai_manufacturing_2018"); }
 
 TEST_CASE("firms short of land relocate to a zone with free land", "[model][mechanism]") {
   // South is full and its services firms grow fast; north has free land.

@@ -184,8 +184,8 @@ const std::vector<Entry<SectorSpec>>& sector_entries() {
       {"skilled_share", VK::Rate, &S::skilled_share, 0, 1, "1", "Share of the workforce that must be skilled talent", "assumption"},
       {"rd_intensity", VK::Rate, &S::rd_intensity, 0, 1, "1", "R&D / sales of R&D-active firms", "MOST 2015: 0.90% average over all above-size firms"},
       {"rd_active_share", VK::Rate, &S::rd_active_share, 0, 1, "1", "Share of firms doing R&D", "MOST 2015: 19.2% of above-size firms"},
-      {"demand_growth", VK::Rate, &S::demand_growth, -0.5, 1, "1/year", "Growth of the sector's market (nominal)", "assumption"},
-      {"competitor_productivity_growth", VK::Rate, &S::competitor_productivity_growth, -0.5, 1, "1/year", "Productivity drift of outside competitors", "Brandt et al. (2012): incumbent TFP growth 2.9%/yr"},
+      {"demand_growth", VK::Change, &S::demand_growth, -0.5, 1, "1/year", "Growth of the sector's market (nominal)", "assumption"},
+      {"competitor_productivity_growth", VK::Change, &S::competitor_productivity_growth, -0.5, 1, "1/year", "Productivity drift of outside competitors", "Brandt et al. (2012): incumbent TFP growth 2.9%/yr"},
       {"national_market", VK::Money, &S::national_market, 1e6, 1e15, "CNY/year", "National market of the sector at the start", "assumption"},
   };
   return e;
