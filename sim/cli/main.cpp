@@ -64,6 +64,7 @@ void print_summary(const model::Scenario& sc, const model::RunSummary& r) {
                y.policy_cost);
   fmt::print("\nPolicy cost by programme (median over replications, whole horizon):\n");
   for (const auto& [id, cost] : r.programme_cost) fmt::print("  {:<28} {:>12}\n", id, units::format_money(cost));
+  if (r.programme_cost.empty()) fmt::print("  (no programme enabled)\n");
   if (!r.scorecard.empty()) {
     fmt::print("\nScorecard: target | year | median [90% interval] | P(reach)\n");
     for (const auto& l : r.scorecard) {
