@@ -10,29 +10,15 @@
 #include "parksim/model/run.hpp"
 #include "parksim/model/scenario.hpp"
 #include "parksim/model/world.hpp"
-#include "test_helpers.hpp"
+#include "model_helpers.hpp"
 
 using namespace parksim;
 using parksim::test::source_path;
 
 namespace {
 
-model::Scenario mini(const std::vector<std::string>& sets = {}) {
-  return model::load_scenario(source_path("tests/data/mini.toml"), sets);
-}
-
-// Runs one replication step by step, calling check(world) after every step.
-template <class Check>
-void simulate(const model::Scenario& sc, Check&& check, std::uint64_t replication = 0) {
-  model::World w(sc, {std::uint64_t(sc.info.seed), replication});
-  model::populate(w);
-  auto schedule = model::make_schedule();
-  for (int t = 0; t < sc.months(); ++t) {
-    w.step = t;
-    schedule.run_step(w);
-    check(w);
-  }
-}
+using test::mini;
+using test::simulate;
 
 double total_paid(const model::World& w) {
   double s = 0;
@@ -210,6 +196,9 @@ void check_golden(const std::string& name) {
 
 TEST_CASE("golden summary of the Lingang scenario", "[model][golden]") { check_golden("lingang_2015"); }
 TEST_CASE("golden summary of the Shanghai scenario", "[model][golden]") { check_golden("shanghai_manufacturing_2018"); }
+TEST_CASE("golden summary of the Minhang scenario", "[model][golden]") { check_golden("minhang_2018"); }
+TEST_CASE("golden summary of the Ezhou scenario", "[model][golden]") { check_golden("ezhou_2015"); }
+TEST_CASE("golden summary of the innovation-centre scenario", "[model][golden]") { check_golden("innovation_centres_2022"); }
 
 TEST_CASE("firms short of land relocate to a zone with free land", "[model][mechanism]") {
   // South is full and its services firms grow fast; north has free land.

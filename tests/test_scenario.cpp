@@ -1,5 +1,6 @@
 // Scenario loading: the shipped scenario loads; mistakes are reported with file, line, key and
 // what is allowed; all errors come at once; composition by extends and --set.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 
@@ -270,4 +271,39 @@ jobs = 10
   CHECK(q[0].key == "events.lockdown.size");
   CHECK(q[1].key == "events.plant.zone");
   CHECK(q[1].message.find("did you mean \"north\"") != std::string::npos);
+}
+
+TEST_CASE("every shipped scenario loads, and its no-policy overlay switches its package off", "[scenario]") {
+  struct Shipped {
+    std::string name, overlay;
+    bool inherited_levers_stay;  // the innovation-centre scenario keeps the 2018 plan's (ended) levers
+  };
+  const std::vector<Shipped> shipped = {
+      {"lingang_2015", "lingang_no_policy", false},
+      {"shanghai_manufacturing_2018", "shanghai_no_policy", false},
+      {"minhang_2018", "minhang_no_policy", false},
+      {"ezhou_2015", "ezhou_no_policy", false},
+      {"innovation_centres_2022", "innovation_centres_no_policy", true},
+  };
+  for (const auto& s : shipped) {
+    INFO(s.name);
+    const auto base = model::load_scenario(source_path("scenarios/" + s.name + ".toml"));
+    CHECK(base.info.name == s.name);
+    CHECK(!base.targets.empty());
+    const auto none = model::load_scenario(source_path("scenarios/" + s.name + ".toml"), {},
+                                           {source_path("scenarios/overlays/" + s.overlay + ".toml")});
+    // Disabled programmes are left out of the scenario.
+    auto kept = [&](const std::string& id) {
+      return std::any_of(none.programmes.begin(), none.programmes.end(), [&](const auto& p) { return p.id == id; });
+    };
+    int switched_off = 0;
+    for (const auto& p : base.programmes) {
+      INFO(p.id);
+      const bool own = p.source.rfind(base.info.source.substr(6, 3), 0) == 0;  // "seeds/003_..." -> "003"
+      if (!s.inherited_levers_stay || own) CHECK(!kept(p.id));
+      switched_off += !kept(p.id);
+    }
+    CHECK(switched_off > 0);
+    CHECK(none.events.size() == base.events.size());  // events happened with or without the policy
+  }
 }

@@ -103,6 +103,25 @@ const std::vector<Entry<ModelParams>>& model_entries() {
       {"initial_min_output", VK::Money, &M::initial_min_output, 1e4, 1e12, "CNY/year", "Smallest initial firm", "assumption"},
       {"initial_productivity_sd", VK::Real, &M::initial_productivity_sd, 0, 3, "1", "Sd of initial log productivity", "Hsieh & Klenow (2009): China 90/10 TFP ratio ~5"},
       {"initial_age_mean_years", VK::Real, &M::initial_age_mean_years, 0, 50, "years", "Mean age of the initial population", "assumption"},
+      {"plot_ratio_premium_share", VK::Real, &M::plot_ratio_premium_share, 0, 10, "1", "Premium for floor added by a plot-ratio increase, as share of the land price per m2 of floor (land_price / plot_ratio)", "Shanghai 增容土地价款 charged on added floor area; level assumption"},
+      {"incubator_places", VK::Real, &M::incubator_places, 0, 10000, "firms", "Young firms one incubator or accelerator hosts", "assumption"},
+      {"incubation_years", VK::Real, &M::incubation_years, 0, 20, "years", "Years a firm keeps its incubator place", "assumption (typical 2-3 year incubation contracts)"},
+      {"incubator_cost_relief", VK::Rate, &M::incubator_cost_relief, 0, 1, "1", "Share of overheads an incubator place saves (its land rent is free)", "assumption"},
+      {"patents_per_innovation", VK::Real, &M::patents_per_innovation, 0, 1000, "patents", "Invention patents granted per successful own innovation", "assumption"},
+      {"patent_min_output", VK::Money, &M::patent_min_output, 0, 1e13, "CNY/year", "Annual output above which a firm's patents are counted (above-designated-size firms)", "NBS above-size threshold 2000万 since 2011"},
+      {"centre_formation_rate", VK::Real, &M::centre_formation_rate, 0, 100, "1/year", "Consortia formed per eligible sector and year (Poisson mean) while an innovation-centre programme calls for applications", "assumption"},
+      {"centre_min_members", VK::Integer, &M::centre_min_members, 1, 100, "firms", "Fewest member firms of a consortium", "001: shareholders include several top firms of the field; assumption"},
+      {"centre_max_members", VK::Integer, &M::centre_max_members, 1, 100, "firms", "Most member firms of a consortium", "assumption"},
+      {"centre_member_min_output", VK::Money, &M::centre_member_min_output, 0, 1e13, "CNY/year", "Annual output a firm needs to be a founding member", "assumption"},
+      {"centre_review_rd", VK::Money, &M::centre_review_rd, 1, 1e13, "CNY/year", "Members' combined annual R&D at which the expert review passes half of applicants", "assumption"},
+      {"centre_review_noise", VK::Real, &M::centre_review_noise, 0, 10, "1", "Sd of the log review score (experts' judgement beyond R&D size)", "assumption"},
+      {"centre_qualify_probability", VK::Rate, &M::centre_qualify_probability, 0, 1, "1", "Chance a centre qualifies at the end of its preparation year (again after the 6-month extension)", "001: revoked when unqualified after preparation; level assumption"},
+      {"centre_member_rd_share", VK::Rate, &M::centre_member_rd_share, 0, 1, "1", "Share of members' R&D spent through the centre", "assumption"},
+      {"centre_result_rate", VK::Real, &M::centre_result_rate, 0, 1000, "1/year", "Common-technology results per year of a centre at the reference budget", "assumption"},
+      {"centre_reference_budget", VK::Money, &M::centre_reference_budget, 1, 1e13, "CNY/year", "Budget at which a centre yields centre_result_rate results", "assumption"},
+      {"centre_member_gain", VK::Rate, &M::centre_member_gain, 0, 1, "1", "Productivity step of member firms per common-technology result", "K+S public-lab variant (MODEL_NOTES); assumption"},
+      {"centre_spillover_gain", VK::Rate, &M::centre_spillover_gain, 0, 1, "1", "Productivity step of the sector's other firms in the area per result (half in other zones)", "assumption"},
+      {"centre_min_results", VK::Integer, &M::centre_min_results, 0, 1000, "results", "Results a centre needs at its three-year review to keep its status", "001: 3-year review of common-technology results; level assumption"},
   };
   return e;
 }
@@ -166,7 +185,9 @@ const std::vector<Entry<ZoneSpec>>& zone_entries() {
       {"skilled_talent", VK::Integer, &Z::skilled_talent, 0, 100000000, "persons", "Skilled talent agents present at the start", "assumption"},
       {"leading_talent", VK::Integer, &Z::leading_talent, 0, 10000000, "persons", "Leading talents present at the start", "assumption"},
       {"talent_housing_units", VK::Integer, &Z::talent_housing_units, 0, 100000000, "units", "Talent apartments and public rental units at the start", "assumption"},
-      {"incubators", VK::Real, &Z::incubators, 0, 1000, "1", "Incubators and accelerators in the zone", "assumption"},
+      {"incubators", VK::Real, &Z::incubators, 0, 1000, "1", "Incubators and accelerators in the zone at the start", "assumption"},
+      {"platforms", VK::Integer, &Z::platforms, 0, 100000, "platforms", "Platforms (key labs, engineering and test centres) at the start, shared over the zone's sectors by output", "assumption"},
+      {"exit_clause_years", VK::Integer, &Z::exit_clause_years, 0, 50, "years", "Full-life-cycle land contracts: years in a row below min_output_per_mu after which the land is taken back and the firm leaves (0 = no clause)", "003: 土地使用权退出; assumption"},
       {"infrastructure", VK::Rate, &Z::infrastructure, 0, 1, "1", "Infrastructure quality index", "assumption"},
   };
   return e;
@@ -201,7 +222,8 @@ const std::vector<std::pair<std::string, ProgrammeKind>>& programme_kinds() {
       {"risk_pool", K::RiskPool}, {"leasing_subsidy", K::LeasingSubsidy}, {"listing_bonus", K::ListingBonus},
       {"talent_housing", K::TalentHousing}, {"leading_talent_reward", K::LeadingTalentReward},
       {"talent_pilot", K::TalentPilot}, {"local_procurement", K::LocalProcurement},
-      {"guidance_fund", K::GuidanceFund},
+      {"guidance_fund", K::GuidanceFund}, {"plot_ratio_increase", K::PlotRatioIncrease},
+      {"incubator", K::Incubator}, {"innovation_centre", K::InnovationCentre},
   };
   return kinds;
 }
@@ -223,10 +245,10 @@ const std::vector<Entry<ProgrammeSpec>>& programme_entries() {
       {"cap_per_year", VK::Money, &P::cap_per_year, 0, 1e13, "CNY/year", "Largest payment per recipient per year (0 = no cap)", ""},
       {"budget_per_year", VK::Money, &P::budget_per_year, 0, 1e14, "CNY/year", "Money available per calendar year (0 = not limited)", ""},
       {"fund_size", VK::Money, &P::fund_size, 0, 1e14, "CNY", "Credit-line quota, pool size or fund capital", ""},
-      {"amount", VK::Money, &P::amount, 0, 1e13, "CNY", "Fixed award", ""},
+      {"amount", VK::Money, &P::amount, 0, 1e13, "CNY", "Fixed award; incubator: operating subsidy per incubator per year; innovation_centre: public funding per centre per year", ""},
       {"premium_rate_cap", VK::Rate, &P::premium_rate_cap, 0, 1, "1/year", "First-unit insurance: premium rate ceiling", ""},
-      {"years", VK::Integer, &P::years, 0, 50, "years", "Years of support per recipient", ""},
-      {"units_per_year", VK::Integer, &P::units_per_year, 0, 10000000, "units/year", "Talent housing units added per year", ""},
+      {"years", VK::Integer, &P::years, 0, 50, "years", "Years of support per recipient; incubator: years in which incubators are opened (0 = every year while active)", ""},
+      {"units_per_year", VK::Integer, &P::units_per_year, 0, 10000000, "units/year", "talent_housing: units added per year; incubator: incubators opened per eligible zone per year; innovation_centre: most centres selected per year (0 = no limit)", ""},
       {"effect", VK::Real, &P::effect, 0, 100, "1", "Programme-specific response: talent_pilot arrival multiplier - 1; local_procurement extra local share; guidance_fund co-investment share", "assumption"},
       {"from", VK::Month, &P::from, 1990 * 12, 2100 * 12, "YYYY-MM", "First active month", "", true},
       {"to", VK::Month, &P::to, 1990 * 12, 2100 * 12, "YYYY-MM", "Last active month", "", true},

@@ -119,6 +119,7 @@ void phase_innovation(World& w) {
       boost::random::beta_distribution<double> beta(m.innovation_beta_a, m.innovation_beta_b);
       const double x = m.innovation_step_max * beta(rng);
       f.productivity[i] *= 1.0 + x;
+      if (f.output[i] * 12.0 >= m.patent_min_output) f.events[i] |= kEventInnovation;
       if (x >= m.breakthrough_threshold && w.sc.sectors[f.sector[i]].intelligent_manufacturing)
         first_unit_event(w, i, rng);
     }
@@ -141,6 +142,31 @@ void phase_innovation(World& w) {
 
 // ------------------------------------------------------------------ investment and projects
 
+// Plot-ratio increase on the firm's own land (003: 存量工业用地提高容积率): up to the zone's cap,
+// paying the premium on the added floor, part of which the programme waives (booked as its cost).
+// Returns the floor added (m2).
+static double raise_plot_ratio(World& w, std::size_t i, double floor_short) {
+  auto& f = w.firms;
+  const int p = w.programme_for(ProgrammeKind::PlotRatioIncrease, i);
+  if (p < 0) return 0.0;
+  const auto& zone = w.sc.zones[f.zone[i]];
+  const double room = f.land(i) * (zone.plot_ratio_cap - zone.plot_ratio) - f.extra_floor[i];
+  const double add = std::min(floor_short, room);
+  if (add <= 0) return 0.0;
+  const double premium = add * zone.land_price / zone.plot_ratio * w.sc.model.plot_ratio_premium_share;
+  const double waived = award(w.terms[p], premium);
+  // The added floor must pay back its net premium within the firm's horizon; the premium is paid
+  // in full and the waived part refunded, so the firm needs the cash up front.
+  const auto& sec = w.sc.sectors[f.sector[i]];
+  const double yearly_margin = add / w.sc.model.floor_area_per_worker * sec.labour_productivity *
+                               marginal_margin(w, f.sector[i]);
+  if ((premium - waived) > f.payback[i] * yearly_margin || f.cash[i] < premium) return 0.0;
+  f.cash[i] -= premium;
+  w.award_request[p][i] += waived;  // refunded in the awards phase while the budget lasts
+  f.extra_floor[i] += add;
+  return add;
+}
+
 static void plan_capacity(World& w, std::size_t i) {
   auto& f = w.firms;
   const auto& m = w.sc.model;
@@ -157,13 +183,15 @@ static void plan_capacity(World& w, std::size_t i) {
   const double payback = (1.0 - subsidy_rate) * sec.capital_output_ratio / marginal_margin(w, f.sector[i]);
   const bool expand = payback <= f.payback[i];
   if (!expand) invest = std::min(invest, m.depreciation_rate / 12.0 * f.capital[i]);
-  // Land: the new capacity needs floor space; ask for parcels and invest only as far as land allows.
+  // Floor space: the new capacity needs floor; build up on the firm's own land where a plot-ratio
+  // programme allows it, ask for parcels for the rest, and invest only as far as floor allows.
   const double workers_after = 12.0 * target / sec.labour_productivity;
-  const double land_needed = workers_after * m.floor_area_per_worker / zone.plot_ratio;
-  const double land_have = f.land(i) + f.land_pending[i];
-  if (expand && land_needed > land_have)
-    f.land_request[i] = std::ceil((land_needed - land_have) / m.parcel_size) * m.parcel_size;
-  const double land_capacity = f.land(i) * zone.plot_ratio / m.floor_area_per_worker * sec.labour_productivity / 12.0;
+  const double floor_needed = workers_after * m.floor_area_per_worker;
+  double floor_short = floor_needed - w.floor_area(i) - f.land_pending[i] * zone.plot_ratio;
+  if (expand && floor_short > 0) floor_short -= raise_plot_ratio(w, i, floor_short);
+  if (expand && floor_short > 0)
+    f.land_request[i] = std::ceil(floor_short / zone.plot_ratio / m.parcel_size) * m.parcel_size;
+  const double land_capacity = w.floor_area(i) / m.floor_area_per_worker * sec.labour_productivity / 12.0;
   invest = std::min(invest, std::max(0.0, land_capacity - capacity) * sec.capital_output_ratio * 12.0);
   if (invest <= 0) return;
   const double from_cash = std::clamp(f.cash[i] - m.cash_buffer_months * f.output[i] * 0.2, 0.0, invest);
@@ -340,7 +368,7 @@ void phase_production(World& w) {
     const double talent_met = talent_wanted > 0 ? std::min(1.0, (f.skilled[i] + f.leading[i]) / talent_wanted) : 1.0;
     const double staff = f.workers[i] + f.skilled_wanted[i] * w.persons(0) + f.leading_wanted[i];
     const double cap_l = staff * per_worker * (0.4 + 0.6 * talent_met);
-    const double cap_land = f.land(i) * zone.plot_ratio / m.floor_area_per_worker * per_worker;
+    const double cap_land = w.floor_area(i) / m.floor_area_per_worker * per_worker;
     const double q = std::max(0.0, std::min(demand, w.capacity_factor[c] * std::min({cap_k, cap_l, cap_land})));
     f.demand[i] = demand;
     f.output[i] = q;
@@ -353,7 +381,10 @@ void phase_production(World& w) {
     const double bank_debt = f.debt[i] - f.lease_debt[i];
     const double interest = ((w.sc.funds.bank_rate + w.sc.funds.bank_risk_premium * leverage) * bank_debt +
                              m.leasing_rate * f.lease_debt[i] + guarantee_fee * f.pool_debt[i]) / 12.0;
-    double land_cost = zone.land_rent * f.land_leased[i];
+    // A firm in an incubator place pays no land rent and part of its overheads while young.
+    const bool incubated = (f.flags[i] & kIncubated) && age_years(w, i) < m.incubation_years;
+    double land_cost = incubated ? 0.0 : zone.land_rent * f.land_leased[i];
+    const double overheads = m.fixed_cost_per_year / 12.0 * (incubated ? 1.0 - m.incubator_cost_relief : 1.0);
     const double mu = f.land(i) / 666.6667;
     if (zone.min_output_per_mu > 0 && mu > 0 && f.output_last_year[i] / mu < zone.min_output_per_mu &&
         age_years(w, i) >= 2.0)
@@ -362,7 +393,7 @@ void phase_production(World& w) {
     const double premium = f.insured_months[i] > 0 ? f.insured_premium[i] : 0.0;
     const double depreciation = m.depreciation_rate / 12.0 * f.capital[i];
     f.capital[i] -= depreciation;
-    f.cash[i] += f.value_added[i] - wages - interest - land_cost - m.fixed_cost_per_year / 12.0 -
+    f.cash[i] += f.value_added[i] - wages - interest - land_cost - overheads -
                  f.rd_spend[i] - platform_rent - premium;
     f.output_year[i] += q;
     f.rd_year[i] += f.rd_spend[i];
@@ -381,7 +412,7 @@ void phase_exit(World& w) {
     // or net worth negative. Patience months of distress in a row end the firm.
     const bool insolvent = f.distress[i] >= m.exit_patience_months;
     const bool vanished = f.output[i] * 12.0 < 1e5 && age_years(w, i) > 1.0;
-    f.exiting[i] = insolvent || vanished;
+    f.exiting[i] = insolvent || vanished || f.land_revoked[i];
   });
   // Sequential: losses, risk-pool refunds and land are shared resources.
   w.funds.defaults_this_step = 0;
@@ -421,10 +452,10 @@ double attractiveness(const World& w, std::size_t z, std::size_t s) {
   return m.attractiveness_land * free_share + m.attractiveness_subsidy * generosity +
          m.attractiveness_talent * std::log1p(w.zones[z].unemployed / (zone_firms + 1.0)) +
          m.attractiveness_cluster * std::log1p(w.cluster.firms[c]) +
-         m.attractiveness_incubator * zone.incubators + zone.infrastructure;
+         m.attractiveness_incubator * w.zones[z].incubators + zone.infrastructure;
 }
 
-static void add_entrant(World& w, std::size_t z, std::size_t s, double monthly_output) {
+static void add_entrant(World& w, std::size_t z, std::size_t s, double monthly_output, bool incubated) {
   const auto& m = w.sc.model;
   const auto& sec = w.sc.sectors[s];
   auto& f = w.firms;
@@ -453,7 +484,18 @@ static void add_entrant(World& w, std::size_t z, std::size_t s, double monthly_o
     f.flags[i] |= kRdActive;
     f.rd_base[i] = f.rd_intensity[i] = sec.rd_intensity * std::exp(0.5 * normal(rng) - 0.125);
   }
+  if (incubated) f.flags[i] |= kIncubated;
   w.zones[z].land_used += f.land(i);
+}
+
+// Incubator places free in each zone: places of the zone's incubators less young firms holding one.
+static std::vector<double> free_incubator_places(const World& w) {
+  const auto& f = w.firms;
+  std::vector<double> free(w.zones.size());
+  for (std::size_t z = 0; z < w.zones.size(); ++z) free[z] = w.zones[z].incubators * w.sc.model.incubator_places;
+  for (std::size_t i = 0; i < f.size(); ++i)
+    if (f.alive[i] && (f.flags[i] & kIncubated) && age_years(w, i) < w.sc.model.incubation_years) free[f.zone[i]] -= 1;
+  return free;
 }
 
 void phase_entry(World& w) {
@@ -466,6 +508,7 @@ void phase_entry(World& w) {
   }
   w.entries_this_step = 0;
   const auto streams = w.streams("entry");
+  auto places = free_incubator_places(w);
   for (std::size_t z = 0; z < Z; ++z) {
     const auto& zone = w.sc.zones[z];
     for (const auto& sector_id : zone.sectors) {
@@ -480,7 +523,9 @@ void phase_entry(World& w) {
       const double land = 12.0 * size / w.sc.sectors[s].labour_productivity * m.floor_area_per_worker / zone.plot_ratio;
       for (int k = 0; k < n && size > 0; ++k) {
         if (w.zones[z].land_used + land > zone.area) break;  // no free land, no entry
-        add_entrant(w, z, s, size);
+        const bool incubated = places[z] >= 1.0;
+        places[z] -= incubated ? 1.0 : 0.0;
+        add_entrant(w, z, s, size, incubated);
         w.entries_cell[c] += 1;
         ++w.entries_this_step;
       }

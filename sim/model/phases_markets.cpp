@@ -14,9 +14,6 @@ namespace parksim::model {
 using engine::parallel_blocks;
 using engine::parallel_for;
 
-namespace {
-
-// Money a programme pays to someone other than a firm (banks, talent, landlords).
 void book(World& w, std::size_t p, double amount) {
   if (amount <= 0) return;
   w.programmes[p].paid_total += amount;
@@ -29,10 +26,28 @@ double budget_room(const World& w, std::size_t p) {
   return budget > 0 ? std::max(0.0, budget - w.programmes[p].paid_this_year) : 1e300;
 }
 
+namespace {
+
 bool programme_eligible_zone(const World& w, std::size_t p, std::size_t z) {
   for (std::size_t s = 0; s < w.sc.sectors.size(); ++s)
     if (w.eligibility[p * w.cells() + w.cell(z, s)]) return true;
   return false;
+}
+
+// Incubator programme: opens units_per_year incubators in each eligible zone every January (and
+// in its first month) of its first `years` years (0 = every year while active), and pays their
+// operating subsidy (`amount` per incubator per year) monthly while active.
+void open_incubators(World& w, std::size_t p, bool january) {
+  const auto& spec = w.terms[p];
+  auto& st = w.programmes[p];
+  const bool opening_year = spec.years <= 0 || w.year() - spec.from / 12 < spec.years;
+  if (opening_year && (january || w.month == spec.from))
+    for (std::size_t z = 0; z < w.zones.size(); ++z)
+      if (programme_eligible_zone(w, p, z)) {
+        w.zones[z].incubators += spec.units_per_year;
+        st.units += spec.units_per_year;
+      }
+  book(w, p, std::min(spec.amount / 12.0 * st.units, budget_room(w, p)));
 }
 
 }  // namespace
@@ -57,6 +72,7 @@ void phase_calendar(World& w) {
     // Firm slots are renumbered by the December compaction, so the yearly tally restarts then.
     if (january) st.paid_to_firm_this_year.assign(w.firms.size(), 0.0);
     st.paid_to_firm_this_year.resize(w.firms.size(), 0.0);
+    if (st.active && spec.kind == ProgrammeKind::Incubator) open_incubators(w, p, january);
     if (st.active && january && spec.kind == ProgrammeKind::TalentHousing) {
       std::size_t eligible = 0;
       for (std::size_t z = 0; z < w.zones.size(); ++z) eligible += programme_eligible_zone(w, p, z);
@@ -527,8 +543,10 @@ void phase_awards(World& w) {
     }
   }
   // Platform rent support (L5) goes to platform owners each month.
+  w.patents_this_step = 0;
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (!f.alive[i]) continue;
+    if (f.events[i] & kEventInnovation) w.patents_this_step += w.sc.model.patents_per_innovation;
     if (f.events[i] & kEventPlatform) w.platforms[w.cell(f.zone[i], f.sector[i])] += 1;
     if (f.events[i] & kEventRetrofit) w.retrofits += 1;
     if (f.events[i] & kEventFirstUnit) w.first_units += 1;
@@ -559,8 +577,25 @@ void phase_awards(World& w) {
 
 static void relocate(World& w);
 
+// Full-life-cycle land contracts (003): each January a firm whose output per mu last year was below
+// its zone's rule counts one more year; after exit_clause_years in a row its land is taken back and
+// it leaves at the exit phase, freeing the parcel for denser users (腾笼换鸟).
+static void apply_exit_clauses(World& w) {
+  auto& f = w.firms;
+  parallel_for(f.size(), [&](std::size_t i) {
+    const auto& zone = w.sc.zones[f.zone[i]];
+    if (!f.alive[i] || zone.exit_clause_years <= 0 || zone.min_output_per_mu <= 0) return;
+    const double mu = f.land(i) / 666.6667;
+    const bool below = mu > 0 && (w.month - f.birth[i]) >= 24 && f.output_last_year[i] / mu < zone.min_output_per_mu;
+    f.low_density_years[i] = below ? f.low_density_years[i] + 1 : 0;
+    f.land_revoked[i] = f.low_density_years[i] >= zone.exit_clause_years;
+  });
+  for (std::size_t i = 0; i < f.size(); ++i) w.land_revoked += f.alive[i] && f.land_revoked[i] ? 1.0 : 0.0;
+}
+
 void phase_land(World& w) {
   auto& f = w.firms;
+  if (w.is_january()) apply_exit_clauses(w);
   parallel_for(f.size(), [&](std::size_t i) {
     if (!f.alive[i] || f.land_pending[i] <= 0) return;
     if (--f.approval_left[i] > 0) return;
@@ -621,7 +656,7 @@ static void relocate(World& w) {
     w.zones[best].land_used += land;
     f.land_leased[i] += f.land_owned[i] + f.land_pending[i] + f.land_request[i];
     f.cash[i] += f.land_owned[i] * w.sc.zones[f.zone[i]].land_price;  // the old plot is sold back
-    f.land_owned[i] = f.land_pending[i] = f.land_request[i] = 0;
+    f.land_owned[i] = f.land_pending[i] = f.land_request[i] = f.extra_floor[i] = 0;
     f.cash[i] -= m.relocation_cost_months * f.value_added[i];
     f.zone[i] = std::uint16_t(best);
     f.land_wait[i] = 0;
@@ -733,6 +768,7 @@ engine::Schedule<World> make_schedule() {
   s.add("events", "exogenous demand and capacity shocks; anchor projects granted land and starting production", phase_events);
   s.add("talent", "talent arrivals, departures and moves by wage, housing and rewards; housing allocation", phase_talent);
   s.add("innovation", "R&D choice, innovation and imitation draws, first-unit products (L1, L2)", phase_innovation);
+  s.add("centres", "manufacturing innovation centres: applications, review, preparation, results and spill-over, evaluations (001)", phase_centres);
   s.add("investment", "capacity, smart retrofits, platforms, acquisitions, listings and their applications (L3-L8, L12, L16)", phase_investment);
   s.add("credit", "repayments, bank loans, credit line quota, risk-pool coverage, leasing, venture rounds (L9-L11)", phase_credit);
   s.add("awards", "programme budgets cleared by rank and paid", phase_awards);

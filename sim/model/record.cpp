@@ -140,6 +140,19 @@ void phase_record(World& w) {
     if (w.sc.programmes[p].kind == ProgrammeKind::CreditLine) r.credit_line_drawn += w.programmes[p].drawn;
   r.vc_invested = w.funds.vc_invested_this_step;
   r.guidance_invested = w.funds.guidance_invested_this_step;
+  r.patents = w.patents_this_step;
+  r.land_revoked = w.land_revoked;
+  r.floor_added = 0;
+  for (std::size_t i = 0; i < f.size(); ++i) r.floor_added += f.alive[i] ? f.extra_floor[i] : 0.0;
+  r.incubators = 0;
+  for (const auto& zs : w.zones) r.incubators += zs.incubators;
+  r.centres_preparing = r.centres_operating = r.centres_revoked = 0;
+  for (const auto& c : w.centres) {
+    r.centres_preparing += c.stage == CentreStage::Preparing || c.stage == CentreStage::Extended;
+    r.centres_operating += c.stage == CentreStage::Operating;
+    r.centres_revoked += c.stage == CentreStage::Revoked;
+  }
+  r.centre_results = w.centre_results;
   r.retrofits = w.retrofits;
   r.first_units = w.first_units;
   if (w.is_december()) {

@@ -104,6 +104,14 @@ const std::vector<ScalarVar>& scalar_vars() {
       {"listed_firms", "firms", &StepRecord::listed, 1, "Listed firms"},
       {"smart_retrofits", "projects", &StepRecord::retrofits, 1, "Smart-retrofit projects since the start"},
       {"first_units", "products", &StepRecord::first_units, 1, "First-unit products sold since the start"},
+      {"patents", "patents/month", &StepRecord::patents, 1, "Invention patents granted to above-size firms"},
+      {"land_revoked", "firms", &StepRecord::land_revoked, 1, "Firms whose land was taken back under exit clauses since the start"},
+      {"floor_added", "km2", &StepRecord::floor_added, 1e-6, "Floor added by plot-ratio increases on firms' own land, in use"},
+      {"incubators", "incubators", &StepRecord::incubators, 1, "Incubators and accelerators in the area"},
+      {"centres_preparing", "centres", &StepRecord::centres_preparing, 1, "Innovation centres selected and in preparation (incl. extension)"},
+      {"centres_operating", "centres", &StepRecord::centres_operating, 1, "Innovation centres operating"},
+      {"centres_revoked", "centres", &StepRecord::centres_revoked, 1, "Innovation centres revoked since the start"},
+      {"centre_results", "results", &StepRecord::centre_results, 1, "Common-technology results of innovation centres since the start"},
   };
   return v;
 }
@@ -368,6 +376,17 @@ double metric_value(const Scenario& sc, const ReplicationRecords& rec, const Tar
         v += (m == "talent" ? dec.zone_talent[z * 2] : 0.0) + dec.zone_talent[z * 2 + 1];
     return v;
   }
+  if (m == "value_added_density") {
+    const double land = sum_cells(dec, Series::LandUsed, false) / 1e6;
+    return land > 0 ? year_sum(Series::ValueAdded) / 1e8 / land : 0.0;
+  }
+  if (m == "patents") {
+    double v = 0;
+    for (int t = first; t <= last; ++t) v += rec.steps[std::size_t(t)].patents;
+    return v;
+  }
+  if (m == "innovation_centres") return dec.centres_preparing + dec.centres_operating;
+  if (m == "incubators") return dec.incubators;
   if (m == "smart_retrofits") return dec.retrofits;
   if (m == "first_units") return dec.first_units;
   if (m == "unicorns") return dec.unicorns;

@@ -23,6 +23,7 @@ const std::vector<MetricInfo>& scorecard_metrics() {
       {"output", "1e8 CNY/year", "Industrial output in the calendar year"},
       {"value_added", "1e8 CNY/year", "Industrial value added in the calendar year"},
       {"output_density", "1e8 CNY/km2/year", "Output over industrial land used (December)"},
+      {"value_added_density", "1e8 CNY/km2/year", "Value added over industrial land used (December)"},
       {"sei_share", "1", "Strategic-emerging-industry share of output"},
       {"firms", "firms", "Firms alive in December"},
       {"employment", "persons", "Employees in December"},
@@ -32,6 +33,9 @@ const std::vector<MetricInfo>& scorecard_metrics() {
       {"talent", "persons", "Skilled and leading talent present in December"},
       {"leading_talent", "persons", "Leading talents present in December"},
       {"platforms", "platforms", "Platforms (labs, test and engineering centres) in operation"},
+      {"patents", "patents/year", "Invention patents granted to above-size firms in the calendar year"},
+      {"innovation_centres", "centres", "Manufacturing innovation centres selected and not revoked (December)"},
+      {"incubators", "incubators", "Incubators and accelerators in December"},
       {"smart_retrofits", "projects", "Smart-retrofit projects completed since the start"},
       {"first_units", "products", "First-unit products sold since the start"},
       {"unicorns", "firms", "Unicorns in December"},
@@ -644,6 +648,10 @@ void cross_check(const Scenario& s, const toml::table& root, Problems& problems)
   if (s.info.end < s.info.start)
     problems.add(where("scenario.end"), "scenario.end", fmt::format("end {} is before start {}",
                  units::format_month(s.info.end), units::format_month(s.info.start)));
+  if (s.model.centre_min_members > s.model.centre_max_members)
+    problems.add(where("model.centre_min_members"), "model.centre_min_members",
+                 fmt::format("centre_min_members ({}) exceeds centre_max_members ({})", s.model.centre_min_members,
+                             s.model.centre_max_members));
   std::vector<std::string> zone_ids, sector_ids;
   for (const auto& z : s.zones) zone_ids.push_back(z.id);
   for (const auto& sec : s.sectors) sector_ids.push_back(sec.id);

@@ -16,6 +16,7 @@ World::World(const Scenario& scenario, engine::StreamKey stream_key) : sc(scenar
   for (std::size_t z = 0; z < Z; ++z) {
     zones[z].land_used = sc.zones[z].land_used;
     zones[z].housing_units = sc.zones[z].talent_housing_units;
+    zones[z].incubators = sc.zones[z].incubators;
     zones[z].skilled_wage = sc.talent.skilled_wage;
   }
   programmes.resize(P);
@@ -203,6 +204,28 @@ void populate_talent(World& w) {
 
 }  // namespace
 
+// Platforms present at the start (labs, engineering centres, public test centres) go to the zone's
+// sectors in proportion to their output, by largest remainder.
+static void allot_initial_platforms(World& w) {
+  for (std::size_t z = 0; z < w.sc.zones.size(); ++z) {
+    const auto& zone = w.sc.zones[z];
+    double total = 0;
+    for (double out : zone.sector_output) total += out;
+    if (zone.platforms <= 0 || total <= 0) continue;
+    std::vector<std::pair<double, std::size_t>> remainders;
+    int given = 0;
+    for (std::size_t k = 0; k < zone.sectors.size(); ++k) {
+      const double share = zone.platforms * zone.sector_output[k] / total;
+      const std::size_t c = w.cell(z, std::size_t(w.sc.sector_index(zone.sectors[k])));
+      w.platforms[c] = std::floor(share);
+      given += int(std::floor(share));
+      remainders.push_back({share - std::floor(share), c});
+    }
+    std::stable_sort(remainders.begin(), remainders.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (std::size_t r = 0; given < zone.platforms && r < remainders.size(); ++r, ++given) w.platforms[remainders[r].second] += 1;
+  }
+}
+
 void populate(World& w) {
   const auto& m = w.sc.model;
   for (std::size_t z = 0; z < w.sc.zones.size(); ++z) {
@@ -217,6 +240,7 @@ void populate(World& w) {
     }
   }
   allot_initial_land(w);
+  allot_initial_platforms(w);
   populate_talent(w);
   // Skilled and leading counts, then demand shifters chosen so that each firm's demand under
   // today's productivity and agglomeration equals its starting output.

@@ -103,6 +103,29 @@ struct ModelParams {
   double initial_min_output = 5.0e6;         // CNY per year
   double initial_productivity_sd = 0.45;     // sd of log productivity
   double initial_age_mean_years = 6.0;
+  // land: plot-ratio increases on the firm's own land
+  double plot_ratio_premium_share = 1.0;     // premium per m2 of added floor, as share of the land price per m2 of floor
+  // incubators
+  double incubator_places = 20.0;            // young firms one incubator hosts
+  double incubation_years = 3.0;             // years a firm stays in its incubator place
+  double incubator_cost_relief = 0.5;        // share of overheads an incubator place saves (rent is free)
+  // patents
+  double patents_per_innovation = 2.0;       // invention patents granted per successful own innovation
+  double patent_min_output = 2.0e7;          // annual output above which a firm's patents are counted (above-size)
+  // manufacturing innovation centres
+  double centre_formation_rate = 0.5;        // per year: chance a sector's leading firms apply when a programme is open
+  int centre_min_members = 3;                // member firms of a consortium
+  int centre_max_members = 8;
+  double centre_member_min_output = 5.0e8;   // annual output of a member firm
+  double centre_review_rd = 3.0e8;           // members' combined annual R&D at which the review score is even
+  double centre_review_noise = 0.5;          // sd of the log review score
+  double centre_qualify_probability = 0.75;  // chance a centre is qualified at the end of preparation (and of its extension)
+  double centre_member_rd_share = 0.05;      // share of members' R&D spent through the centre
+  double centre_result_rate = 2.0;           // common-technology results per year at the reference budget
+  double centre_reference_budget = 1.0e8;    // CNY per year
+  double centre_member_gain = 0.02;          // productivity step of members per result
+  double centre_spillover_gain = 0.004;      // productivity step of other firms of the sector per result
+  int centre_min_results = 3;                // results needed at the three-year review
 };
 
 struct TalentParams {
@@ -156,7 +179,9 @@ struct ZoneSpec {
   int leading_talent = 0;
   int talent_housing_units = 0;       // talent apartments / public rental units at the start
   double incubators = 0.0;
+  int platforms = 0;                  // platforms (labs, engineering and test centres) at the start
   double infrastructure = 0.0;        // attractiveness index of infrastructure (0..1)
+  int exit_clause_years = 0;          // years below min_output_per_mu after which the land is taken back (0 = no clause)
   std::vector<std::string> sectors;   // sectors in sector_output order
   std::vector<double> sector_output;  // CNY per year at the start, by sector
 };
@@ -180,7 +205,8 @@ struct SectorSpec {
 enum class ProgrammeKind {
   FirstUnitGrant, FirstUnitInsurance, DemoApplication, PlatformConstruction, PlatformRent,
   Industrialisation, SmartRetrofit, BrandMA, CreditLine, RiskPool, LeasingSubsidy, ListingBonus,
-  TalentHousing, LeadingTalentReward, TalentPilot, LocalProcurement, GuidanceFund
+  TalentHousing, LeadingTalentReward, TalentPilot, LocalProcurement, GuidanceFund, PlotRatioIncrease,
+  Incubator, InnovationCentre
 };
 
 // New terms of a programme from a month on ("the rate falls to 20% from 2018-01"). Values are in

@@ -20,6 +20,7 @@ enum FirmFlag : std::uint16_t {
   kVcBacked = 1u << 6,
   kRdActive = 1u << 7,
   kPlatformOwner = 1u << 8,
+  kIncubated = 1u << 9,      // entered into an incubator place (rent and overhead relief while young)
 };
 
 enum EventFlag : std::uint8_t {
@@ -30,6 +31,7 @@ enum EventFlag : std::uint8_t {
   kEventAcquisition = 1u << 4,
   kEventRound = 1u << 5,
   kEventRelocation = 1u << 6,
+  kEventInnovation = 1u << 7,  // own innovation (not imitation) succeeded this step
 };
 
 struct Firms {
@@ -43,9 +45,11 @@ struct Firms {
   std::vector<std::int32_t> land_wait;        // months an unmet land request has waited
   std::vector<std::int32_t> insured_months;   // months of first-unit insurance subsidy left
   std::vector<std::int32_t> last_round;       // month of the last equity round (-1 none)
+  std::vector<std::int32_t> low_density_years;  // consecutive years below the zone's output-per-mu rule
   std::vector<std::int32_t> expansion_programme;  // industrialisation programme backing this month's expansion (-1 none)
   std::vector<std::uint8_t> events;           // what happened this step (EventFlag bits)
   std::vector<std::uint8_t> exiting;          // decided to exit this step
+  std::vector<std::uint8_t> land_revoked;     // land taken back under an exit clause (leaves at the exit phase)
   std::vector<std::int32_t> skilled, leading; // talent agents employed
   std::vector<std::int32_t> skilled_wanted, leading_wanted;
   std::vector<double> productivity;   // relative TFP (phi)
@@ -53,6 +57,7 @@ struct Firms {
   std::vector<double> volatility;     // this year's volatility regime (Exp(1))
   std::vector<double> payback;        // years of payback this firm accepts
   std::vector<double> capital, land_owned, land_leased, land_pending;
+  std::vector<double> extra_floor;     // m2 of floor added on the firm's own land by plot-ratio increases
   std::vector<double> land_buy_pending;  // share of the pending land that was bought
   std::vector<double> cash, debt, line_debt, pool_debt, lease_debt, equity;
   std::vector<double> rd_base;         // the firm's own R&D propensity (R&D/sales without support)
@@ -67,7 +72,7 @@ struct Firms {
   template <class F>
   void visit(F&& f) {
     f(id); f(zone); f(sector); f(flags); f(alive); f(birth); f(exit_month); f(distress);
-    f(approval_left); f(land_wait); f(insured_months); f(last_round); f(expansion_programme); f(events); f(exiting); f(skilled); f(leading); f(skilled_wanted);
+    f(approval_left); f(land_wait); f(low_density_years); f(land_revoked); f(extra_floor); f(insured_months); f(last_round); f(expansion_programme); f(events); f(exiting); f(skilled); f(leading); f(skilled_wanted);
     f(leading_wanted); f(productivity); f(log_shifter); f(volatility); f(payback); f(capital);
     f(land_owned); f(land_leased); f(land_pending); f(land_buy_pending); f(cash); f(debt); f(line_debt); f(pool_debt);
     f(lease_debt); f(equity); f(rd_base); f(rd_intensity); f(demand); f(output);
@@ -105,6 +110,30 @@ struct ZoneState {
   double local_demand = 0;     // CNY per month for local IM suppliers (retrofits, procurement)
   double talent_present = 0, unemployed = 0, leading_present = 0;
   double vacancies[2] = {0, 0};  // unfilled skilled and leading jobs after matching
+  double incubators = 0;       // incubators and accelerators (the zone's own plus programmes')
+};
+
+// A manufacturing innovation centre (document 001): a consortium of leading firms of a sector that
+// applies, is reviewed, prepares for a year (plus an optional 6-month extension), then operates under
+// yearly evaluation and a three-year review, supplying common-technology results to its members and
+// its sector. A few per run, so a plain struct.
+enum class CentreStage : std::uint8_t { Preparing, Extended, Operating, Revoked };
+
+struct Centre {
+  std::int32_t id = 0;
+  std::int32_t programme = 0;
+  std::uint16_t sector = 0, zone = 0;      // zone of the lead member
+  bool corporate = false;                  // a new joint-stock company, or a research society + alliance
+  CentreStage stage = CentreStage::Preparing;
+  std::int32_t selected = 0;               // month of selection
+  std::int32_t stage_end = 0;              // month the preparation (or extension) ends
+  std::int32_t operating_since = -1;
+  std::int32_t ended = -1;                 // month revoked
+  std::vector<std::int64_t> members;       // member firm ids
+  double results = 0;                      // common-technology results since operating
+  double results_at_review = 0;            // results counted at the last three-year review
+  double results_at_evaluation = 0;        // results counted at the last yearly evaluation
+  bool suspended = false;                  // public funding suspended after a year without results
 };
 
 // Per programme, per replication: money paid and what is left.
@@ -114,6 +143,7 @@ struct ProgrammeState {
   double paid_this_step = 0;
   double fund_left = 0;        // credit-line quota, pool or fund capital left
   double drawn = 0;            // credit line drawn / fund invested
+  double units = 0;            // incubators opened by this programme
   bool active = false;
   bool budget_left = true;     // known to firms when they decide (last step's state)
   std::vector<double> paid_to_firm_this_year;  // [firm slot]: an award's cap holds per firm per year

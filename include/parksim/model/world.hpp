@@ -31,6 +31,11 @@ struct StepRecord {
   std::vector<double> zone_housing;  // [zone]: talent housing units
   double risk_pool_paid = 0, guarantee_paid = 0, credit_line_drawn = 0, vc_invested = 0, guidance_invested = 0;
   double unicorns = 0, hidden_champions = 0, listed = 0, retrofits = 0, first_units = 0, anchor_projects = 0;
+  double patents = 0;            // invention patents granted this month (above-size firms)
+  double land_revoked = 0;       // firms whose land was taken back under exit clauses, since the start
+  double floor_added = 0;        // m2 of floor added by plot-ratio increases, in use
+  double incubators = 0;         // incubators in the area
+  double centres_preparing = 0, centres_operating = 0, centres_revoked = 0, centre_results = 0;  // innovation centres
 };
 
 // One row per firm in a yearly snapshot.
@@ -71,6 +76,10 @@ class World {
   std::vector<double> demand_factor;             // [zone x sector] demand multiplier of active shocks
   std::vector<double> capacity_factor;           // [zone x sector] capacity available under active shocks
   double anchor_projects = 0;                    // anchor projects arrived since the start
+  double patents_this_step = 0;
+  double land_revoked = 0;                       // firms whose land was taken back under exit clauses
+  std::vector<Centre> centres;                   // manufacturing innovation centres ever selected
+  double centre_results = 0;
   std::vector<double> anchor_land;               // [event] land granted to an anchor project (m2)
 
   StepRecord record;            // filled by the record phase each step
@@ -88,6 +97,10 @@ class World {
     if (sc.talent.skilled_per_agent == 1) return int(std::ceil(x));
     const double offset = std::fmod(double(firm_id) * 0.6180339887498949, 1.0);
     return int(std::floor(x + offset));
+  }
+  // Floor area of a firm's own land: the zone's plot ratio plus any plot-ratio increase.
+  double floor_area(std::size_t i) const {
+    return firms.land(i) * sc.zones[firms.zone[i]].plot_ratio + firms.extra_floor[i];
   }
   // Employees of a firm in persons: general workers, skilled and leading talent.
   double employees(std::size_t i) const {

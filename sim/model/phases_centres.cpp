@@ -1,0 +1,203 @@
+// Manufacturing innovation centres (document 001): consortia of a sector's leading firms apply each
+// January while a programme is open, pass or fail an expert review, prepare for a year (plus one
+// 6-month extension, then revocation if still unqualified), and once operating turn their members'
+// pooled R&D and the public funding into common-technology results that raise the productivity of
+// the members and, less, of the sector's other firms. A yearly evaluation suspends the public funding
+// of a centre without results; a three-year review revokes one with too few.
+#include <boost/random/normal_distribution.hpp>
+#include <boost/random/poisson_distribution.hpp>
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include "phases.hpp"
+
+namespace parksim::model {
+
+namespace {
+
+constexpr int kPreparationMonths = 12;
+constexpr int kExtensionMonths = 6;
+constexpr int kReviewMonths = 36;
+
+bool live(const Centre& c) { return c.stage != CentreStage::Revoked; }
+
+struct Application {
+  std::size_t sector = 0;
+  double score = 0;
+  std::vector<std::size_t> members;  // firm slots, largest first
+};
+
+// Firms of a sector that could found a consortium: R&D-active, above the member size, not yet in a
+// live centre; largest first (ties by id).
+std::vector<std::size_t> candidates(const World& w, std::size_t s) {
+  const auto& f = w.firms;
+  const auto& m = w.sc.model;
+  std::vector<std::int64_t> taken;
+  for (const auto& c : w.centres)
+    if (live(c)) taken.insert(taken.end(), c.members.begin(), c.members.end());
+  std::sort(taken.begin(), taken.end());
+  std::vector<std::size_t> firms;
+  for (std::size_t i = 0; i < f.size(); ++i)
+    if (f.alive[i] && f.sector[i] == s && f.rd_intensity[i] > 0 && f.output[i] * 12.0 >= m.centre_member_min_output &&
+        !std::binary_search(taken.begin(), taken.end(), f.id[i]))
+      firms.push_back(i);
+  std::sort(firms.begin(), firms.end(), [&](std::size_t a, std::size_t b) {
+    return f.output[a] != f.output[b] ? f.output[a] > f.output[b] : f.id[a] < f.id[b];
+  });
+  return firms;
+}
+
+bool sector_eligible(const World& w, std::size_t p, std::size_t s) {
+  for (std::size_t z = 0; z < w.sc.zones.size(); ++z)
+    if (w.eligibility[p * w.cells() + w.cell(z, s)]) return true;
+  return false;
+}
+
+// A call of programme p: in each eligible sector a Poisson number of consortia form from the
+// leading firms not yet in a centre (each takes the largest remaining ones); applications are
+// reviewed and ranked by score, and the best pass, at most units_per_year of them.
+void call_for_applications(World& w, std::size_t p) {
+  const auto& m = w.sc.model;
+  const auto& f = w.firms;
+  std::vector<Application> apps;
+  for (std::size_t s = 0; s < w.sc.sectors.size(); ++s) {
+    if (!sector_eligible(w, p, s)) continue;
+    auto rng = w.streams("centre_application")(p * w.sc.sectors.size() + s);
+    const int forming = boost::random::poisson_distribution<int, double>(m.centre_formation_rate)(rng);
+    const auto firms = candidates(w, s);
+    const std::size_t size = std::size_t(m.centre_max_members);
+    for (int k = 0; k < forming; ++k) {
+      const std::size_t first = std::size_t(k) * size;
+      if (first + std::size_t(m.centre_min_members) > firms.size()) break;
+      std::vector<std::size_t> members(firms.begin() + long(first), firms.begin() + long(std::min(firms.size(), first + size)));
+      double rd = 0;
+      for (auto i : members) rd += 12.0 * f.rd_spend[i];
+      boost::random::normal_distribution<double> normal;
+      const double score = std::log(std::max(rd, 1.0) / m.centre_review_rd) + m.centre_review_noise * normal(rng);
+      apps.push_back({s, score, std::move(members)});
+    }
+  }
+  std::sort(apps.begin(), apps.end(), [](const Application& a, const Application& b) {
+    return a.score != b.score ? a.score > b.score : a.sector < b.sector;
+  });
+  const int quota = w.terms[p].units_per_year;
+  int selected = 0;
+  for (const auto& a : apps) {
+    if (a.score < 0 || (quota > 0 && selected >= quota)) break;
+    Centre c;
+    c.id = std::int32_t(w.centres.size());
+    c.programme = std::int32_t(p);
+    c.sector = std::uint16_t(a.sector);
+    c.zone = f.zone[a.members.front()];
+    // A "company + alliance" needs several top firms as shareholders; smaller consortia form a
+    // "research society + alliance" (the form is reported; it does not change behaviour).
+    c.corporate = a.members.size() >= std::size_t(m.centre_min_members) + 2;
+    c.selected = w.month;
+    c.stage_end = w.month + kPreparationMonths;
+    for (auto i : a.members) c.members.push_back(f.id[i]);
+    w.centres.push_back(std::move(c));
+    ++selected;
+  }
+}
+
+// End of preparation or extension: qualified centres start operating; an unqualified one gets one
+// extension and is revoked if still unqualified after it.
+void review_preparation(World& w, Centre& c) {
+  if (w.month != c.stage_end) return;
+  const bool qualified = w.streams("centre_review")(std::uint64_t(c.id)).uniform() < w.sc.model.centre_qualify_probability;
+  if (qualified) {
+    c.stage = CentreStage::Operating;
+    c.operating_since = w.month;
+  } else if (c.stage == CentreStage::Preparing) {
+    c.stage = CentreStage::Extended;
+    c.stage_end = w.month + kExtensionMonths;
+  } else {
+    c.stage = CentreStage::Revoked;
+    c.ended = w.month;
+  }
+}
+
+// Results of one operating month and their spill-over: members gain most, the sector's other firms
+// in the centre's zone less, those in other zones half of that.
+void produce_results(World& w, Centre& c, const std::vector<std::size_t>& members, bool funded) {
+  const auto& m = w.sc.model;
+  auto& f = w.firms;
+  double budget = 0;  // CNY per year
+  for (auto i : members) budget += m.centre_member_rd_share * 12.0 * f.rd_spend[i];
+  if (funded) budget += w.terms[std::size_t(c.programme)].amount;
+  const double rate = m.centre_result_rate * budget / m.centre_reference_budget / 12.0;
+  auto rng = w.streams("centre_results")(std::uint64_t(c.id));
+  const int results = rate > 0 ? boost::random::poisson_distribution<int, double>(std::min(rate, 1e3))(rng) : 0;
+  if (results == 0) return;
+  c.results += results;
+  w.centre_results += results;
+  const double member_step = std::pow(1.0 + m.centre_member_gain, results);
+  const double zone_step = std::pow(1.0 + m.centre_spillover_gain, results);
+  const double other_step = std::pow(1.0 + 0.5 * m.centre_spillover_gain, results);
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    if (!f.alive[i] || f.sector[i] != c.sector) continue;
+    const bool member = std::find(members.begin(), members.end(), i) != members.end();
+    f.productivity[i] *= member ? member_step : (f.zone[i] == c.zone ? zone_step : other_step);
+  }
+}
+
+// Yearly evaluation and three-year review of an operating centre; returns whether the public
+// funding continues this year.
+bool evaluate(World& w, Centre& c, std::size_t members_alive) {
+  if (members_alive < std::size_t(w.sc.model.centre_min_members)) {
+    c.stage = CentreStage::Revoked;  // the consortium fell apart
+    c.ended = w.month;
+    return false;
+  }
+  const int months = w.month - c.operating_since;
+  if (months > 0 && months % 12 == 0) {
+    c.suspended = c.results == c.results_at_evaluation;
+    c.results_at_evaluation = c.results;
+  }
+  if (months > 0 && months % kReviewMonths == 0) {
+    if (c.results - c.results_at_review < w.sc.model.centre_min_results) {
+      c.stage = CentreStage::Revoked;
+      c.ended = w.month;
+      return false;
+    }
+    c.results_at_review = c.results;
+  }
+  return !c.suspended;
+}
+
+}  // namespace
+
+void phase_centres(World& w) {
+  auto& f = w.firms;
+  bool any_programme = false;
+  for (std::size_t p = 0; p < w.programmes.size(); ++p) {
+    if (w.terms[p].kind != ProgrammeKind::InnovationCentre) continue;
+    any_programme = true;
+    // Calls open with the programme and then every January.
+    if (w.programmes[p].active && (w.is_january() || w.month == w.terms[p].from)) call_for_applications(w, p);
+  }
+  if (!any_programme || w.centres.empty()) return;
+  std::unordered_map<std::int64_t, std::size_t> slot;
+  for (std::size_t i = 0; i < f.size(); ++i)
+    if (f.alive[i]) slot.emplace(f.id[i], i);
+  for (auto& c : w.centres) {
+    if (c.stage == CentreStage::Preparing || c.stage == CentreStage::Extended) review_preparation(w, c);
+    if (!live(c)) continue;
+    std::vector<std::size_t> members;
+    for (auto id : c.members)
+      if (auto it = slot.find(id); it != slot.end()) members.push_back(it->second);
+    const auto p = std::size_t(c.programme);
+    bool funded = w.programmes[p].active;
+    if (c.stage == CentreStage::Operating) {
+      const bool passed = evaluate(w, c, members.size());
+      funded = funded && passed;
+      if (c.stage == CentreStage::Revoked) continue;
+      produce_results(w, c, members, funded);
+    }
+    // "One case, one policy" funding flows from selection while the programme runs.
+    if (funded) book(w, p, std::min(w.terms[p].amount / 12.0, budget_room(w, p)));
+  }
+}
+
+}  // namespace parksim::model

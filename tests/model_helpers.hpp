@@ -1,0 +1,31 @@
+#pragma once
+// Test helpers that run the model: the small test scenario and a step-by-step runner.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "parksim/model/scenario.hpp"
+#include "parksim/model/world.hpp"
+#include "test_helpers.hpp"
+
+namespace parksim::test {
+
+// tests/data/mini.toml with --set style overrides.
+inline model::Scenario mini(const std::vector<std::string>& sets = {}) {
+  return model::load_scenario(source_path("tests/data/mini.toml"), sets);
+}
+
+// Runs one replication step by step, calling check(world) after every step.
+template <class Check>
+void simulate(const model::Scenario& sc, Check&& check, std::uint64_t replication = 0) {
+  model::World w(sc, {std::uint64_t(sc.info.seed), replication});
+  model::populate(w);
+  auto schedule = model::make_schedule();
+  for (int t = 0; t < sc.months(); ++t) {
+    w.step = t;
+    schedule.run_step(w);
+    check(w);
+  }
+}
+
+}  // namespace parksim::test
