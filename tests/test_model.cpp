@@ -293,6 +293,30 @@ TEST_CASE("an anchor project takes its land at signing and produces once built",
   CHECK(eq_with[12] > eq_without[12] + 0.5 * 24e8 / 0.8 / 12.0 * 0.5);
 }
 
+TEST_CASE("an anchor firm has its own slot in the award columns in the month it arrives", "[model][mechanism]") {
+  // Regression: the anchor firm is added by the events phase, after the calendar sized the per-firm
+  // award columns; a request from it in its first month wrote past their end (found by ASan).
+  const auto sc = mini({"events.plant.kind=\"anchor_project\"", "events.plant.at=\"2015-06\"",
+                        "events.plant.zone=\"north\"", "events.plant.sector=\"equipment\"",
+                        "events.plant.investment=\"24亿\"", "events.plant.land=\"600亩\"",
+                        "events.plant.jobs=2000", "events.plant.construction_months=0"});
+  model::World w(sc, {std::uint64_t(sc.info.seed), 0});
+  model::populate(w);
+  auto schedule = model::make_schedule();
+  for (w.step = 0; w.step < 5; ++w.step) schedule.run_step(w);
+  const std::size_t before = w.firms.size();
+  // The arrival month, phase by phase up to the one that adds the firm.
+  for (const auto& phase : schedule.phases()) {
+    phase.run(w);
+    if (phase.name == "events") break;
+  }
+  REQUIRE(w.firms.size() == before + 1);
+  for (std::size_t p = 0; p < w.programmes.size(); ++p) {
+    if (w.programmes[p].active) CHECK(w.award_request[p].size() == w.firms.size());
+    CHECK(w.programmes[p].paid_to_firm_this_year.size() == w.firms.size());
+  }
+}
+
 TEST_CASE("skilled agents standing for 10 persons give about the same aggregates", "[model][scale]") {
   model::RunOptions opt;
   opt.replications = 2;

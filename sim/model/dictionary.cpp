@@ -66,6 +66,9 @@ const std::vector<Entry<ModelParams>>& model_entries() {
       {"high_tech_rd_threshold_medium", VK::Rate, &M::high_tech_rd_threshold_medium, 0, 1, "1", "R&D/sales for high-tech status, 5000万-2亿", "2016 rules"},
       {"high_tech_rd_threshold_large", VK::Rate, &M::high_tech_rd_threshold_large, 0, 1, "1", "R&D/sales for high-tech status, sales > 2亿", "2016 rules"},
       {"high_tech_min_age_years", VK::Real, &M::high_tech_min_age_years, 0, 20, "years", "Minimum age for certification", "2016 rules (registered > 1 year)"},
+      {"high_tech_status_value", VK::Rate, &M::high_tech_status_value, 0, 1, "1/year", "Yearly value of high-tech status as share of sales (15% instead of 25% income tax, reputation): firms below the R&D notch top up while the extra R&D costs less", "assumption (bunching at the notch: Chen et al. 2021)"},
+      {"high_tech_application_rate", VK::Rate, &M::high_tech_application_rate, 0, 1, "1/year", "Chance a qualifying, uncertified firm applies and is certified in a year without rewards", "assumption (calibrated to Shanghai 2016-2017 counts, docs/calibration.md)"},
+      {"high_tech_application_cost", VK::Money, &M::high_tech_application_cost, 1, 1e10, "CNY", "Cost of an application (consultancy, audits, staff time); a reward of this size raises the application chance by 1-1/e of the gap to 1", "assumption"},
       {"hidden_champion_share", VK::Rate, &M::hidden_champion_share, 0, 1, "1", "Share of the sector's national market that makes a segment leader (hidden champion)", "assumption (MIIT single-champion criteria use segment shares)"},
       {"segment_share", VK::Rate, &M::segment_share, 0, 1, "1", "A product segment's share of its sector's national market (hidden champions lead a segment)", "assumption"},
       {"unicorn_valuation", VK::Money, &M::unicorn_valuation, 1e6, 1e13, "CNY", "Valuation that makes an unlisted firm younger than 10 years a unicorn", "USD 1bn at 7 CNY/USD"},
@@ -186,6 +189,7 @@ const std::vector<Entry<ZoneSpec>>& zone_entries() {
       {"leading_talent", VK::Integer, &Z::leading_talent, 0, 10000000, "persons", "Leading talents present at the start", "assumption"},
       {"talent_housing_units", VK::Integer, &Z::talent_housing_units, 0, 100000000, "units", "Talent apartments and public rental units at the start", "assumption"},
       {"incubators", VK::Real, &Z::incubators, 0, 1000, "1", "Incubators and accelerators in the zone at the start", "assumption"},
+      {"industrial", VK::Bool, &Z::industrial, 0, 0, "", "false: the zone holds non-industrial firms (e.g. technology services in offices); they count in high-tech, talent and platform metrics but not in output, SEI share, firms, employment, land or loans of the area", ""},
       {"platforms", VK::Integer, &Z::platforms, 0, 100000, "platforms", "Platforms (key labs, engineering and test centres) at the start, shared over the zone's sectors by output", "assumption"},
       {"exit_clause_years", VK::Integer, &Z::exit_clause_years, 0, 50, "years", "Full-life-cycle land contracts: years in a row below min_output_per_mu after which the land is taken back and the firm leaves (0 = no clause)", "003: 土地使用权退出; assumption"},
       {"infrastructure", VK::Rate, &Z::infrastructure, 0, 1, "1", "Infrastructure quality index", "assumption"},
@@ -205,6 +209,7 @@ const std::vector<Entry<SectorSpec>>& sector_entries() {
       {"skilled_share", VK::Rate, &S::skilled_share, 0, 1, "1", "Share of the workforce that must be skilled talent", "assumption"},
       {"rd_intensity", VK::Rate, &S::rd_intensity, 0, 1, "1", "R&D / sales of R&D-active firms", "MOST 2015: 0.90% average over all above-size firms"},
       {"rd_active_share", VK::Rate, &S::rd_active_share, 0, 1, "1", "Share of firms doing R&D", "MOST 2015: 19.2% of above-size firms"},
+      {"min_output", VK::Money, &S::min_output, 0, 1e13, "CNY/year", "Smallest firm of the sector's starting population (0 = model.initial_min_output)", "assumption"},
       {"demand_growth", VK::Change, &S::demand_growth, -0.5, 1, "1/year", "Growth of the sector's market (nominal)", "assumption"},
       {"competitor_productivity_growth", VK::Change, &S::competitor_productivity_growth, -0.5, 1, "1/year", "Productivity drift of outside competitors", "Brandt et al. (2012): incumbent TFP growth 2.9%/yr"},
       {"national_market", VK::Money, &S::national_market, 1e6, 1e15, "CNY/year", "National market of the sector at the start", "assumption"},
@@ -224,6 +229,7 @@ const std::vector<std::pair<std::string, ProgrammeKind>>& programme_kinds() {
       {"talent_pilot", K::TalentPilot}, {"local_procurement", K::LocalProcurement},
       {"guidance_fund", K::GuidanceFund}, {"plot_ratio_increase", K::PlotRatioIncrease},
       {"incubator", K::Incubator}, {"innovation_centre", K::InnovationCentre},
+      {"high_tech_reward", K::HighTechReward},
   };
   return kinds;
 }
@@ -245,7 +251,7 @@ const std::vector<Entry<ProgrammeSpec>>& programme_entries() {
       {"cap_per_year", VK::Money, &P::cap_per_year, 0, 1e13, "CNY/year", "Largest payment per recipient per year (0 = no cap)", ""},
       {"budget_per_year", VK::Money, &P::budget_per_year, 0, 1e14, "CNY/year", "Money available per calendar year (0 = not limited)", ""},
       {"fund_size", VK::Money, &P::fund_size, 0, 1e14, "CNY", "Credit-line quota, pool size or fund capital", ""},
-      {"amount", VK::Money, &P::amount, 0, 1e13, "CNY", "Fixed award; incubator: operating subsidy per incubator per year; innovation_centre: public funding per centre per year", ""},
+      {"amount", VK::Money, &P::amount, 0, 1e13, "CNY", "Fixed award (listing_bonus; high_tech_reward: per first certification); incubator: operating subsidy per incubator per year; innovation_centre: public funding per centre per year", ""},
       {"premium_rate_cap", VK::Rate, &P::premium_rate_cap, 0, 1, "1/year", "First-unit insurance: premium rate ceiling", ""},
       {"years", VK::Integer, &P::years, 0, 50, "years", "Years of support per recipient; incubator: years in which incubators are opened (0 = every year while active)", ""},
       {"units_per_year", VK::Integer, &P::units_per_year, 0, 10000000, "units/year", "talent_housing: units added per year; incubator: incubators opened per eligible zone per year; innovation_centre: most centres selected per year (0 = no limit)", ""},

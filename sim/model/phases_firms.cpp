@@ -28,12 +28,6 @@ double marginal_margin(const World& w, std::size_t s) {
   return std::max(0.01, sec.value_added_share - wage_share);
 }
 
-double high_tech_threshold(const ModelParams& m, double annual_sales) {
-  if (annual_sales < 5e7) return m.high_tech_rd_threshold_small;
-  if (annual_sales < 2e8) return m.high_tech_rd_threshold_medium;
-  return m.high_tech_rd_threshold_large;
-}
-
 double spec_rate(const World& w, int p) { return std::max(1e-9, w.terms[p].rate); }
 
 double age_years(const World& w, std::size_t i) { return (w.month - w.firms.birth[i]) / 12.0; }
@@ -63,9 +57,17 @@ static double choose_rd_intensity(World& w, std::size_t i) {
   if (int p = w.programme_for(ProgrammeKind::FirstUnitInsurance, i); p >= 0)
     expected_return += w.terms[p].rate * (m.first_unit_insured_probability - m.first_unit_sale_probability);
   double nu = f.rd_base[i] * (1.0 + m.rd_subsidy_response * expected_return);
-  // Bunching at the certification notch: firms close below the threshold top up to it.
-  const double thr = high_tech_threshold(m, f.output[i] * 12.0);
-  if (nu >= 0.7 * thr && nu < thr && age_years(w, i) >= m.high_tech_min_age_years) nu = thr * 1.02;
+  // Bunching at the certification notch: a firm below the threshold tops up to it when the extra
+  // R&D costs less than the status is worth a year (plus a third of any reward for a first
+  // certification: a certificate runs three years).
+  const double sales = f.output[i] * 12.0;
+  const double thr = high_tech_threshold(m, sales);
+  if (nu < thr && age_years(w, i) >= m.high_tech_min_age_years && sales > 0) {
+    double worth = m.high_tech_status_value * sales;
+    if (!(f.flags[i] & kHighTech))
+      if (int p = w.programme_for(ProgrammeKind::HighTechReward, i); p >= 0) worth += w.terms[p].amount / 3.0;
+    if ((thr * 1.02 - nu) * sales <= worth) nu = thr * 1.02;
+  }
   return nu;
 }
 
@@ -209,7 +211,10 @@ static void plan_capacity(World& w, std::size_t i) {
 static void consider_retrofit(World& w, std::size_t i, engine::Stream& rng) {
   auto& f = w.firms;
   const auto& m = w.sc.model;
-  if ((f.flags[i] & kRetrofitted) || rng.uniform() >= m.retrofit_consideration_rate / 12.0) return;
+  // Smart retrofits are factory projects: firms in non-industrial zones (offices) do none.
+  if ((f.flags[i] & kRetrofitted) || rng.uniform() >= m.retrofit_consideration_rate / 12.0 ||
+      !w.sc.zones[f.zone[i]].industrial)
+    return;
   const double cost = m.retrofit_cost_share * f.capital[i];
   const double sigma = m.demand_elasticity;
   const double gain = 12.0 * f.output[i] * (std::pow(1.0 + m.retrofit_productivity_gain, sigma - 1.0) - 1.0) *

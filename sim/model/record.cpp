@@ -10,24 +10,30 @@ namespace parksim::model {
 
 namespace {
 
-double threshold_for(const ModelParams& m, double annual_sales) {
-  if (annual_sales < 5e7) return m.high_tech_rd_threshold_small;
-  if (annual_sales < 2e8) return m.high_tech_rd_threshold_medium;
-  return m.high_tech_rd_threshold_large;
-}
-
-// Yearly status: high-tech certification (R&D/sales notch by size band), hidden champions
-// (segment leaders by national market share), unicorns (young unlisted firms valued over 1bn USD).
+// Yearly status: high-tech certification (R&D/sales notch by size band; a qualifying firm keeps
+// its status, an uncertified one applies and is certified with a chance that a reward raises),
+// hidden champions (segment leaders by national market share), unicorns (young unlisted firms
+// valued over 1bn USD).
 void update_status(World& w) {
   auto& f = w.firms;
   const auto& m = w.sc.model;
   const double years = (w.month - w.sc.info.start + 1) / 12.0;
+  const auto applications = w.streams("high_tech_application");
+  std::vector<std::uint8_t> newly(f.size(), 0);
   engine::parallel_for(f.size(), [&](std::size_t i) {
     if (!f.alive[i]) return;
     const double sales = f.output_year[i];
     const double age = (w.month - f.birth[i]) / 12.0;
-    const bool certified = sales > 0 && f.rd_year[i] / sales >= threshold_for(m, sales) * 0.999 &&
+    const bool qualifies = sales > 0 && f.rd_year[i] / sales >= high_tech_threshold(m, sales) * 0.999 &&
                            age >= m.high_tech_min_age_years;
+    bool certified = qualifies && (f.flags[i] & kHighTech);
+    if (qualifies && !certified) {
+      const int p = w.programme_for(ProgrammeKind::HighTechReward, i);
+      const double reward = p >= 0 ? w.terms[std::size_t(p)].amount : 0.0;
+      const double chance = 1.0 - (1.0 - m.high_tech_application_rate) * std::exp(-reward / m.high_tech_application_cost);
+      certified = applications(std::uint64_t(f.id[i])).uniform() < chance;
+      newly[i] = certified ? 1 : 0;
+    }
     f.flags[i] = certified ? (f.flags[i] | kHighTech) : (f.flags[i] & ~kHighTech);
     const auto& sec = w.sc.sectors[f.sector[i]];
     const double market = sec.national_market * std::pow(1.0 + sec.demand_growth, years);
@@ -37,6 +43,12 @@ void update_status(World& w) {
                          m.valuation_sales_multiple * sales >= m.unicorn_valuation;
     f.flags[i] = unicorn ? (f.flags[i] | kUnicorn) : (f.flags[i] & ~kUnicorn);
   });
+  // Rewards for first certifications, in firm order while the budget lasts.
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    if (!newly[i]) continue;
+    if (const int p = w.programme_for(ProgrammeKind::HighTechReward, i); p >= 0)
+      w.pay(std::size_t(p), i, std::min(w.terms[std::size_t(p)].amount, budget_room(w, std::size_t(p))));
+  }
 }
 
 void take_snapshot(World& w) {
@@ -96,6 +108,8 @@ void phase_record(World& w) {
   auto& f = w.firms;
   const std::size_t C = w.cells(), Z = w.sc.zones.size();
   auto& r = w.record;
+  // December's certification decisions use the whole year's sales and R&D, and show in December.
+  if (w.is_december()) update_status(w);
   const int K = kSeriesCount;
   auto at = [&](Series s, std::size_t c) { return std::size_t(s) * C + c; };
   r.cube = engine::binned_sum(f.size(), K * C, [&](std::size_t i, auto& add) {
@@ -155,13 +169,12 @@ void phase_record(World& w) {
   r.centre_results = w.centre_results;
   r.retrofits = w.retrofits;
   r.first_units = w.first_units;
-  if (w.is_december()) {
-    update_status(w);
-    take_snapshot(w);
-  }
+  if (w.is_december()) take_snapshot(w);
   double unicorns = 0, champions = 0, listed = 0;
+  // Unicorns, hidden champions and listings are counted among industrial firms (the plans' targets
+  // are manufacturers); non-industrial zones hold technology services.
   for (std::size_t i = 0; i < f.size(); ++i) {
-    if (!f.alive[i]) continue;
+    if (!f.alive[i] || !w.sc.zones[f.zone[i]].industrial) continue;
     unicorns += (f.flags[i] & kUnicorn) ? 1 : 0;
     champions += (f.flags[i] & kHiddenChampion) ? 1 : 0;
     listed += (f.flags[i] & kListed) ? 1 : 0;

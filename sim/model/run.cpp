@@ -173,6 +173,15 @@ void OutputFile::define() {
   w_.write("", "zone_label", zone_labels);
   w_.create_variable("", {"sector_label", {"sector"}, h5::Type::String, "1", {{"long_name", std::string("sector name")}}});
   w_.write("", "sector_label", sector_labels);
+  std::vector<std::uint8_t> zone_industrial, sector_sei;
+  for (const auto& z : sc_.zones) zone_industrial.push_back(z.industrial ? 1 : 0);
+  for (const auto& s : sc_.sectors) sector_sei.push_back(s.strategic_emerging ? 1 : 0);
+  w_.create_variable("", {"zone_industrial", {"zone"}, h5::Type::UInt8, "1",
+                          {{"long_name", std::string("1 = industrial zone; 0 = offices of non-industrial firms")}}});
+  w_.write("", "zone_industrial", zone_industrial);
+  w_.create_variable("", {"sector_strategic_emerging", {"sector"}, h5::Type::UInt8, "1",
+                          {{"long_name", std::string("1 = strategic emerging industry")}}});
+  w_.write("", "sector_strategic_emerging", sector_sei);
   w_.create_variable("", {"programme_label", {"programme"}, h5::Type::String, "1", {}});
   w_.write("", "programme_label", programme_labels);
   w_.create_variable("", {"programme_lever", {"programme"}, h5::Type::String, "1", {}});
@@ -333,11 +342,16 @@ double metric_value(const Scenario& sc, const ReplicationRecords& rec, const Tar
   const int last = std::min(first + 11, int(rec.steps.size()) - 1);
   if (first < 0 || last < first) return std::nan("");
   const StepRecord& dec = rec.steps[std::size_t(last)];
+  const std::string& m = target.metric;
+  // Area-wide industrial metrics leave out non-industrial zones; counts of certified firms,
+  // platforms and talent take every zone. A target naming a zone measures that zone.
+  const bool industrial_metric = m != "high_tech_firms" && m != "platforms";
   auto sum_cells = [&](const StepRecord& r, Series s, bool sei_only) {
     double v = 0;
     for (std::size_t z = 0; z < Z; ++z)
       for (std::size_t k = 0; k < S; ++k) {
         if ((z_sel >= 0 && int(z) != z_sel) || (s_sel >= 0 && int(k) != s_sel)) continue;
+        if (z_sel < 0 && industrial_metric && !sc.zones[z].industrial) continue;
         if (sei_only && !sc.sectors[k].strategic_emerging) continue;
         v += r.cube[std::size_t(s) * C + z * S + k];
       }
@@ -348,7 +362,6 @@ double metric_value(const Scenario& sc, const ReplicationRecords& rec, const Tar
     for (int t = first; t <= last; ++t) v += sum_cells(rec.steps[std::size_t(t)], s, sei_only);
     return v;
   };
-  const std::string& m = target.metric;
   if (m == "output") return year_sum(Series::Output) / 1e8;
   if (m == "value_added") return year_sum(Series::ValueAdded) / 1e8;
   if (m == "output_density") {

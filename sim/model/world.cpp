@@ -50,6 +50,12 @@ World::World(const Scenario& scenario, engine::StreamKey stream_key) : sc(scenar
   funds.vc_left_this_year = sc.funds.vc_capital_per_year;
 }
 
+double high_tech_threshold(const ModelParams& m, double annual_sales) {
+  if (annual_sales < 5e7) return m.high_tech_rd_threshold_small;
+  if (annual_sales < 2e8) return m.high_tech_rd_threshold_medium;
+  return m.high_tech_rd_threshold_large;
+}
+
 bool World::is_sme(std::size_t i) const {
   return firms.output[i] * 12.0 < sc.funds.sme_output_limit;
 }
@@ -130,6 +136,11 @@ void add_firm(World& w, std::size_t z, std::size_t s, double annual_output, engi
     f.flags[i] |= kRdActive;
     f.rd_base[i] = f.rd_intensity[i] = sec.rd_intensity * std::exp(0.5 * normal(rng) - 0.125);
   }
+  // Certified at the start if it qualifies and applied successfully in one of the Decembers since it
+  // became old enough (the yearly application chance of the record phase).
+  const double years_eligible = std::floor((w.sc.info.start - f.birth[i]) / 12.0 - m.high_tech_min_age_years) + 1.0;
+  const bool qualifies = f.rd_base[i] >= high_tech_threshold(m, annual_output) * 0.999 && years_eligible >= 1.0;
+  if (qualifies && u01(rng) < 1.0 - std::pow(1.0 - m.high_tech_application_rate, years_eligible)) f.flags[i] |= kHighTech;
   f.volatility[i] = expo(rng);
 }
 
@@ -233,7 +244,8 @@ void populate(World& w) {
     for (std::size_t k = 0; k < zone.sectors.size(); ++k) {
       const std::size_t s = std::size_t(w.sc.sector_index(zone.sectors[k]));
       auto size_rng = w.streams("initial_sizes")(w.cell(z, s));
-      for (double size : draw_sizes(zone.sector_output[k], m.initial_min_output, m.initial_size_tail, size_rng)) {
+      const double min_output = w.sc.sectors[s].min_output > 0 ? w.sc.sectors[s].min_output : m.initial_min_output;
+      for (double size : draw_sizes(zone.sector_output[k], min_output, m.initial_size_tail, size_rng)) {
         auto rng = w.streams("initial_firm")(std::uint64_t(w.next_firm_id));
         add_firm(w, z, s, size, rng);
       }

@@ -62,6 +62,9 @@ struct ModelParams {
   double high_tech_rd_threshold_medium = 0.04; // 5000万..2亿
   double high_tech_rd_threshold_large = 0.03;  // > 2亿
   double high_tech_min_age_years = 1.0;
+  double high_tech_status_value = 0.015;     // yearly value of the status (tax cut, reputation) as share of sales
+  double high_tech_application_rate = 0.4;   // chance a qualifying firm applies and is certified in a year
+  double high_tech_application_cost = 1.0e5; // CNY: consultancy, audits and staff time of an application
   double hidden_champion_share = 0.3;        // national market share of a segment leader
   double segment_share = 0.01;               // a product segment's share of its sector's market
   double unicorn_valuation = 1.0e9 * 7.0;    // CNY (USD 1bn)
@@ -181,6 +184,7 @@ struct ZoneSpec {
   double incubators = 0.0;
   int platforms = 0;                  // platforms (labs, engineering and test centres) at the start
   double infrastructure = 0.0;        // attractiveness index of infrastructure (0..1)
+  bool industrial = true;             // false: offices of non-industrial firms (tech services), left out of industrial metrics
   int exit_clause_years = 0;          // years below min_output_per_mu after which the land is taken back (0 = no clause)
   std::vector<std::string> sectors;   // sectors in sector_output order
   std::vector<double> sector_output;  // CNY per year at the start, by sector
@@ -197,6 +201,7 @@ struct SectorSpec {
   double skilled_share = 0.25;         // share of the workforce that must be skilled talent
   double rd_intensity = 0.02;          // R&D / sales of R&D-active firms
   double rd_active_share = 0.2;
+  double min_output = 0.0;             // smallest firm of the starting population (0 = model.initial_min_output)
   double demand_growth = 0.05;         // annual growth of the sector's market
   double competitor_productivity_growth = 0.02;  // annual drift of outside competitors
   double national_market = 1.0e12;     // CNY per year, for market shares (hidden champions)
@@ -206,7 +211,7 @@ enum class ProgrammeKind {
   FirstUnitGrant, FirstUnitInsurance, DemoApplication, PlatformConstruction, PlatformRent,
   Industrialisation, SmartRetrofit, BrandMA, CreditLine, RiskPool, LeasingSubsidy, ListingBonus,
   TalentHousing, LeadingTalentReward, TalentPilot, LocalProcurement, GuidanceFund, PlotRatioIncrease,
-  Incubator, InnovationCentre
+  Incubator, InnovationCentre, HighTechReward
 };
 
 // New terms of a programme from a month on ("the rate falls to 20% from 2018-01"). Values are in

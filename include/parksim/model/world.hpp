@@ -123,6 +123,9 @@ class World {
   void pay(std::size_t programme, std::size_t firm, double amount);
 };
 
+// R&D / sales a firm of this annual sales needs for high-tech certification (2016 rules' size bands).
+double high_tech_threshold(const ModelParams& m, double annual_sales);
+
 // Appends a firm slot with a fresh id, alive, and neutral values in every column; returns the slot.
 std::size_t new_firm(World& world, std::size_t zone, std::size_t sector, int birth_month);
 
