@@ -8,6 +8,11 @@
 #include <iostream>
 
 #include "parksim/engine/error.hpp"
+#include "parksim/engine/h5_writer.hpp"
+#include "parksim/experiments/design.hpp"
+#include "parksim/experiments/sensitivity.hpp"
+#include "parksim/experiments/space.hpp"
+#include "parksim/experiments/sweep.hpp"
 #include "parksim/model/dictionary.hpp"
 #include "parksim/model/run.hpp"
 #include "parksim/model/scenario.hpp"
@@ -96,6 +101,88 @@ int run_command(const std::string& path, const std::vector<std::string>& sets, c
   return 0;
 }
 
+int sample_command(const std::string& space_path, const std::string& method, int n, std::uint64_t seed, int levels,
+                   const std::string& out) {
+  const auto space = experiments::load_space(space_path);
+  const auto design = experiments::make_design(space, experiments::method_from_name(method), n, seed, levels);
+  experiments::write_design(design, out);
+  fmt::print("{}: {} design of {} points over {} parameters -> {}\n", space_path, method, design.points(),
+             design.dims(), out);
+  return 0;
+}
+
+int sweep_command(experiments::SweepOptions o) {
+  const bool tty = isatty(fileno(stderr));
+  o.progress = [tty](const experiments::SweepProgress& p) {
+    if (!tty) return;
+    const int width = 30;
+    const int filled = int(double(p.done) / double(p.total) * width);
+    fmt::print(stderr, "\r[{:<{}}] {}/{} runs, {:.2f} runs/s, ETA {:.0f}s{} ", std::string(std::size_t(filled), '#'),
+               width, p.done, p.total, p.runs_per_second, p.eta_seconds,
+               p.failed ? fmt::format(", {} failed", p.failed) : std::string());
+    if (p.done == p.total) fmt::print(stderr, "\n");
+    std::fflush(stderr);
+  };
+  const auto r = experiments::run_sweep(o);
+  if (r.wrote_output) {
+    fmt::print("{} runs in {:.1f} s ({:.2f} runs/s, {} process{}){}{}\n", r.runs, r.seconds,
+               r.seconds > 0 ? double(r.runs) / r.seconds : 0.0, r.processes, r.processes > 1 ? "es" : "",
+               r.resumed ? fmt::format(", {} resumed from journals", r.resumed) : std::string(),
+               r.failed ? fmt::format(", {} FAILED (see group failures)", r.failed) : std::string());
+    fmt::print("wrote {}\n", o.output);
+  }
+  return 0;
+}
+
+int analyze_command(const std::string& method, const std::string& input, const std::string& metric,
+                    const std::string& outputs_csv, int bootstrap, const std::string& out) {
+  const auto design = experiments::read_design(input);
+  const auto y = outputs_csv.empty() ? experiments::sweep_output(input, metric)
+                                     : experiments::csv_output(outputs_csv, metric, design.points());
+  namespace h5 = engine::h5;
+  std::vector<std::string> names;
+  for (const auto& p : design.space.parameters) names.push_back(p.name);
+  std::unique_ptr<h5::Writer> w;
+  if (!out.empty()) {
+    w = std::make_unique<h5::Writer>(out);
+    w->add_dimension("", {"parameter", {}, names, false, false, {}});
+    w->set_attribute("", "", {"method", method});
+    w->set_attribute("", "", {"input", input});
+    w->set_attribute("", "", {"metric", metric.empty() ? std::string("(first column)") : metric});
+  }
+  auto column = [&](const char* name, const std::vector<double>& v) {
+    if (!w) return;
+    w->create_variable("", {name, {"parameter"}, h5::Type::Float64, "1", {}});
+    w->write("", name, v);
+  };
+  if (method == "sobol") {
+    const auto s = experiments::sobol_indices(design, y, bootstrap);
+    fmt::print("{:<40} {:>8} {:>8} {:>8} {:>8}\n", "parameter", "S1", "S1_conf", "ST", "ST_conf");
+    std::vector<double> s1, s1c, st, stc;
+    for (const auto& i : s) {
+      fmt::print("{:<40} {:>8.4f} {:>8.4f} {:>8.4f} {:>8.4f}\n", i.parameter, i.first, i.first_conf, i.total, i.total_conf);
+      s1.push_back(i.first); s1c.push_back(i.first_conf); st.push_back(i.total); stc.push_back(i.total_conf);
+    }
+    column("S1", s1); column("S1_conf", s1c); column("ST", st); column("ST_conf", stc);
+  } else if (method == "morris") {
+    const auto m = experiments::morris_indices(design, y, bootstrap);
+    fmt::print("{:<40} {:>10} {:>10} {:>10} {:>10}\n", "parameter", "mu", "mu_star", "sigma", "mu_star_conf");
+    std::vector<double> mu, ms, sg, msc;
+    for (const auto& i : m) {
+      fmt::print("{:<40} {:>10.4g} {:>10.4g} {:>10.4g} {:>10.4g}\n", i.parameter, i.mu, i.mu_star, i.sigma, i.mu_star_conf);
+      mu.push_back(i.mu); ms.push_back(i.mu_star); sg.push_back(i.sigma); msc.push_back(i.mu_star_conf);
+    }
+    column("mu", mu); column("mu_star", ms); column("sigma", sg); column("mu_star_conf", msc);
+  } else {
+    throw Error(fmt::format("unknown analysis \"{}\"; allowed: sobol, morris", method));
+  }
+  if (w) {
+    w->commit();
+    fmt::print("wrote {}\n", out);
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -128,6 +215,39 @@ int main(int argc, char** argv) {
   bool as_json = false;
   describe->add_flag("--json", as_json, "JSON instead of Markdown");
 
+  auto* sample = app.add_subcommand("sample", "make an experimental design over a parameter space");
+  std::string space_path, method = "lhs";
+  int n = 0, levels = 4;
+  std::uint64_t design_seed = 1;
+  sample->add_option("--method", method, "grid | lhs | sobol | morris")->check(CLI::IsMember({"grid", "lhs", "sobol", "morris"}));
+  sample->add_option("--space", space_path, "SPACE.toml: parameters and their ranges")->required()->check(CLI::ExistingFile);
+  sample->add_option("-n", n, "grid: levels per parameter; lhs: points; sobol: base samples N (N(k+2) runs); morris: trajectories")->required();
+  sample->add_option("--levels", levels, "Morris grid levels (even)");
+  sample->add_option("--seed", design_seed, "seed of lhs and morris designs");
+  sample->add_option("-o,--output", output, "DESIGN.h5")->required();
+
+  auto* sweep = app.add_subcommand("sweep", "run every design point; resumable; distributed under mpirun");
+  experiments::SweepOptions sweep_opt;
+  sweep->add_option("scenario", sweep_opt.scenario, "scenario TOML file")->required()->check(CLI::ExistingFile);
+  sweep->add_option("design", sweep_opt.design, "DESIGN.h5 from parksim sample")->required()->check(CLI::ExistingFile);
+  sweep->add_option("-o,--output", sweep_opt.output, "SWEEP.h5")->required();
+  sweep->add_option("-R,--replications", sweep_opt.replications, "replications per point (common random numbers across points)")->check(CLI::Range(1, 100000));
+  sweep->add_option("--metric", sweep_opt.metrics, "metric:year[:zone[:sector]] or targets_met (repeatable; default: the scenario's targets)");
+  sweep->add_flag("--resume", sweep_opt.resume, "continue an interrupted sweep from its journals");
+  sweep->add_option("-t,--threads", sweep_opt.threads, "threads per process (default: all cores)")->check(CLI::Range(1, 1024));
+  sweep->add_option("--set", sweep_opt.sets, "override a value of the base scenario (repeatable)");
+  sweep->add_option("--with", sweep_opt.overlays, "overlay applied to the base scenario (repeatable)")->check(CLI::ExistingFile);
+
+  auto* analyze = app.add_subcommand("analyze", "Sobol or Morris indices of a sweep, or of a design and outputs computed elsewhere");
+  std::string analysis, analysis_input, metric, outputs_csv;
+  int bootstrap = 100;
+  analyze->add_option("method", analysis, "sobol | morris")->required()->check(CLI::IsMember({"sobol", "morris"}));
+  analyze->add_option("input", analysis_input, "SWEEP.h5, or DESIGN.h5 with --outputs")->required()->check(CLI::ExistingFile);
+  analyze->add_option("--metric", metric, "metric of the sweep (or CSV column) to analyse");
+  analyze->add_option("--outputs", outputs_csv, "CSV with one column per output, rows in design order")->check(CLI::ExistingFile);
+  analyze->add_option("--bootstrap", bootstrap, "bootstrap resamples for the intervals")->check(CLI::Range(10, 100000));
+  analyze->add_option("-o,--output", output, "write the indices to this HDF5 file");
+
   CLI11_PARSE(app, argc, argv);
   try {
     if (*run) return run_command(scenario, sets, overlays, output, replications, seed, threads, join_args(argc, argv));
@@ -138,6 +258,12 @@ int main(int argc, char** argv) {
                       sc.sectors.size(), sc.programmes.size(), sc.targets.size(), units::format_month(sc.info.start),
                       units::format_month(sc.info.end));
       return 0;
+    }
+    if (*sample) return sample_command(space_path, method, n, design_seed, levels, output);
+    if (*sweep) return sweep_command(sweep_opt);
+    if (*analyze) {
+      if (outputs_csv.empty() && metric.empty()) throw Error("analyze: name the sweep's metric with --metric");
+      return analyze_command(analysis, analysis_input, metric, outputs_csv, bootstrap, output);
     }
     if (*phases) {
       int k = 1;

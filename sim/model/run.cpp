@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
 #include <cmath>
 #include <ctime>
 #include <memory>
@@ -448,7 +449,8 @@ RunSummary run_scenario(const Scenario& sc, const RunOptions& opt) {
   const int replications = opt.replications > 0 ? opt.replications : sc.info.replications;
   const std::int64_t seed = opt.seed >= 0 ? opt.seed : sc.info.seed;
   const int threads = opt.threads > 0 ? opt.threads : int(std::max(1u, std::thread::hardware_concurrency()));
-  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, std::size_t(threads));
+  std::optional<tbb::global_control> limit;
+  if (opt.limit_threads) limit.emplace(tbb::global_control::max_allowed_parallelism, std::size_t(threads));
 
   std::unique_ptr<OutputFile> file;
   if (!opt.output.empty()) file = std::make_unique<OutputFile>(sc, opt.output);

@@ -13,6 +13,7 @@ struct RunOptions {
   int replications = 0;         // 0: the scenario's default
   std::int64_t seed = -1;       // -1: the scenario's seed
   int threads = 0;              // 0: all cores
+  bool limit_threads = true;    // false: the caller has set the process's thread limit (sweeps)
   std::string output;           // HDF5 path; empty: no file
   std::string command_line;     // stored as provenance
   std::function<void(std::size_t done, std::size_t total)> progress;  // steps done over all replications

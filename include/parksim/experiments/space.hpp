@@ -1,0 +1,50 @@
+#pragma once
+// A parameter space: the scenario parameters an experiment varies, each with its range or
+// distribution, read from a SPACE.toml file:
+//
+//   [[parameter]]
+//   path = "programmes.first_unit_grant.rate"   # any numeric scenario key (see docs/parameters.md)
+//   low = "10%"                                  # written as in scenario files
+//   high = "50%"
+//   distribution = "uniform"                     # uniform (default) | log_uniform | normal | levels
+//   # normal: mean, sd; levels: levels = [..]
+//
+// A design holds unit-cube coordinates u in [0,1); a parameter maps u to a value in the key's
+// internal unit (CNY, m2, fraction, ...) and formats it as a --set override.
+#include <string>
+#include <vector>
+
+#include "parksim/model/dictionary.hpp"
+
+namespace parksim::experiments {
+
+enum class Distribution { Uniform, LogUniform, Normal, Levels };
+
+struct Parameter {
+  std::string path;                  // scenario key, e.g. "model.innovation_rate"
+  std::string name;                  // short name for tables (default: the path)
+  model::ValueKind kind = model::ValueKind::Real;
+  Distribution distribution = Distribution::Uniform;
+  double low = 0, high = 1;          // uniform, log_uniform (internal unit)
+  double mean = 0, sd = 1;           // normal
+  std::vector<double> levels;        // levels
+
+  double value_at(double u) const;               // u in [0,1) -> value
+  std::string override_for(double value) const;  // "path=value" for --set
+};
+
+struct Space {
+  std::string source;                // file it was read from
+  std::string text;                  // its text, stored in designs for provenance
+  bool scenario_keys = true;         // false: free names (designs evaluated elsewhere, e.g. test functions)
+  std::vector<Parameter> parameters;
+};
+
+// Reads and validates a space file; throws InputError listing every problem with file:line.
+Space load_space(const std::string& path);
+// The same from text already read (`path` names it in messages).
+Space parse_space(const std::string& text, const std::string& path);
+
+const char* distribution_name(Distribution d);
+
+}  // namespace parksim::experiments

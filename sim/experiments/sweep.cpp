@@ -1,0 +1,550 @@
+// Sweeps: journals, resume, dynamic distribution, assembly of SWEEP.h5.
+#include "parksim/experiments/sweep.hpp"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <tbb/global_control.h>
+#include <tbb/parallel_for.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <numeric>
+#include <sstream>
+#include <thread>
+
+#ifdef PARKSIM_HAVE_MPI
+#include <mpi.h>
+#endif
+
+#include "parksim/engine/error.hpp"
+#include "parksim/engine/h5_writer.hpp"
+#include "parksim/experiments/design.hpp"
+#include "parksim/model/run.hpp"
+#include "parksim/version.hpp"
+
+namespace parksim::experiments {
+
+namespace fs = std::filesystem;
+
+// ------------------------------------------------------------------ metrics
+
+std::vector<MetricSpec> parse_metrics(const std::vector<std::string>& specs, const model::Scenario& sc) {
+  std::vector<MetricSpec> out;
+  if (specs.empty()) {
+    for (const auto& t : sc.targets) {
+      MetricSpec m;
+      m.target = t;
+      m.name = fmt::format("{}:{}", t.metric, t.year);
+      if (t.zone != "all" || t.sector != "all") m.name += fmt::format(":{}", t.zone);
+      if (t.sector != "all") m.name += fmt::format(":{}", t.sector);
+      out.push_back(m);
+    }
+    MetricSpec met;
+    met.name = "targets_met";
+    met.targets_met = true;
+    if (!sc.targets.empty()) out.push_back(met);
+    if (out.empty()) throw Error("the scenario has no targets: name the metrics to store with --metric metric:year");
+    return out;
+  }
+  std::vector<std::string> allowed;
+  for (const auto& m : model::scorecard_metrics()) allowed.push_back(m.name);
+  for (const auto& spec : specs) {
+    MetricSpec m;
+    m.name = spec;
+    if (spec == "targets_met") {
+      m.targets_met = true;
+      out.push_back(m);
+      continue;
+    }
+    std::vector<std::string> parts;
+    std::stringstream ss(spec);
+    for (std::string p; std::getline(ss, p, ':');) parts.push_back(p);
+    if (parts.size() < 2 || parts.size() > 4)
+      throw Error(fmt::format("metric \"{}\": write metric:year[:zone[:sector]], e.g. sei_share:2020", spec));
+    if (std::find(allowed.begin(), allowed.end(), parts[0]) == allowed.end())
+      throw Error(fmt::format("metric \"{}\": unknown metric \"{}\"; allowed: {}, targets_met", spec, parts[0],
+                              fmt::join(allowed, ", ")));
+    m.target.metric = parts[0];
+    try {
+      m.target.year = std::stoi(parts[1]);
+    } catch (const std::exception&) {
+      throw Error(fmt::format("metric \"{}\": \"{}\" is not a year", spec, parts[1]));
+    }
+    if (m.target.year < sc.info.start / 12 || m.target.year > sc.info.end / 12)
+      throw Error(fmt::format("metric \"{}\": year {} lies outside the scenario's horizon {}..{}", spec, m.target.year,
+                              sc.info.start / 12, sc.info.end / 12));
+    if (parts.size() >= 3) {
+      m.target.zone = parts[2];
+      if (m.target.zone != "all" && sc.zone_index(m.target.zone) < 0)
+        throw Error(fmt::format("metric \"{}\": unknown zone \"{}\"", spec, m.target.zone));
+    }
+    if (parts.size() == 4) {
+      m.target.sector = parts[3];
+      if (sc.sector_index(m.target.sector) < 0) throw Error(fmt::format("metric \"{}\": unknown sector \"{}\"", spec, parts[3]));
+    }
+    out.push_back(m);
+  }
+  return out;
+}
+
+std::vector<std::vector<double>> metric_values(const model::Scenario& base, const std::vector<MetricSpec>& metrics,
+                                               int replications, int threads) {
+  // The metrics become the run's targets, followed by the scenario's own (for targets_met).
+  model::Scenario sc = base;
+  sc.targets.clear();
+  for (const auto& m : metrics)
+    if (!m.targets_met) sc.targets.push_back(m.target);
+  const std::size_t own = sc.targets.size();
+  for (const auto& t : base.targets) sc.targets.push_back(t);
+  model::RunOptions opt;
+  opt.replications = replications;
+  opt.threads = threads;
+  opt.limit_threads = false;
+  const auto r = model::run_scenario(sc, opt);
+  std::vector<std::vector<double>> out(std::size_t(replications), std::vector<double>(metrics.size()));
+  for (std::size_t rep = 0; rep < out.size(); ++rep) {
+    std::size_t k = 0;
+    for (std::size_t j = 0; j < metrics.size(); ++j) {
+      if (metrics[j].targets_met) {
+        double met = 0;
+        for (std::size_t t = own; t < r.scorecard.size(); ++t) {
+          const auto& l = r.scorecard[t];
+          const double v = l.values[rep];
+          met += l.target.sense == ">=" ? v >= l.target.value : v <= l.target.value;
+        }
+        out[rep][j] = met;
+      } else {
+        out[rep][j] = r.scorecard[k++].values[rep];
+      }
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// ------------------------------------------------------------------ journal
+
+struct Record {
+  std::size_t point = 0;
+  int replication = 0;
+  bool ok = true;
+  std::vector<double> values;
+  std::string message;
+};
+
+std::uint64_t fnv1a(std::uint64_t h, const void* data, std::size_t n) {
+  const auto* p = static_cast<const unsigned char*>(data);
+  for (std::size_t i = 0; i < n; ++i) h = (h ^ p[i]) * 1099511628211ull;
+  return h;
+}
+
+// Identifies a sweep: the scenario as composed, the design's points, the metrics, the replications.
+std::string sweep_key(const model::Scenario& sc, const Design& d, const std::vector<MetricSpec>& metrics, int reps) {
+  std::uint64_t h = 1469598103934665603ull;
+  h = fnv1a(h, sc.resolved_text.data(), sc.resolved_text.size());
+  for (const auto& row : d.unit) h = fnv1a(h, row.data(), row.size() * sizeof(double));
+  for (const auto& p : d.space.parameters) h = fnv1a(h, p.path.data(), p.path.size());
+  for (const auto& m : metrics) h = fnv1a(h, m.name.data(), m.name.size() + 1);
+  h = fnv1a(h, &reps, sizeof reps);
+  return fmt::format("{:016x}", h);
+}
+
+std::string header_line(const std::string& key) { return fmt::format("# parksim sweep journal v1 key={}\n", key); }
+
+std::string escape(const std::string& s) {
+  std::string out;
+  for (char c : s) out += (c == '\n' || c == '\r') ? ' ' : c;
+  return out;
+}
+
+std::string format_record(const Record& r) {
+  std::string line = fmt::format("{} {} {}", r.point, r.replication, r.ok ? "ok" : "failed");
+  if (r.ok)
+    for (double v : r.values) line += fmt::format(" {:.17g}", v);
+  else
+    line += fmt::format(" {}", escape(r.message));
+  line += '\n';
+  return line;
+}
+
+// Journal files of a sweep: <output>.journal.<rank>.
+std::vector<fs::path> journal_files(const std::string& output) {
+  std::vector<fs::path> files;
+  const fs::path out(output);
+  const fs::path dir = out.parent_path().empty() ? fs::path(".") : out.parent_path();
+  const std::string prefix = out.filename().string() + ".journal.";
+  if (!fs::exists(dir)) return files;
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.path().filename().string().rfind(prefix, 0) == 0) files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+// Complete records of a journal; a last line cut by a kill (no newline) is left out. Returns the
+// byte length of the complete part so that appending starts on a clean line.
+std::size_t read_journal(const fs::path& file, const std::string& key, std::size_t metrics,
+                         std::map<std::pair<std::size_t, int>, Record>& done) {
+  std::ifstream in(file, std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::size_t complete = text.rfind('\n') == std::string::npos ? 0 : text.rfind('\n') + 1;
+  std::stringstream ss(text.substr(0, complete));
+  std::string line;
+  bool first = true;
+  while (std::getline(ss, line)) {
+    if (first) {
+      first = false;
+      if (fmt::format("{}\n", line) != header_line(key))
+        throw Error(fmt::format("{} belongs to a different sweep (scenario, design, metrics or replications "
+                                "changed); remove it or write to another output", file.string()));
+      continue;
+    }
+    std::stringstream ls(line);
+    Record r;
+    std::string status;
+    if (!(ls >> r.point >> r.replication >> status)) continue;
+    r.ok = status == "ok";
+    if (r.ok) {
+      double v;
+      while (ls >> v) r.values.push_back(v);
+      if (r.values.size() != metrics) continue;  // damaged line
+    } else {
+      std::getline(ls, r.message);
+      if (!r.message.empty() && r.message[0] == ' ') r.message.erase(0, 1);
+    }
+    done.emplace(std::make_pair(r.point, r.replication), std::move(r));
+  }
+  return first ? 0 : complete;
+}
+
+class Journal {
+ public:
+  Journal(const fs::path& file, const std::string& key, std::size_t keep_bytes) {
+    fd_ = ::open(file.c_str(), O_WRONLY | O_CREAT, 0644);
+    if (fd_ < 0) throw OutputError(fmt::format("{}: cannot open the sweep journal", file.string()));
+    if (::ftruncate(fd_, off_t(keep_bytes)) != 0 || ::lseek(fd_, 0, SEEK_END) < 0)
+      throw OutputError(fmt::format("{}: cannot prepare the sweep journal", file.string()));
+    if (keep_bytes == 0) write(header_line(key));
+    sync();
+  }
+  ~Journal() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  Journal(const Journal&) = delete;
+  Journal& operator=(const Journal&) = delete;
+  void write(const std::string& text) {
+    std::size_t off = 0;
+    while (off < text.size()) {
+      const auto n = ::write(fd_, text.data() + off, text.size() - off);
+      if (n <= 0) throw OutputError("cannot write the sweep journal (disk full?)");
+      off += std::size_t(n);
+    }
+  }
+  void sync() { ::fsync(fd_); }
+
+ private:
+  int fd_ = -1;
+};
+
+// ------------------------------------------------------------------ distribution
+
+// Hands out indices into the list of pending runs: a local counter, or with MPI a counter on
+// rank 0 that every process increments atomically.
+class Distributor {
+ public:
+  Distributor() {
+#ifdef PARKSIM_HAVE_MPI
+    const bool launched = std::getenv("OMPI_COMM_WORLD_SIZE") || std::getenv("PMI_SIZE") || std::getenv("PMIX_RANK");
+    if (launched) {
+      int initialised = 0;
+      MPI_Initialized(&initialised);
+      if (!initialised) {
+        MPI_Init(nullptr, nullptr);
+        owns_mpi_ = true;
+      }
+      MPI_Comm_rank(MPI_COMM_WORLD, &rank_);
+      MPI_Comm_size(MPI_COMM_WORLD, &size_);
+      MPI_Win_allocate(rank_ == 0 ? sizeof(long) : 0, sizeof(long), MPI_INFO_NULL, MPI_COMM_WORLD, &base_, &win_);
+      if (rank_ == 0) *static_cast<long*>(base_) = 0;
+      MPI_Barrier(MPI_COMM_WORLD);
+      mpi_ = true;
+    }
+#endif
+  }
+  ~Distributor() {
+#ifdef PARKSIM_HAVE_MPI
+    if (mpi_) MPI_Win_free(&win_);
+    if (owns_mpi_) MPI_Finalize();
+#endif
+  }
+  Distributor(const Distributor&) = delete;
+  Distributor& operator=(const Distributor&) = delete;
+
+  std::size_t claim(std::size_t count) {
+#ifdef PARKSIM_HAVE_MPI
+    if (mpi_) {
+      long add = long(count), start = 0;
+      MPI_Win_lock(MPI_LOCK_SHARED, 0, 0, win_);
+      MPI_Fetch_and_op(&add, &start, MPI_LONG, 0, 0, MPI_SUM, win_);
+      MPI_Win_unlock(0, win_);
+      return std::size_t(start);
+    }
+#endif
+    return next_.fetch_add(count);
+  }
+  void barrier() {
+#ifdef PARKSIM_HAVE_MPI
+    if (mpi_) MPI_Barrier(MPI_COMM_WORLD);
+#endif
+  }
+  // Sums counts over processes (for progress and the final tally).
+  std::size_t total(std::size_t mine) {
+#ifdef PARKSIM_HAVE_MPI
+    if (mpi_) {
+      unsigned long in = mine, out = 0;
+      MPI_Allreduce(&in, &out, 1, MPI_UNSIGNED_LONG, MPI_SUM, MPI_COMM_WORLD);
+      return std::size_t(out);
+    }
+#endif
+    return mine;
+  }
+  // A process that fails mid-sweep stops all of them: the others would wait for it forever.
+  [[noreturn]] void abort_all(const std::string& message) {
+#ifdef PARKSIM_HAVE_MPI
+    if (mpi_) {
+      std::fprintf(stderr, "error (rank %d): %s\n", rank_, message.c_str());
+      MPI_Abort(MPI_COMM_WORLD, 1);
+    }
+#endif
+    throw Error(message);
+  }
+  int rank() const { return rank_; }
+  int size() const { return size_; }
+
+ private:
+  int rank_ = 0, size_ = 1;
+  bool mpi_ = false, owns_mpi_ = false;
+  std::atomic<std::size_t> next_{0};
+#ifdef PARKSIM_HAVE_MPI
+  MPI_Win win_{};
+  void* base_ = nullptr;
+#endif
+};
+
+// ------------------------------------------------------------------ output
+
+void write_sweep(const std::string& path, const Design& d, const model::Scenario& sc,
+                 const std::vector<MetricSpec>& metrics, int reps, const std::map<std::pair<std::size_t, int>, Record>& all) {
+  namespace h5 = engine::h5;
+  h5::Writer w(path);
+  const std::size_t P = d.points(), M = metrics.size(), runs = P * std::size_t(reps);
+  std::vector<std::int64_t> run_index(runs), points(P);
+  std::iota(run_index.begin(), run_index.end(), 0);
+  std::iota(points.begin(), points.end(), 0);
+  std::vector<std::string> paths, names;
+  for (const auto& p : d.space.parameters) { paths.push_back(p.path); names.push_back(p.name); }
+  std::vector<std::string> metric_names;
+  for (const auto& m : metrics) metric_names.push_back(m.name);
+  w.add_dimension("", {"run", run_index, {}, false, true, {{"long_name", std::string("point * replications + replication")}}});
+  w.add_dimension("", {"point", points, {}, false, true, {}});
+  w.add_dimension("", {"parameter", {}, paths, false, false, {}});
+  w.add_dimension("", {"metric", {}, metric_names, false, false, {}});
+  std::vector<std::int64_t> run_point(runs);
+  std::vector<std::int32_t> run_rep(runs);
+  std::vector<std::uint8_t> status(runs, 2);
+  std::vector<double> values(runs * M, std::nan(""));
+  std::vector<std::int64_t> fail_point;
+  std::vector<std::int32_t> fail_rep;
+  std::vector<std::string> fail_message;
+  for (std::size_t p = 0; p < P; ++p)
+    for (int r = 0; r < reps; ++r) {
+      const std::size_t i = p * std::size_t(reps) + std::size_t(r);
+      run_point[i] = std::int64_t(p);
+      run_rep[i] = r;
+      const auto it = all.find({p, r});
+      if (it == all.end()) continue;
+      status[i] = it->second.ok ? 0 : 1;
+      if (it->second.ok) std::copy(it->second.values.begin(), it->second.values.end(), values.begin() + long(i * M));
+      else { fail_point.push_back(std::int64_t(p)); fail_rep.push_back(r); fail_message.push_back(it->second.message); }
+    }
+  w.create_variable("", {"run_point", {"run"}, h5::Type::Int64, "1", {}});
+  w.write("", "run_point", run_point);
+  w.create_variable("", {"run_replication", {"run"}, h5::Type::Int32, "1", {}});
+  w.write("", "run_replication", run_rep);
+  w.create_variable("", {"status", {"run"}, h5::Type::UInt8, "1", {{"long_name", std::string("0 ok, 1 failed (see group failures)")}}});
+  w.write("", "status", status);
+  w.create_variable("", {"values", {"run", "metric"}, h5::Type::Float64, "metric unit", {{"long_name", std::string("metric values; NaN where the run failed")}}});
+  w.write("", "values", values);
+  std::vector<double> unit, value;
+  for (std::size_t p = 0; p < P; ++p) {
+    unit.insert(unit.end(), d.unit[p].begin(), d.unit[p].end());
+    value.insert(value.end(), d.value[p].begin(), d.value[p].end());
+  }
+  w.create_variable("", {"parameter_name", {"parameter"}, h5::Type::String, "1", {}});
+  w.write("", "parameter_name", names);
+  w.create_variable("", {"unit", {"point", "parameter"}, h5::Type::Float64, "1", {}});
+  w.write("", "unit", unit);
+  w.create_variable("", {"value", {"point", "parameter"}, h5::Type::Float64, "internal unit of each parameter", {}});
+  w.write("", "value", value);
+  std::vector<std::int64_t> failure_index(fail_point.size());
+  std::iota(failure_index.begin(), failure_index.end(), 0);
+  w.add_dimension("failures", {"failure", failure_index, {}, false, true, {}});
+  w.create_variable("failures", {"point", {"failure"}, h5::Type::Int64, "1", {}});
+  w.write("failures", "point", fail_point);
+  w.create_variable("failures", {"replication", {"failure"}, h5::Type::Int32, "1", {}});
+  w.write("failures", "replication", fail_rep);
+  w.create_variable("failures", {"message", {"failure"}, h5::Type::String, "1", {}});
+  w.write("failures", "message", fail_message);
+  const std::vector<h5::Attr> attrs = {
+      {"method", std::string(method_name(d.method))},
+      {"n", std::int64_t(d.n)},
+      {"levels", std::int64_t(d.levels)},
+      {"seed", std::int64_t(d.seed)},
+      {"space", d.space.text},
+      {"space_path", d.space.source},
+      {"replications", std::int64_t(reps)},
+      {"scenario", sc.resolved_text},
+      {"scenario_path", sc.path},
+      {"scenario_seed", std::int64_t(sc.info.seed)},
+      {"parksim_version", std::string(kVersion)},
+      {"git_commit", std::string(kGitCommit)},
+  };
+  for (const auto& a : attrs) w.set_attribute("", "", a);
+  w.commit();
+}
+
+}  // namespace
+
+// ------------------------------------------------------------------ the sweep
+
+namespace {
+// Runs the points not yet in the journals (runs of a point are grouped: one scenario load serves
+// all its replications) and, on rank 0, assembles SWEEP.h5.
+SweepResult sweep_pending(const SweepOptions& o, const Design& design, const model::Scenario& base,
+                          const std::vector<MetricSpec>& metrics, int reps, const std::string& key, Distributor& dist,
+                          const std::map<std::pair<std::size_t, int>, Record>& done,
+                          std::map<std::string, std::size_t>& keep, std::chrono::steady_clock::time_point t0);
+}  // namespace
+
+SweepResult run_sweep(const SweepOptions& o) {
+  const auto t0 = std::chrono::steady_clock::now();
+  const Design design = read_design(o.design);
+  if (!design.space.scenario_keys)
+    throw Error(fmt::format("{}: the design's space has free parameter names (scenario_keys = false); "
+                            "it can be analysed with --outputs but not swept", o.design));
+  const model::Scenario base = model::load_scenario(o.scenario, o.sets, o.overlays);
+  const auto metrics = parse_metrics(o.metrics, base);
+  const int reps = std::max(1, o.replications);
+  const std::string key = sweep_key(base, design, metrics, reps);
+
+  Distributor dist;
+  // Every process reads every journal before anyone writes.
+  const auto journals = journal_files(o.output);
+  if (!journals.empty() && !o.resume)  // every process sees the same files and stops alike
+    throw Error(fmt::format("{} has journals of an earlier sweep ({}): add --resume to continue it, or remove them",
+                            o.output, journals.front().string()));
+  std::map<std::pair<std::size_t, int>, Record> done;
+  std::map<std::string, std::size_t> keep;
+  for (const auto& f : journals) keep[f.string()] = read_journal(f, key, metrics.size(), done);
+  dist.barrier();
+  try {
+    return sweep_pending(o, design, base, metrics, reps, key, dist, done, keep, t0);
+  } catch (const std::exception& e) {
+    if (dist.size() > 1) dist.abort_all(e.what());
+    throw;
+  }
+}
+
+namespace {
+
+SweepResult sweep_pending(const SweepOptions& o, const Design& design, const model::Scenario& base,
+                          const std::vector<MetricSpec>& metrics, int reps, const std::string& key, Distributor& dist,
+                          const std::map<std::pair<std::size_t, int>, Record>& done,
+                          std::map<std::string, std::size_t>& keep, std::chrono::steady_clock::time_point t0) {
+  const std::size_t resumed = done.size();
+  std::vector<std::size_t> pending_points;
+  for (std::size_t p = 0; p < design.points(); ++p)
+    for (int r = 0; r < reps; ++r)
+      if (!done.count({p, r})) {
+        pending_points.push_back(p);
+        break;
+      }
+  const fs::path mine = fs::path(fmt::format("{}.journal.{}", o.output, dist.rank()));
+  Journal journal(mine, key, keep.count(mine.string()) ? keep[mine.string()] : 0);
+  const int threads = o.threads > 0 ? o.threads : int(std::max(1u, std::thread::hardware_concurrency()));
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, std::size_t(threads));
+  const std::size_t batch = std::size_t(std::max(1, threads));
+  const std::size_t total_runs = design.points() * std::size_t(reps);
+  std::size_t my_runs = 0, my_failed = 0;
+  for (;;) {
+    const std::size_t first = dist.claim(batch);
+    if (first >= pending_points.size()) break;
+    const std::size_t last = std::min(first + batch, pending_points.size());
+    std::vector<std::vector<Record>> out(last - first);
+    // Points of a batch run side by side; each run is itself deterministic at any thread count.
+    tbb::parallel_for(first, last, [&](std::size_t k) {
+      const std::size_t p = pending_points[k];
+      std::vector<int> todo;
+      for (int r = 0; r < reps; ++r)
+        if (!done.count({p, r})) todo.push_back(r);
+      try {
+        auto sets = o.sets;
+        for (const auto& s : design.overrides(p)) sets.push_back(s);
+        const auto sc = model::load_scenario(o.scenario, sets, o.overlays);
+        const auto values = metric_values(sc, metrics, reps, threads);
+        for (int r : todo) out[k - first].push_back({p, r, true, values[std::size_t(r)], {}});
+      } catch (const std::exception& e) {
+        for (int r : todo) out[k - first].push_back({p, r, false, {}, e.what()});
+      }
+    });
+    std::string text;
+    for (const auto& recs : out)
+      for (const auto& r : recs) {
+        text += format_record(r);
+        ++my_runs;
+        my_failed += r.ok ? 0 : 1;
+      }
+    journal.write(text);
+    journal.sync();
+    if (o.progress && dist.size() == 1) {
+      const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      SweepProgress pr;
+      pr.done = resumed + my_runs;
+      pr.total = total_runs;
+      pr.failed = my_failed;
+      pr.runs_per_second = secs > 0 ? double(my_runs) / secs : 0;
+      pr.eta_seconds = pr.runs_per_second > 0 ? double(total_runs - pr.done) / pr.runs_per_second : 0;
+      o.progress(pr);
+    }
+  }
+  SweepResult result;
+  result.runs = dist.total(my_runs);
+  result.failed = dist.total(my_failed);
+  result.resumed = resumed;
+  result.processes = dist.size();
+  dist.barrier();
+  if (dist.rank() == 0) {
+    std::map<std::pair<std::size_t, int>, Record> all;
+    for (const auto& f : journal_files(o.output)) read_journal(f, key, metrics.size(), all);
+    if (all.size() != total_runs)
+      throw Error(fmt::format("{}: the journals hold {} of {} runs; run again with --resume", o.output, all.size(), total_runs));
+    write_sweep(o.output, design, base, metrics, reps, all);
+    for (const auto& f : journal_files(o.output)) fs::remove(f);
+    result.wrote_output = true;
+  }
+  dist.barrier();
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return result;
+}
+
+}  // namespace
+
+}  // namespace parksim::experiments

@@ -1,0 +1,176 @@
+// Experiments: spaces, designs, Sobol and Morris estimators on known functions, sweeps.
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+
+#include "parksim/engine/error.hpp"
+#include "parksim/engine/h5_reader.hpp"
+#include "parksim/experiments/design.hpp"
+#include "parksim/experiments/sensitivity.hpp"
+#include "parksim/experiments/space.hpp"
+#include "parksim/experiments/sweep.hpp"
+#include "parksim/model/scenario.hpp"
+#include "test_helpers.hpp"
+
+using namespace parksim;
+using namespace parksim::experiments;
+
+namespace {
+
+const char* kIshigamiSpace = R"(scenario_keys = false
+[[parameter]]
+path = "x1"
+low = -3.141592653589793
+high = 3.141592653589793
+[[parameter]]
+path = "x2"
+low = -3.141592653589793
+high = 3.141592653589793
+[[parameter]]
+path = "x3"
+low = -3.141592653589793
+high = 3.141592653589793
+)";
+
+double ishigami(const std::vector<double>& x) {
+  return std::sin(x[0]) + 7.0 * std::pow(std::sin(x[1]), 2) + 0.1 * std::pow(x[2], 4) * std::sin(x[0]);
+}
+
+std::vector<double> evaluate(const Design& d) {
+  std::vector<double> y;
+  for (const auto& v : d.value) y.push_back(ishigami(v));
+  return y;
+}
+
+}  // namespace
+
+TEST_CASE("Sobol indices of the Ishigami function match the analytic values", "[experiments][sobol]") {
+  const auto space = parse_space(kIshigamiSpace, "ishigami.toml");
+  const auto d = make_design(space, Method::Sobol, 4096, 1);
+  REQUIRE(d.points() == 4096u * 5u);
+  const auto s = sobol_indices(d, evaluate(d));
+  // REFERENCES.md §3
+  const double s1[] = {0.3139051911, 0.4424111448, 0.0};
+  const double st[] = {0.5575888552, 0.4424111448, 0.2436836641};
+  for (int i = 0; i < 3; ++i) {
+    INFO("x" << i + 1);
+    CHECK(std::abs(s[std::size_t(i)].first - s1[i]) < 0.05);
+    CHECK(std::abs(s[std::size_t(i)].total - st[i]) < 0.05);
+    CHECK(s[std::size_t(i)].first_conf > 0);
+    CHECK(s[std::size_t(i)].first_conf < 0.1);
+  }
+}
+
+TEST_CASE("Morris mu* of x2 on Ishigami is 7.875 with 4 levels, whatever the seed", "[experiments][morris]") {
+  const auto space = parse_space(kIshigamiSpace, "ishigami.toml");
+  for (std::uint64_t seed : {1u, 2u, 99u}) {
+    const auto d = make_design(space, Method::Morris, 20, seed, 4);
+    REQUIRE(d.points() == 20u * 4u);
+    const auto m = morris_indices(d, evaluate(d));
+    CHECK(m[1].mu_star == Approx(7.875).epsilon(1e-12));
+    CHECK(m[0].mu_star > 0);
+  }
+}
+
+TEST_CASE("a Latin hypercube has one point in every stratum of every column", "[experiments][design]") {
+  const auto space = parse_space(kIshigamiSpace, "ishigami.toml");
+  const int n = 37;
+  const auto d = make_design(space, Method::Lhs, n, 5);
+  for (std::size_t c = 0; c < 3; ++c) {
+    std::vector<int> hits(n, 0);
+    for (const auto& row : d.unit) ++hits[std::size_t(row[c] * n)];
+    for (int h : hits) CHECK(h == 1);
+  }
+  // A grid has n^k points with both ends of every range.
+  const auto g = make_design(space, Method::Grid, 3, 1);
+  REQUIRE(g.points() == 27u);
+  CHECK(g.value.front()[0] == Approx(-3.141592653589793));
+  CHECK(g.value.back()[2] == Approx(3.141592653589793));
+}
+
+TEST_CASE("a design survives its HDF5 file exactly", "[experiments][design]") {
+  const auto space = parse_space(kIshigamiSpace, "ishigami.toml");
+  const auto d = make_design(space, Method::Sobol, 16, 1);
+  const auto path = (test::scratch_dir() / "design.h5").string();
+  write_design(d, path);
+  const auto back = read_design(path);
+  CHECK(back.method == Method::Sobol);
+  CHECK(back.n == 16);
+  CHECK(back.unit == d.unit);
+  CHECK(back.value == d.value);
+  CHECK(back.space.parameters.size() == 3);
+}
+
+TEST_CASE("a space file is checked against the parameter dictionary with file and line", "[experiments][space]") {
+  const std::string bad = R"([[parameter]]
+path = "model.innovation_rat"
+low = 0.1
+high = 1
+[[parameter]]
+path = "programmes.grant.rate"
+low = "60%"
+high = "40%"
+[[parameter]]
+path = "zones.north.area"
+low = 5
+high = 9
+)";
+  try {
+    parse_space(bad, "space.toml");
+    FAIL("accepted a bad space");
+  } catch (const InputError& e) {
+    REQUIRE(e.problems().size() == 3);
+    CHECK(e.problems()[0].line == 2);
+    CHECK(e.problems()[0].message.find("not a numeric scenario parameter") != std::string::npos);
+    CHECK(e.problems()[1].key == "parameter[1].high");
+    CHECK(e.problems()[2].message.find("unit") != std::string::npos);
+  }
+  // Quantities are read as in scenario files; areas are overridden with their unit.
+  const auto ok = parse_space("[[parameter]]\npath = \"zones.north.area\"\nlow = \"5 km2\"\nhigh = \"9 km2\"\n", "s.toml");
+  CHECK(ok.parameters[0].value_at(0.5) == Approx(7e6));
+  CHECK(ok.parameters[0].override_for(7e6) == "zones.north.area=\"7000000 m2\"");
+}
+
+TEST_CASE("a sweep stores each point's metrics as a direct run gives them, and records failures",
+          "[experiments][sweep]") {
+  const auto dir = test::scratch_dir() / "sweep";
+  std::filesystem::create_directories(dir);
+  const auto space_path = test::write_file("sweep_space.toml", R"([[parameter]]
+path = "model.innovation_rate"
+distribution = "levels"
+levels = [0.5, 1.5, 500]
+)");
+  const auto space = load_space(space_path);
+  const auto d = make_design(space, Method::Grid, 3, 1);
+  const auto design_path = (dir / "design.h5").string();
+  write_design(d, design_path);
+  SweepOptions o;
+  o.scenario = test::source_path("tests/data/mini.toml");
+  o.design = design_path;
+  o.output = (dir / "sweep.h5").string();
+  o.replications = 2;
+  o.metrics = {"output:2016", "firms:2017:north", "targets_met"};
+  o.threads = 2;
+  const auto r = run_sweep(o);
+  CHECK(r.runs == 6);
+  CHECK(r.failed == 2);  // innovation_rate 500 is outside 0..100
+  engine::h5::Reader f(o.output);
+  const auto values = f.doubles("values"), status = f.doubles("status");
+  REQUIRE(values.shape == std::vector<std::size_t>{6, 3});
+  CHECK(status.data == std::vector<double>{0, 0, 0, 0, 1, 1});
+  const auto messages = f.strings("failures/message");
+  REQUIRE(messages.size() == 2);
+  CHECK(messages[0].find("innovation_rate") != std::string::npos);
+  // Point 1 equals a direct run of the scenario with its override.
+  const auto sc = model::load_scenario(o.scenario, {"model.innovation_rate=1.5"});
+  const auto direct = metric_values(sc, parse_metrics(o.metrics, sc), 2, 1);
+  for (int rep = 0; rep < 2; ++rep)
+    for (int m = 0; m < 3; ++m) CHECK(values.data[std::size_t((2 + rep) * 3 + m)] == direct[std::size_t(rep)][std::size_t(m)]);
+  CHECK(!std::filesystem::exists(o.output + ".journal.0"));  // journals are removed once the file is complete
+  // A second sweep to the same output is refused while journals of an unfinished one exist.
+  std::ofstream(o.output + ".journal.0") << "# parksim sweep journal v1 key=0\n";
+  CHECK_THROWS_WITH(run_sweep(o), Catch::Contains("--resume"));
+  o.resume = true;
+  CHECK_THROWS_WITH(run_sweep(o), Catch::Contains("different sweep"));
+}
