@@ -96,7 +96,7 @@ std::vector<MetricSpec> parse_metrics(const std::vector<std::string>& specs, con
 }
 
 std::vector<std::vector<double>> metric_values(const model::Scenario& base, const std::vector<MetricSpec>& metrics,
-                                               int replications, int threads) {
+                                               int replications, int threads, std::int64_t seed) {
   // The metrics become the run's targets, followed by the scenario's own (for targets_met).
   model::Scenario sc = base;
   sc.targets.clear();
@@ -107,6 +107,7 @@ std::vector<std::vector<double>> metric_values(const model::Scenario& base, cons
   model::RunOptions opt;
   opt.replications = replications;
   opt.threads = threads;
+  opt.seed = seed;
   opt.limit_threads = false;
   const auto r = model::run_scenario(sc, opt);
   std::vector<std::vector<double>> out(std::size_t(replications), std::vector<double>(metrics.size()));

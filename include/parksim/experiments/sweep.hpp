@@ -26,8 +26,9 @@ struct MetricSpec {
 // Parses specs against a scenario; with none, the scenario's targets plus targets_met.
 std::vector<MetricSpec> parse_metrics(const std::vector<std::string>& specs, const model::Scenario& sc);
 // Values of the metrics for each replication of a run of `sc` (rows: replications).
+// seed -1: the scenario's.
 std::vector<std::vector<double>> metric_values(const model::Scenario& sc, const std::vector<MetricSpec>& metrics,
-                                               int replications, int threads);
+                                               int replications, int threads, std::int64_t seed = -1);
 
 struct SweepProgress {
   std::size_t done = 0, total = 0, failed = 0;  // runs (point x replication) over the whole sweep

@@ -1,0 +1,40 @@
+#pragma once
+// Comparison of a variant with a base scenario under common random numbers: both run the same
+// replications with the same seeds, so each replication's difference isolates the variant's
+// effect from the noise both share. Effects by year with t intervals, and the variance reduction
+// against independent seeds, Var(base) + Var(variant) over Var(paired difference), measured.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "parksim/model/scenario.hpp"
+
+namespace parksim::experiments {
+
+struct CompareOptions {
+  std::string output;          // CMP.h5 (empty: none)
+  int replications = 32;
+  int threads = 0;
+  std::int64_t seed = -1;      // -1: the base scenario's seed, used for both
+  std::vector<std::string> metrics = {"output", "output_density", "sei_share", "firms", "employment",
+                                      "high_tech_firms", "talent", "policy_cost"};
+  std::string command_line;
+};
+
+struct Effect {
+  std::string metric;
+  int year = 0;
+  double base_mean = 0, variant_mean = 0;
+  double effect = 0, low = 0, high = 0;   // mean paired difference and its 95% interval
+  double variance_reduction = 0;          // (Var b + Var v) / Var(v - b); inf when the difference never varies
+};
+
+struct CompareResult {
+  std::vector<Effect> effects;            // metric-major, years in order
+  std::int64_t seed = 0;
+  double seconds = 0;
+};
+
+CompareResult compare(const model::Scenario& base, const model::Scenario& variant, const CompareOptions& options);
+
+}  // namespace parksim::experiments
