@@ -1,11 +1,13 @@
 // Experiments: spaces, designs, Sobol and Morris estimators on known functions, sweeps.
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 
 #include "parksim/engine/error.hpp"
 #include "parksim/engine/h5_reader.hpp"
+#include "parksim/experiments/calibrate.hpp"
 #include "parksim/experiments/compare.hpp"
 #include "parksim/experiments/design.hpp"
 #include "parksim/experiments/sensitivity.hpp"
@@ -211,4 +213,42 @@ TEST_CASE("a comparison pairs replications: a scenario against itself has no eff
   engine::h5::Reader f(o.output);
   CHECK(f.doubles("base").shape == std::vector<std::size_t>{6, 3, 2});
   CHECK(f.doubles("variance_reduction").shape == std::vector<std::size_t>{3, 2});
+}
+
+TEST_CASE("calibration recovers a known parameter from figures the model made", "[experiments][calibrate]") {
+  // "Observed" output of 2017 made with equipment demand growing 12% a year; calibrate over 0..25%.
+  const std::string mini = test::source_path("tests/data/mini.toml");
+  const auto truth = model::load_scenario(mini, {"sectors.equipment.demand_growth=0.12"});
+  std::vector<MetricSpec> m(1);
+  m[0].target.metric = "output";
+  m[0].target.year = 2017;
+  const auto observed = metric_values(truth, m, 2, 2);
+  const double y = 0.5 * (observed[0][0] + observed[1][0]);
+  const auto dir = test::scratch_dir() / "calibrate";
+  std::filesystem::create_directories(dir);
+  const auto figures = (dir / "figures.csv").string();
+  std::ofstream(figures) << "metric,zone,sector,year,value,tolerance,tolerance_kind,note\n"
+                         << fmt::format("output,all,all,2017,{:.17g},0.01,relative,made by the model\n", y);
+  const auto space = (dir / "space.toml").string();
+  std::ofstream(space) << "[[parameter]]\npath = \"sectors.equipment.demand_growth\"\nlow = 0\nhigh = 0.25\n";
+  CalibrateOptions o;
+  o.scenario = mini;
+  o.space = space;
+  o.figures = figures;
+  o.output = (dir / "fit.toml").string();
+  o.points = 12;
+  o.rounds = 2;
+  o.replications = 2;
+  o.threads = 2;
+  const auto r = calibrate(o);
+  REQUIRE(r.best.size() == 1);
+  CHECK(std::abs(r.best[0].second - 0.12) < 0.03);
+  CHECK(r.fit[0].met);
+  CHECK(r.runs == 2u * 12u * 2u);
+  // The overlay applies: the scenario with it reproduces the figure.
+  const auto fitted = model::load_scenario(mini, {}, {o.output});
+  CHECK(fitted.sectors[0].demand_growth == Approx(r.best[0].second));
+  // Bad figures are reported with file and line.
+  std::ofstream(figures) << "metric,zone,sector,year,value,tolerance,tolerance_kind\noutput,all,all,2017,1,0.1,percent\n";
+  CHECK_THROWS_WITH(calibrate(o), Catch::Contains("figures.csv:2:7"));
 }

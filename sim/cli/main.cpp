@@ -10,6 +10,7 @@
 
 #include "parksim/engine/error.hpp"
 #include "parksim/engine/h5_writer.hpp"
+#include "parksim/experiments/calibrate.hpp"
 #include "parksim/experiments/compare.hpp"
 #include "parksim/experiments/design.hpp"
 #include "parksim/experiments/sensitivity.hpp"
@@ -86,8 +87,18 @@ void print_summary(const model::Scenario& sc, const model::RunSummary& r) {
              double(r.talent_steps));
 }
 
+void print_profile(const model::RunSummary& r) {
+  double total = 0;
+  for (double s : r.phase_seconds) total += s;
+  fmt::print("\nTime by phase:\n");
+  for (std::size_t p = 0; p < r.phase_names.size(); ++p)
+    fmt::print("  {:<14} {:8.3f} s {:5.1f}%\n", r.phase_names[p], r.phase_seconds[p],
+               total > 0 ? 100.0 * r.phase_seconds[p] / total : 0.0);
+}
+
 int run_command(const std::string& path, const std::vector<std::string>& sets, const std::vector<std::string>& overlays,
-                const std::string& out, int reps, std::int64_t seed, int threads, const std::string& cmdline) {
+                const std::string& out, int reps, std::int64_t seed, int threads, const std::string& cmdline,
+                bool profile) {
   const auto sc = model::load_scenario(path, sets, overlays);
   ProgressBar bar;
   model::RunOptions opt;
@@ -99,6 +110,7 @@ int run_command(const std::string& path, const std::vector<std::string>& sets, c
   opt.progress = [&bar](std::size_t d, std::size_t t) { bar(d, t); };
   const auto result = model::run_scenario(sc, opt);
   print_summary(sc, result);
+  if (profile) print_profile(result);
   if (!out.empty()) fmt::print("wrote {}\n", out);
   return 0;
 }
@@ -224,6 +236,22 @@ int compare_command(const std::string& base_path, const std::string& variant_pat
   return 0;
 }
 
+int calibrate_command(const experiments::CalibrateOptions& o) {
+  const auto r = experiments::calibrate(o);
+  fmt::print("\nbest of {} runs: loss {:.4g} (sum of squared errors in tolerances)\n", r.runs, r.loss);
+  for (const auto& [path, value] : r.best) fmt::print("  {:<44} {:.6g}\n", path, value);
+  fmt::print("\n{:<20} {:>5} {:>14} {:>14} {:>10} {:>10}  met\n", "figure", "year", "public", "model", "error", "range");
+  for (const auto& row : r.fit) {
+    const auto& f = row.figure;
+    fmt::print("{:<20} {:>5} {:>14.6g} {:>14.6g} {:>10} {:>10}  {}\n", f.target.metric, f.target.year, f.target.value,
+               row.model, f.relative ? fmt::format("{:+.1f}%", 100 * row.error) : fmt::format("{:+.3g}", row.error),
+               f.relative ? fmt::format("±{:.0f}%", 100 * f.tolerance) : fmt::format("±{:.3g}", f.tolerance),
+               row.met ? "yes" : "NO");
+  }
+  fmt::print("wrote {} (use it with --with)\n", o.output);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -243,6 +271,8 @@ int main(int argc, char** argv) {
   run->add_option("-t,--threads", threads, "threads (default: all cores)")->check(CLI::Range(1, 1024));
   run->add_option("--set", sets, "override a value: path.to.key=value (repeatable)");
   run->add_option("--with", overlays, "overlay scenario file applied on top (repeatable)")->check(CLI::ExistingFile);
+  bool profile = false;
+  run->add_flag("--profile", profile, "print the time spent in each phase");
 
   auto* check = app.add_subcommand("check", "validate a scenario without running it");
   bool resolved = false;
@@ -304,9 +334,24 @@ int main(int argc, char** argv) {
   cmp->add_option("--variant-set", variant_sets, "override a value in the variant only (repeatable)");
   cmp->add_option("--variant-with", variant_overlays, "overlay applied to the variant only (repeatable)")->check(CLI::ExistingFile);
 
+  auto* cal = app.add_subcommand("calibrate", "fit parameters to observed figures (method of simulated moments)");
+  experiments::CalibrateOptions cal_opt;
+  cal->add_option("scenario", cal_opt.scenario, "scenario TOML file")->required()->check(CLI::ExistingFile);
+  cal->add_option("--targets", cal_opt.figures, "FIGURES.csv: metric,zone,sector,year,value,tolerance,tolerance_kind")->required()->check(CLI::ExistingFile);
+  cal->add_option("--space", cal_opt.space, "SPACE.toml: the parameters to fit and their ranges")->required()->check(CLI::ExistingFile);
+  cal->add_option("-o,--output", cal_opt.output, "fitted overlay TOML (round files are written beside it)")->required();
+  cal->add_option("-n,--points", cal_opt.points, "LHS points per round")->check(CLI::Range(2, 1000000));
+  cal->add_option("--rounds", cal_opt.rounds, "rounds; each samples a box half as wide around the best point")->check(CLI::Range(1, 20));
+  cal->add_option("-R,--replications", cal_opt.replications, "replications per point")->check(CLI::Range(1, 100000));
+  cal->add_option("--seed", cal_opt.seed, "seed of the designs");
+  cal->add_option("-t,--threads", cal_opt.threads, "threads (default: all cores)")->check(CLI::Range(1, 1024));
+  cal->add_flag("--resume", cal_opt.resume, "continue an interrupted calibration");
+  cal->add_option("--set", cal_opt.sets, "override a value (repeatable)");
+  cal->add_option("--with", cal_opt.overlays, "overlay (repeatable)")->check(CLI::ExistingFile);
+
   CLI11_PARSE(app, argc, argv);
   try {
-    if (*run) return run_command(scenario, sets, overlays, output, replications, seed, threads, join_args(argc, argv));
+    if (*run) return run_command(scenario, sets, overlays, output, replications, seed, threads, join_args(argc, argv), profile);
     if (*check) {
       const auto sc = model::load_scenario(scenario, sets, overlays);
       if (resolved) fmt::print("{}\n", sc.resolved_text);
@@ -319,6 +364,7 @@ int main(int argc, char** argv) {
       cmp_opt.command_line = join_args(argc, argv);
       return compare_command(base_path, variant_path, sets, overlays, variant_sets, variant_overlays, cmp_opt);
     }
+    if (*cal) return calibrate_command(cal_opt);
     if (*sample) return sample_command(space_path, method, n, design_seed, levels, output);
     if (*sweep) return sweep_command(sweep_opt);
     if (*analyze) {

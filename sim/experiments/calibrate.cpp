@@ -1,0 +1,179 @@
+// Method of simulated moments over LHS rounds; the fitted overlay and the fit table.
+#include "parksim/experiments/calibrate.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <sstream>
+
+#include "parksim/engine/error.hpp"
+#include "parksim/engine/h5_reader.hpp"
+#include "parksim/experiments/design.hpp"
+#include "parksim/experiments/sensitivity.hpp"
+#include "parksim/experiments/sweep.hpp"
+
+namespace parksim::experiments {
+
+namespace fs = std::filesystem;
+
+std::vector<Figure> read_figures(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw InputError({{path, 0, 0, "", "cannot read the figures file"}});
+  std::string line;
+  std::getline(in, line);
+  const std::string expected = "metric,zone,sector,year,value,tolerance,tolerance_kind";
+  if (line.rfind(expected, 0) != 0)
+    throw InputError({{path, 1, 1, "", fmt::format("the header must start with {}", expected)}});
+  std::vector<Figure> out;
+  std::vector<InputProblem> problems;
+  int row = 1;
+  while (std::getline(in, line)) {
+    ++row;
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> c;
+    std::stringstream ss(line);
+    for (std::string cell; std::getline(ss, cell, ',');) c.push_back(cell);
+    if (c.size() < 7) {
+      problems.push_back({path, row, 1, "", "a row needs metric,zone,sector,year,value,tolerance,tolerance_kind"});
+      continue;
+    }
+    Figure f;
+    f.target.metric = c[0];
+    f.target.zone = c[1];
+    f.target.sector = c[2];
+    try {
+      f.target.year = std::stoi(c[3]);
+      f.target.value = std::stod(c[4]);
+      f.tolerance = std::stod(c[5]);
+    } catch (const std::exception&) {
+      problems.push_back({path, row, 4, "", "year, value and tolerance must be numbers"});
+      continue;
+    }
+    if (c[6] != "relative" && c[6] != "absolute") {
+      problems.push_back({path, row, 7, "tolerance_kind", fmt::format("\"{}\" is not allowed; allowed: relative, absolute", c[6])});
+      continue;
+    }
+    f.relative = c[6] == "relative";
+    if (!(f.tolerance > 0)) {
+      problems.push_back({path, row, 6, "tolerance", "must be positive"});
+      continue;
+    }
+    out.push_back(f);
+  }
+  if (!problems.empty()) throw InputError(std::move(problems));
+  if (out.empty()) throw InputError({{path, 0, 0, "", "no figures"}});
+  return out;
+}
+
+namespace {
+
+std::string spec_of(const model::TargetSpec& t) {
+  std::string s = fmt::format("{}:{}", t.metric, t.year);
+  if (t.zone != "all" || t.sector != "all") s += fmt::format(":{}", t.zone);
+  if (t.sector != "all") s += fmt::format(":{}", t.sector);
+  return s;
+}
+
+double scaled_error(const Figure& f, double model) {
+  return f.relative ? (model / f.target.value - 1.0) / f.tolerance : (model - f.target.value) / f.tolerance;
+}
+
+// The space narrowed to a box of half-width `half` (in unit coordinates) around `centre`.
+Space narrowed(const Space& s, const std::vector<double>& centre, double half) {
+  Space out = s;
+  for (std::size_t d = 0; d < s.parameters.size(); ++d) {
+    auto& p = out.parameters[d];
+    if (p.distribution != Distribution::Uniform && p.distribution != Distribution::LogUniform) continue;
+    const double lo = std::max(0.0, centre[d] - half), hi = std::min(1.0, centre[d] + half);
+    const double a = s.parameters[d].value_at(lo), b = s.parameters[d].value_at(hi);
+    p.low = a;
+    p.high = b;
+  }
+  return out;
+}
+
+}  // namespace
+
+CalibrateResult calibrate(const CalibrateOptions& o) {
+  const auto figures = read_figures(o.figures);
+  const Space original = load_space(o.space);
+  Space space = original;
+  std::vector<std::string> metrics;
+  for (const auto& f : figures) metrics.push_back(spec_of(f.target));
+  const fs::path out(o.output);
+  const std::string stem = (out.parent_path() / out.stem()).string();
+  CalibrateResult best;
+  best.loss = std::numeric_limits<double>::infinity();
+  std::vector<double> best_unit;
+  for (int round = 0; round < std::max(1, o.rounds); ++round) {
+    if (round > 0) space = narrowed(space, best_unit, 0.25);
+    const auto design = make_design(space, Method::Lhs, o.points, o.seed + std::uint64_t(round));
+    const std::string design_path = fmt::format("{}.round{}.design.h5", stem, round + 1);
+    const std::string sweep_path = fmt::format("{}.round{}.sweep.h5", stem, round + 1);
+    if (!(o.resume && fs::exists(sweep_path))) {
+      write_design(design, design_path);
+      SweepOptions so;
+      so.scenario = o.scenario;
+      so.sets = o.sets;
+      so.overlays = o.overlays;
+      so.design = design_path;
+      so.output = sweep_path;
+      so.replications = o.replications;
+      so.metrics = metrics;
+      so.threads = o.threads;
+      so.resume = o.resume;
+      best.runs += run_sweep(so).runs;
+    }
+    std::vector<std::vector<double>> moments;
+    for (const auto& m : metrics) moments.push_back(sweep_output(sweep_path, m));
+    for (std::size_t p = 0; p < design.points(); ++p) {
+      double loss = 0;
+      for (std::size_t k = 0; k < figures.size(); ++k) loss += std::pow(scaled_error(figures[k], moments[k][p]), 2);
+      if (loss < best.loss) {
+        best.loss = loss;
+        best.best.clear();
+        best_unit.assign(design.dims(), 0.0);
+        for (std::size_t d = 0; d < design.dims(); ++d) {
+          best.best.emplace_back(design.space.parameters[d].path, design.value[p][d]);
+          // The box of the next round is centred in the ORIGINAL space's coordinates.
+          const auto& orig = original.parameters[d];
+          const double v = design.value[p][d];
+          best_unit[d] = orig.distribution == Distribution::LogUniform ? std::log(v / orig.low) / std::log(orig.high / orig.low)
+                         : orig.distribution == Distribution::Uniform ? (v - orig.low) / (orig.high - orig.low)
+                                                                       : design.unit[p][d];
+        }
+        best.fit.clear();
+        for (std::size_t k = 0; k < figures.size(); ++k) {
+          FitRow row;
+          row.figure = figures[k];
+          row.model = moments[k][p];
+          row.error = figures[k].relative ? row.model / figures[k].target.value - 1.0 : row.model - figures[k].target.value;
+          row.met = std::abs(row.error) <= figures[k].tolerance;
+          best.fit.push_back(row);
+        }
+      }
+    }
+  }
+  // The fitted overlay: the best values as dotted keys, with the fit as comments.
+  std::ofstream f(o.output + ".partial");
+  f << fmt::format("# Fitted by parksim calibrate: {} against {}\n", o.scenario, o.figures);
+  f << fmt::format("# {} LHS rounds of {} points x {} replications; loss {:.4g} (sum of squared errors in tolerances)\n",
+                   o.rounds, o.points, o.replications, best.loss);
+  for (const auto& r : best.fit)
+    f << fmt::format("# {} {}: public {:.6g}, model {:.6g}, error {:+.4g}{} ({})\n", r.figure.target.metric,
+                     r.figure.target.year, r.figure.target.value, r.model, r.figure.relative ? 100 * r.error : r.error,
+                     r.figure.relative ? "%" : "", r.met ? "within tolerance" : "OUTSIDE tolerance");
+  for (std::size_t d = 0; d < best.best.size(); ++d) {
+    const auto line = original.parameters[d].override_for(best.best[d].second);
+    const auto eq = line.find('=');
+    f << line.substr(0, eq) << " = " << line.substr(eq + 1) << "\n";
+  }
+  f.close();
+  fs::rename(o.output + ".partial", o.output);
+  return best;
+}
+
+}  // namespace parksim::experiments
