@@ -13,6 +13,7 @@
 #include "parksim/experiments/sensitivity.hpp"
 #include "parksim/experiments/space.hpp"
 #include "parksim/experiments/sweep.hpp"
+#include "parksim/model/run.hpp"
 #include "parksim/model/scenario.hpp"
 #include "test_helpers.hpp"
 
@@ -251,4 +252,45 @@ TEST_CASE("calibration recovers a known parameter from figures the model made", 
   // Bad figures are reported with file and line.
   std::ofstream(figures) << "metric,zone,sector,year,value,tolerance,tolerance_kind\noutput,all,all,2017,1,0.1,percent\n";
   CHECK_THROWS_WITH(calibrate(o), Catch::Contains("figures.csv:2:7"));
+}
+
+TEST_CASE("a run branched from a checkpoint equals the unbranched run of the same variant", "[experiments][checkpoint]") {
+  const std::string mini = test::source_path("tests/data/mini.toml");
+  const auto dir = test::scratch_dir() / "checkpoint";
+  std::filesystem::create_directories(dir);
+  const auto base = model::load_scenario(mini);
+  // The variant agrees with the base until its grant rate changes in 2016-06.
+  const auto variant = model::load_scenario(mini, {"programmes.grant.changes=[{ at = \"2016-06\", rate = \"60%\" }]"});
+  model::RunOptions o;
+  o.replications = 3;
+  o.threads = 2;
+  o.output = (dir / "base.h5").string();
+  o.checkpoint_at = 2016 * 12;
+  o.checkpoint_path = (dir / "ck.bin").string();
+  model::run_scenario(base, o);
+  REQUIRE(std::filesystem::exists(o.checkpoint_path));
+  model::RunOptions b;
+  b.replications = 3;
+  b.threads = 1;  // a different thread count too
+  b.output = (dir / "branched.h5").string();
+  b.branch_from = o.checkpoint_path;
+  const auto branched = model::run_scenario(variant, b);
+  model::RunOptions d;
+  d.replications = 3;
+  d.threads = 2;
+  d.output = (dir / "direct.h5").string();
+  const auto direct = model::run_scenario(variant, d);
+  engine::h5::Reader fb(b.output), fd(d.output), f0(o.output);
+  for (const char* name : {"output", "firms", "employment", "subsidy_paid", "talent_present", "loans_outstanding",
+                           "patents", "unicorns", "snapshots/id", "snapshots/output", "snapshots/productivity",
+                           "scorecard/value"}) {
+    INFO(name);
+    CHECK(fb.doubles(name).data == fd.doubles(name).data);
+  }
+  CHECK(f0.doubles("subsidy_paid").data != fd.doubles("subsidy_paid").data);  // the variant did differ
+  CHECK(branched.firm_steps < direct.firm_steps);                               // and the past was not re-run
+  // A branch that cannot take over the state is refused.
+  model::RunOptions wrong = b;
+  wrong.replications = 2;
+  CHECK_THROWS_WITH(model::run_scenario(variant, wrong), Catch::Contains("3 replications (this run: 2)"));
 }

@@ -58,7 +58,10 @@ class ProgressBar {
 
 std::string join_args(int argc, char** argv) {
   std::string s;
-  for (int i = 0; i < argc; ++i) s += (i ? " " : "") + std::string(argv[i]);
+  for (int i = 0; i < argc; ++i) {
+    if (i) s += ' ';
+    s += argv[i];
+  }
   return s;
 }
 
@@ -98,10 +101,16 @@ void print_profile(const model::RunSummary& r) {
 
 int run_command(const std::string& path, const std::vector<std::string>& sets, const std::vector<std::string>& overlays,
                 const std::string& out, int reps, std::int64_t seed, int threads, const std::string& cmdline,
-                bool profile) {
+                bool profile, const std::string& checkpoint_at, const std::string& checkpoint, const std::string& branch) {
   const auto sc = model::load_scenario(path, sets, overlays);
   ProgressBar bar;
   model::RunOptions opt;
+  if (!checkpoint_at.empty()) {
+    if (checkpoint.empty()) throw Error("--checkpoint-at needs --checkpoint FILE");
+    opt.checkpoint_at = units::parse_month(checkpoint_at);
+    opt.checkpoint_path = checkpoint;
+  }
+  opt.branch_from = branch;
   opt.replications = reps;
   opt.seed = seed;
   opt.threads = threads;
@@ -211,8 +220,8 @@ int compare_command(const std::string& base_path, const std::string& variant_pat
   const auto variant = model::load_scenario(variant_path.empty() ? base_path : variant_path, v_sets, v_overlays);
   const auto r = experiments::compare(base, variant, o);
   std::string variant_name = variant_path.empty() ? base.info.name : variant.info.name;
-  for (const auto& v : variant_overlays) variant_name += " + " + std::filesystem::path(v).stem().string();
-  for (const auto& v : variant_sets) variant_name += " --set " + v;
+  for (const auto& v : variant_overlays) variant_name += fmt::format(" + {}", std::filesystem::path(v).stem().string());
+  for (const auto& v : variant_sets) variant_name += fmt::format(" --set {}", v);
   fmt::print("\n{} vs {} — {} paired replications, seed {} (common random numbers)\n", variant_name, base.info.name,
              o.replications, r.seed);
   fmt::print("{:<16} {:>5} {:>13} {:>13} {:>13} {:>27} {:>9}\n", "metric", "year", "base", "variant", "effect",
@@ -273,6 +282,10 @@ int main(int argc, char** argv) {
   run->add_option("--with", overlays, "overlay scenario file applied on top (repeatable)")->check(CLI::ExistingFile);
   bool profile = false;
   run->add_flag("--profile", profile, "print the time spent in each phase");
+  std::string checkpoint_at, checkpoint, branch;
+  run->add_option("--checkpoint-at", checkpoint_at, "save every replication's state at the start of this month (YYYY-MM)");
+  run->add_option("--checkpoint", checkpoint, "checkpoint file to write");
+  run->add_option("--branch-from", branch, "start from a checkpoint (a variant agreeing with its run up to that month)")->check(CLI::ExistingFile);
 
   auto* check = app.add_subcommand("check", "validate a scenario without running it");
   bool resolved = false;
@@ -351,7 +364,8 @@ int main(int argc, char** argv) {
 
   CLI11_PARSE(app, argc, argv);
   try {
-    if (*run) return run_command(scenario, sets, overlays, output, replications, seed, threads, join_args(argc, argv), profile);
+    if (*run) return run_command(scenario, sets, overlays, output, replications, seed, threads, join_args(argc, argv), profile,
+                                     checkpoint_at, checkpoint, branch);
     if (*check) {
       const auto sc = model::load_scenario(scenario, sets, overlays);
       if (resolved) fmt::print("{}\n", sc.resolved_text);

@@ -1,6 +1,8 @@
 // Runs replications of a scenario, streams series and snapshots to HDF5, builds the scorecard.
 #include "parksim/model/run.hpp"
 
+#include "parksim/model/checkpoint.hpp"
+
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 #include <tbb/global_control.h>
@@ -16,14 +18,11 @@
 
 #include "parksim/engine/h5_writer.hpp"
 #include "parksim/model/world.hpp"
+#include "parksim/model/units.hpp"
 #include "parksim/version.hpp"
 
 namespace parksim::model {
 
-struct ReplicationRecords {
-  std::vector<StepRecord> steps;
-  int start = 0;  // month index of steps[0]
-};
 
 namespace {
 
@@ -443,6 +442,53 @@ void summarise_years(const Scenario& sc, const std::vector<ReplicationRecords>& 
 
 }  // namespace
 
+namespace {
+
+std::unique_ptr<CheckpointWriter> open_checkpoint(const Scenario& sc, const RunOptions& opt, std::int64_t seed,
+                                                  int replications) {
+  if (opt.checkpoint_at < 0) return nullptr;
+  if (opt.checkpoint_path.empty()) throw Error("a checkpoint month needs a checkpoint file");
+  if (opt.checkpoint_at <= sc.info.start || opt.checkpoint_at > sc.info.end)
+    throw Error(fmt::format("checkpoint month {} must lie after the start ({}) and within the horizon (to {})",
+                            units::format_month(opt.checkpoint_at), units::format_month(sc.info.start),
+                            units::format_month(sc.info.end)));
+  CheckpointHeader h;
+  h.month = opt.checkpoint_at;
+  h.start = sc.info.start;
+  h.end = sc.info.end;
+  h.seed = seed;
+  h.replications = replications;
+  h.zones = std::uint32_t(sc.zones.size());
+  h.sectors = std::uint32_t(sc.sectors.size());
+  h.programmes = std::uint32_t(sc.programmes.size());
+  h.events = std::uint32_t(sc.events.size());
+  return std::make_unique<CheckpointWriter>(opt.checkpoint_path, h);
+}
+
+// A branch must be able to take over the saved state: same horizon start, seed, replications and
+// the same zones, sectors, programmes and events (it may differ in their terms after the month).
+std::unique_ptr<CheckpointReader> open_branch(const Scenario& sc, const RunOptions& opt, std::int64_t seed,
+                                              int replications) {
+  if (opt.branch_from.empty()) return nullptr;
+  auto reader = std::make_unique<CheckpointReader>(opt.branch_from);
+  const auto& h = reader->header();
+  std::vector<std::string> bad;
+  if (h.start != sc.info.start) bad.push_back(fmt::format("it starts {} (scenario: {})", units::format_month(h.start), units::format_month(sc.info.start)));
+  if (h.month > sc.info.end) bad.push_back("its month lies after the scenario's end");
+  if (h.seed != seed) bad.push_back(fmt::format("seed {} (this run: {})", h.seed, seed));
+  if (h.replications != replications) bad.push_back(fmt::format("{} replications (this run: {})", h.replications, replications));
+  if (h.zones != sc.zones.size() || h.sectors != sc.sectors.size() || h.programmes != sc.programmes.size() ||
+      h.events != sc.events.size())
+    bad.push_back(fmt::format("{} zones, {} sectors, {} programmes, {} events (scenario: {}, {}, {}, {})", h.zones,
+                              h.sectors, h.programmes, h.events, sc.zones.size(), sc.sectors.size(),
+                              sc.programmes.size(), sc.events.size()));
+  if (!bad.empty())
+    throw Error(fmt::format("{}: cannot branch from this checkpoint: {}", opt.branch_from, fmt::join(bad, "; ")));
+  return reader;
+}
+
+}  // namespace
+
 RunSummary run_scenario(const Scenario& sc, const RunOptions& opt) {
   const auto t0 = std::chrono::steady_clock::now();
   const std::string started = iso_now();
@@ -460,18 +506,34 @@ RunSummary run_scenario(const Scenario& sc, const RunOptions& opt) {
   for (const auto& p : schedule.phases()) summary.phase_names.push_back(p.name);
   std::vector<ReplicationRecords> all;
   const std::size_t T = std::size_t(sc.months());
+  auto reader = open_branch(sc, opt, seed, replications);
+  auto writer = open_checkpoint(sc, opt, seed, replications);
   for (int r = 0; r < replications; ++r) {
     World world(sc, {std::uint64_t(seed), std::uint64_t(r)});
-    populate(world);
     ReplicationRecords rec;
     rec.start = sc.info.start;
-    for (std::size_t t = 0; t < T; ++t) {
+    SnapshotRows past;  // snapshots so far, kept only when a checkpoint will need them
+    std::size_t first = 0;
+    if (reader) {
+      reader->restore(world, rec, past);
+      first = std::size_t(world.step);
+      // Terms are the branch scenario's, with its dated changes up to the checkpoint in force.
+      for (auto& t : world.terms)
+        for (const auto& change : t.changes)
+          if (change.at >= sc.info.start && change.at < reader->header().month) apply_change(t, change);
+      if (file && !past.id.empty()) file->append_snapshot(past);
+    } else {
+      populate(world);
+    }
+    for (std::size_t t = first; t < T; ++t) {
       world.step = int(t);
+      if (writer && sc.info.start + int(t) == opt.checkpoint_at) writer->add(world, rec, past);
       summary.firm_steps += world.firms.size();
       summary.talent_steps += world.talent.size();
       schedule.run_step(world);
       rec.steps.push_back(world.record);
       if (world.is_december() && file) file->append_snapshot(world.snapshot);
+      if (world.is_december() && writer) append_rows(past, world.snapshot);
       if (opt.progress) opt.progress(std::size_t(r) * T + t + 1, std::size_t(replications) * T);
     }
     if (file) file->append_replication(r, rec);
@@ -500,6 +562,7 @@ RunSummary run_scenario(const Scenario& sc, const RunOptions& opt) {
     }
     summary.programme_cost.emplace_back(sc.programmes[p].id, quantile(v, 0.5));
   }
+  if (writer) writer->commit();
   summary.phase_seconds = schedule.seconds();
   if (file) {
     file->write_scorecard(summary.scorecard, replications);

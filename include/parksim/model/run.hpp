@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "parksim/model/scenario.hpp"
+#include "parksim/model/world.hpp"
 
 namespace parksim::model {
 
@@ -17,6 +18,12 @@ struct RunOptions {
   std::string output;           // HDF5 path; empty: no file
   std::string command_line;     // stored as provenance
   std::function<void(std::size_t done, std::size_t total)> progress;  // steps done over all replications
+  // Checkpoint and branch: save every replication's full state at the start of a month, or start
+  // from such a file (a variant that agrees with the saved run up to that month; the branched run
+  // equals the variant's unbranched run).
+  int checkpoint_at = -1;       // month index; -1: none
+  std::string checkpoint_path;  // where to save it
+  std::string branch_from;      // checkpoint file to start from
 };
 
 struct ScorecardLine {
@@ -44,8 +51,13 @@ struct RunSummary {
 
 RunSummary run_scenario(const Scenario& scenario, const RunOptions& options);
 
+// The monthly records of one replication.
+struct ReplicationRecords {
+  std::vector<StepRecord> steps;
+  int start = 0;  // month index of steps[0]
+};
+
 // Value of a scorecard metric for one replication, from its monthly records (exposed for tests).
-struct ReplicationRecords;
 double metric_value(const Scenario& sc, const ReplicationRecords& rec, const TargetSpec& target);
 
 }  // namespace parksim::model
