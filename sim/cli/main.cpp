@@ -6,6 +6,7 @@
 #include <chrono>
 #include <filesystem>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 
 #include "parksim/engine/error.hpp"
@@ -261,6 +262,25 @@ int calibrate_command(const experiments::CalibrateOptions& o) {
   return 0;
 }
 
+// The report is made by analysis/report.py with Debian's Python (the HDF5 file is the interface).
+int report_command(const std::string& input, const std::string& out) {
+  const char* dir = std::getenv("PARKSIM_ANALYSIS_DIR");
+  const char* python = std::getenv("PARKSIM_PYTHON");
+  const std::string script = fmt::format("{}/report.py", dir ? dir : PARKSIM_ANALYSIS_DIR);
+  if (!std::filesystem::exists(script))
+    throw Error(fmt::format("{} not found: set PARKSIM_ANALYSIS_DIR to parksim's analysis folder", script));
+  auto quote = [](const std::string& s) {
+    std::string q = "'";
+    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return q + "'";
+  };
+  const std::string cmd = fmt::format("{} {} {} -o {}", python ? python : "/usr/bin/python3", quote(script),
+                                      quote(input), quote(out));
+  const int rc = std::system(cmd.c_str());
+  if (rc != 0) throw Error(fmt::format("the report failed (exit status {}): {}", rc, cmd));
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -362,6 +382,11 @@ int main(int argc, char** argv) {
   cal->add_option("--set", cal_opt.sets, "override a value (repeatable)");
   cal->add_option("--with", cal_opt.overlays, "overlay (repeatable)")->check(CLI::ExistingFile);
 
+  auto* report = app.add_subcommand("report", "one self-contained HTML page for a run, comparison or sweep file");
+  std::string report_input;
+  report->add_option("input", report_input, "RUN.h5, CMP.h5 or SWEEP.h5")->required()->check(CLI::ExistingFile);
+  report->add_option("-o,--output", output, "report.html")->required();
+
   CLI11_PARSE(app, argc, argv);
   try {
     if (*run) return run_command(scenario, sets, overlays, output, replications, seed, threads, join_args(argc, argv), profile,
@@ -379,6 +404,7 @@ int main(int argc, char** argv) {
       return compare_command(base_path, variant_path, sets, overlays, variant_sets, variant_overlays, cmp_opt);
     }
     if (*cal) return calibrate_command(cal_opt);
+    if (*report) return report_command(report_input, output);
     if (*sample) return sample_command(space_path, method, n, design_seed, levels, output);
     if (*sweep) return sweep_command(sweep_opt);
     if (*analyze) {

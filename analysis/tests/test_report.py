@@ -1,0 +1,137 @@
+"""Figures and reports on small files made by the real binary (a run, a comparison, a sweep of the
+test scenario), and the rendered page in headless Chromium.
+
+The binary is build/parksim (or $PARKSIM_BIN). Chromium is Debian's (tools/setup.sh installs it);
+PARKSIM_NO_BROWSER=1 skips the browser test explicitly where no browser can run.
+"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, os.path.dirname(HERE))
+import figures  # noqa: E402
+import report  # noqa: E402
+
+PARKSIM = os.environ.get("PARKSIM_BIN", os.path.join(ROOT, "build", "parksim"))
+MINI = os.path.join(ROOT, "tests", "data", "mini.toml")
+
+
+def parksim(*args):
+    subprocess.run([PARKSIM, *args], check=True, stdout=subprocess.DEVNULL)
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory):
+    if not os.path.exists(PARKSIM):
+        pytest.fail(f"{PARKSIM} not built: the report tests need the binary (tools/test.sh builds it)")
+    d = tmp_path_factory.mktemp("report")
+    run = str(d / "run.h5")
+    parksim("run", MINI, "-R", "3", "-o", run)
+    cmp = str(d / "cmp.h5")
+    parksim("compare", MINI, "--variant-set", "programmes.grant.rate=60%", "-R", "3", "-o", cmp)
+    space = d / "space.toml"
+    space.write_text('[[parameter]]\npath = "programmes.grant.rate"\nlow = "10%"\nhigh = "50%"\n'
+                     '[[parameter]]\npath = "model.innovation_rate"\nlow = 0.4\nhigh = 1.2\n')
+    design = str(d / "design.h5")
+    parksim("sample", "--method", "sobol", "--space", str(space), "-n", "8", "-o", design)
+    sweep = str(d / "sweep.h5")
+    parksim("sweep", MINI, design, "-o", sweep, "--metric", "output:2017", "--metric", "firms:2017")
+    return {"dir": d, "run": run, "cmp": cmp, "sweep": sweep}
+
+
+def test_cjk_font_is_installed_and_used():
+    name = figures.setup_fonts()
+    assert name is not None, "no CJK font: install fonts-noto-cjk"
+    from matplotlib import font_manager
+    path = font_manager.findfont(font_manager.FontProperties(family=name), fallback_to_default=False)
+    assert "Noto" in path or "wqy" in path.lower() or "uming" in path.lower()
+
+
+def test_trajectory_figure_has_bands_and_targets(files):
+    ds, card = figures.open_run(files["run"])
+    fig = figures.fig_trajectories(ds, card)
+    axes = [a for a in fig.axes if a.get_visible()]
+    assert len(axes) == 6
+    # Output panel: a band (PolyCollection), a median line and the 2017 output target marker.
+    out = axes[0]
+    assert out.collections, "no replication band"
+    xs = [x for line in out.get_lines() for x in line.get_xdata()]
+    assert 2017 in xs
+
+
+def test_yearly_sums_flows_and_takes_december_stocks(files):
+    ds, _ = figures.open_run(files["run"])
+    out = figures.yearly(ds["output"].sum(["zone", "sector"]), "output")
+    monthly = ds["output"].sum(["zone", "sector"]).isel(replication=0).values
+    assert abs(float(out.isel(replication=0).sel(year=2015)) - monthly[:12].sum()) < 1e-9
+    firms = figures.yearly(ds["firms"].sum(["zone", "sector"]), "firms")
+    assert float(firms.isel(replication=0).sel(year=2016)) == float(ds["firms"].sum(["zone", "sector"]).isel(replication=0, time=23))
+
+
+def test_sobol_estimator_matches_ishigami():
+    import numpy as np
+    rng = np.random.default_rng(1)
+    n, k = 20000, 3
+    a, b = rng.uniform(-np.pi, np.pi, (n, k)), rng.uniform(-np.pi, np.pi, (n, k))
+    rows = []
+    for j in range(n):
+        rows.append(a[j])
+        for i in range(k):
+            ab = a[j].copy()
+            ab[i] = b[j, i]
+            rows.append(ab)
+        rows.append(b[j])
+    x = np.array(rows)
+    y = np.sin(x[:, 0]) + 7 * np.sin(x[:, 1]) ** 2 + 0.1 * x[:, 2] ** 4 * np.sin(x[:, 0])
+    s1, st = figures.sobol_from_sweep(None, y, k)
+    assert abs(s1[0] - 0.3139) < 0.05 and abs(s1[1] - 0.4424) < 0.05 and abs(s1[2]) < 0.05
+    assert abs(st[0] - 0.5576) < 0.05 and abs(st[2] - 0.2437) < 0.05
+
+
+@pytest.mark.parametrize("kind,sections", [
+    ("run", ["Scorecard", "Trajectories", "Cluster growth", "Policy cost", "Stylized facts", "Provenance"]),
+    ("cmp", ["Effects in the last year", "Effects by year", "Cost per unit of effect", "Provenance"]),
+    ("sweep", ["Sobol indices: output:2017", "Metrics against parameters", "Provenance"]),
+])
+def test_report_pages(files, kind, sections):
+    out = str(files["dir"] / f"{kind}.html")
+    report.main([files[kind], "-o", out])
+    page = open(out, encoding="utf-8").read()
+    for s in sections:
+        assert s in page, s
+    assert "http://" not in page and "https://" not in page, "the page must not fetch anything"
+    assert len(re.findall(r'<img alt="figure" src="data:image/png;base64,', page)) >= 2
+    assert not os.path.exists(out + ".partial")
+
+
+def test_parksim_report_command(files):
+    out = str(files["dir"] / "cli.html")
+    parksim("report", files["run"], "-o", out)
+    assert "Scorecard" in open(out, encoding="utf-8").read()
+
+
+@pytest.mark.skipif(os.environ.get("PARKSIM_NO_BROWSER") == "1", reason="PARKSIM_NO_BROWSER=1")
+def test_report_renders_in_headless_chromium(files):
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert browser, "chromium not installed (tools/setup.sh installs Debian's chromium)"
+    page = str(files["dir"] / "browser.html")
+    report.main([files["run"], "-o", page])
+    shot = str(files["dir"] / "shot.png")
+    common = [browser, "--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+              "--enable-logging=stderr", "--v=0", "--window-size=1300,3000"]
+    r = subprocess.run(common + [f"--screenshot={shot}", "file://" + page], capture_output=True, text=True, timeout=120)
+    assert os.path.getsize(shot) > 50_000, "screenshot missing or blank"
+    console_errors = [line for line in r.stderr.splitlines() if "CONSOLE" in line and ("ERROR" in line or "Uncaught" in line)]
+    assert not console_errors, console_errors
+    dom = subprocess.run(common + ["--dump-dom", "file://" + page], capture_output=True, text=True, timeout=120).stdout
+    assert dom.count("<img") >= 5, "figures missing from the rendered page"
+    # The screenshot is not one flat colour: figures and text were drawn.
+    import matplotlib.image as mpimg
+    img = mpimg.imread(shot)
+    assert img[..., :3].std() > 0.05
