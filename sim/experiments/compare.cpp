@@ -14,21 +14,15 @@
 #include "parksim/engine/error.hpp"
 #include "parksim/engine/h5_writer.hpp"
 #include "parksim/experiments/sweep.hpp"
+#include "stats.hpp"
 #include "parksim/version.hpp"
 
 namespace parksim::experiments {
 
 namespace {
 
-double mean(const std::vector<double>& v) { return std::accumulate(v.begin(), v.end(), 0.0) / double(v.size()); }
-
-double variance(const std::vector<double>& v) {
-  if (v.size() < 2) return 0.0;
-  const double m = mean(v);
-  double s = 0;
-  for (double x : v) s += (x - m) * (x - m);
-  return s / double(v.size() - 1);
-}
+using stats::mean;
+using stats::variance;
 
 std::vector<MetricSpec> yearly(const model::Scenario& sc, const std::vector<std::string>& names) {
   std::vector<MetricSpec> out;

@@ -159,9 +159,8 @@ Design make_design(const Space& space, Method method, int n, std::uint64_t seed,
   return d;
 }
 
-void write_design(const Design& design, const std::string& path) {
+void write_design_part(engine::h5::Writer& w, const Design& design) {
   namespace h5 = engine::h5;
-  h5::Writer w(path);
   std::vector<std::int64_t> points(design.points());
   std::iota(points.begin(), points.end(), 0);
   std::vector<std::string> paths, names, dists;
@@ -197,6 +196,11 @@ void write_design(const Design& design, const std::string& path) {
       {"parksim_version", std::string(kVersion)},
   };
   for (const auto& a : attrs) w.set_attribute("", "", a);
+}
+
+void write_design(const Design& design, const std::string& path) {
+  engine::h5::Writer w(path);
+  write_design_part(w, design);
   w.commit();
 }
 

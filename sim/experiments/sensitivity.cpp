@@ -12,20 +12,14 @@
 
 #include "parksim/engine/error.hpp"
 #include "parksim/engine/h5_reader.hpp"
+#include "stats.hpp"
 
 namespace parksim::experiments {
 
 namespace {
 
-double mean(const std::vector<double>& v) { return std::accumulate(v.begin(), v.end(), 0.0) / double(v.size()); }
-
-double sd(const std::vector<double>& v) {
-  if (v.size() < 2) return 0.0;
-  const double m = mean(v);
-  double s = 0;
-  for (double x : v) s += (x - m) * (x - m);
-  return std::sqrt(s / double(v.size() - 1));
-}
+using stats::mean;
+using stats::sd;
 
 // Population variance of A and B outputs together (SALib's V).
 double variance_ab(const std::vector<double>& a, const std::vector<double>& b, const std::vector<std::size_t>& idx) {

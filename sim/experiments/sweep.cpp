@@ -347,16 +347,12 @@ void write_sweep(const std::string& path, const Design& d, const model::Scenario
   namespace h5 = engine::h5;
   h5::Writer w(path);
   const std::size_t P = d.points(), M = metrics.size(), runs = P * std::size_t(reps);
-  std::vector<std::int64_t> run_index(runs), points(P);
+  write_design_part(w, d);
+  std::vector<std::int64_t> run_index(runs);
   std::iota(run_index.begin(), run_index.end(), 0);
-  std::iota(points.begin(), points.end(), 0);
-  std::vector<std::string> paths, names;
-  for (const auto& p : d.space.parameters) { paths.push_back(p.path); names.push_back(p.name); }
   std::vector<std::string> metric_names;
   for (const auto& m : metrics) metric_names.push_back(m.name);
   w.add_dimension("", {"run", run_index, {}, false, true, {{"long_name", std::string("point * replications + replication")}}});
-  w.add_dimension("", {"point", points, {}, false, true, {}});
-  w.add_dimension("", {"parameter", {}, paths, false, false, {}});
   w.add_dimension("", {"metric", {}, metric_names, false, false, {}});
   std::vector<std::int64_t> run_point(runs);
   std::vector<std::int32_t> run_rep(runs);
@@ -384,17 +380,6 @@ void write_sweep(const std::string& path, const Design& d, const model::Scenario
   w.write("", "status", status);
   w.create_variable("", {"values", {"run", "metric"}, h5::Type::Float64, "metric unit", {{"long_name", std::string("metric values; NaN where the run failed")}}});
   w.write("", "values", values);
-  std::vector<double> unit, value;
-  for (std::size_t p = 0; p < P; ++p) {
-    unit.insert(unit.end(), d.unit[p].begin(), d.unit[p].end());
-    value.insert(value.end(), d.value[p].begin(), d.value[p].end());
-  }
-  w.create_variable("", {"parameter_name", {"parameter"}, h5::Type::String, "1", {}});
-  w.write("", "parameter_name", names);
-  w.create_variable("", {"unit", {"point", "parameter"}, h5::Type::Float64, "1", {}});
-  w.write("", "unit", unit);
-  w.create_variable("", {"value", {"point", "parameter"}, h5::Type::Float64, "internal unit of each parameter", {}});
-  w.write("", "value", value);
   std::vector<std::int64_t> failure_index(fail_point.size());
   std::iota(failure_index.begin(), failure_index.end(), 0);
   w.add_dimension("failures", {"failure", failure_index, {}, false, true, {}});
@@ -405,17 +390,10 @@ void write_sweep(const std::string& path, const Design& d, const model::Scenario
   w.create_variable("failures", {"message", {"failure"}, h5::Type::String, "1", {}});
   w.write("failures", "message", fail_message);
   const std::vector<h5::Attr> attrs = {
-      {"method", std::string(method_name(d.method))},
-      {"n", std::int64_t(d.n)},
-      {"levels", std::int64_t(d.levels)},
-      {"seed", std::int64_t(d.seed)},
-      {"space", d.space.text},
-      {"space_path", d.space.source},
       {"replications", std::int64_t(reps)},
       {"scenario", sc.resolved_text},
       {"scenario_path", sc.path},
       {"scenario_seed", std::int64_t(sc.info.seed)},
-      {"parksim_version", std::string(kVersion)},
       {"git_commit", std::string(kGitCommit)},
   };
   for (const auto& a : attrs) w.set_attribute("", "", a);

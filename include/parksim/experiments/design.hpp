@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "parksim/engine/h5_writer.hpp"
 #include "parksim/experiments/space.hpp"
 
 namespace parksim::experiments {
@@ -36,6 +37,9 @@ Method method_from_name(const std::string& name);  // throws Error listing the a
 Design make_design(const Space& space, Method method, int n, std::uint64_t seed, int levels = 4);
 
 void write_design(const Design& design, const std::string& path);
+// The design's dimensions (point, parameter), matrices and attributes, into a file being written
+// (DESIGN.h5, and the design part of SWEEP.h5).
+void write_design_part(engine::h5::Writer& writer, const Design& design);
 // Reads a design from DESIGN.h5, or from the design part of a SWEEP.h5.
 Design read_design(const std::string& path);
 
