@@ -294,3 +294,16 @@ TEST_CASE("a run branched from a checkpoint equals the unbranched run of the sam
   wrong.replications = 2;
   CHECK_THROWS_WITH(model::run_scenario(variant, wrong), Catch::Contains("3 replications (this run: 2)"));
 }
+
+TEST_CASE("a sweep over a programme the scenario does not have is refused before running", "[experiments][sweep]") {
+  const auto space = parse_space("[[parameter]]\npath = \"programmes.nowhere.rate\"\nlow = 0.1\nhigh = 0.5\n", "s.toml");
+  const auto path = (test::scratch_dir() / "nowhere_design.h5").string();
+  write_design(make_design(space, Method::Lhs, 3, 1), path);
+  SweepOptions o;
+  o.scenario = test::source_path("tests/data/mini.toml");
+  o.design = path;
+  o.output = (test::scratch_dir() / "nowhere_sweep.h5").string();
+  o.metrics = {"output:2016"};
+  CHECK_THROWS_WITH(run_sweep(o), Catch::Contains("programmes \"nowhere\""));
+  CHECK(!std::filesystem::exists(o.output + ".journal.0"));
+}

@@ -405,6 +405,26 @@ void write_sweep(const std::string& path, const Design& d, const model::Scenario
 // ------------------------------------------------------------------ the sweep
 
 namespace {
+// A parameter of a zone, sector, programme or event the scenario does not have would make every
+// point fail (an override would create a stray table): refuse the sweep up front.
+void check_paths_exist(const Space& space, const model::Scenario& sc, const std::string& design) {
+  for (const auto& p : space.parameters) {
+    const auto dot = p.path.find('.'), last = p.path.rfind('.');
+    if (dot == last) continue;
+    const std::string section = p.path.substr(0, dot), id = p.path.substr(dot + 1, last - dot - 1);
+    bool found = false;
+    if (section == "zones") found = sc.zone_index(id) >= 0;
+    else if (section == "sectors") found = sc.sector_index(id) >= 0;
+    else if (section == "programmes") for (const auto& q : sc.programmes) found = found || q.id == id;
+    else if (section == "events") for (const auto& e : sc.events) found = found || e.id == id;
+    if (!found)
+      throw Error(fmt::format("{}: parameter {} names {} \"{}\", which {} does not have (or has disabled)", design,
+                              p.path, section, id, sc.path));
+  }
+}
+}  // namespace
+
+namespace {
 // Runs the points not yet in the journals (runs of a point are grouped: one scenario load serves
 // all its replications) and, on rank 0, assembles SWEEP.h5.
 SweepResult sweep_pending(const SweepOptions& o, const Design& design, const model::Scenario& base,
@@ -420,6 +440,7 @@ SweepResult run_sweep(const SweepOptions& o) {
     throw Error(fmt::format("{}: the design's space has free parameter names (scenario_keys = false); "
                             "it can be analysed with --outputs but not swept", o.design));
   const model::Scenario base = model::load_scenario(o.scenario, o.sets, o.overlays);
+  check_paths_exist(design.space, base, o.design);
   const auto metrics = parse_metrics(o.metrics, base);
   const int reps = std::max(1, o.replications);
   const std::string key = sweep_key(base, design, metrics, reps);
