@@ -53,6 +53,20 @@ def test_cjk_font_is_installed_and_used():
     assert "Noto" in path or "wqy" in path.lower() or "uming" in path.lower()
 
 
+def test_chinese_labels_render_without_missing_glyphs():
+    """Matplotlib warns 'Glyph ... missing from current font' when it would draw a box."""
+    import io
+    import warnings
+    figures.setup_fonts()
+    fig, ax = figures.plt.subplots()
+    ax.set_title("临港智能制造中心 工业产值 (亿元) 地均产出 人才安居")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig.savefig(io.BytesIO(), format="png")
+    missing = [str(w.message) for w in caught if "missing from" in str(w.message)]
+    assert not missing, missing[:3]
+
+
 def test_trajectory_figure_has_bands_and_targets(files):
     ds, card = figures.open_run(files["run"])
     fig = figures.fig_trajectories(ds, card)
