@@ -119,9 +119,10 @@ def fig_trajectories(ds, card):
 
 
 def fig_zones(ds):
-    """Output and output density by zone (median and 90% band)."""
+    """Output, output density, employment and talent living in each zone (median and 90% band)."""
     zones = labels(ds, "zone")
-    fig, axes = plt.subplots(1, 2, figsize=(13, 4.5))
+    fig, axes = plt.subplots(2, 2, figsize=(13, 8.5))
+    axes = axes.flat
     out = yearly(ds["output"].sum("sector"), "output")
     land = yearly(ds["zone_land_used"], "zone_land_used") if "zone_land_used" in ds else None
     for z, name in enumerate(zones):
@@ -129,8 +130,15 @@ def fig_zones(ds):
         if land is not None:
             dens = out.isel(zone=z) / land.isel(zone=z).where(land.isel(zone=z) > 0)
             band(axes[1], out["year"].values, dens.transpose("replication", "year").values, f"C{z % 10}", name)
+        emp = yearly(ds["employment"].sum("sector"), "employment")
+        band(axes[2], emp["year"].values, emp.isel(zone=z).transpose("replication", "year").values, f"C{z % 10}", name)
+        if "talent_present" in ds:
+            tal = yearly(ds["talent_present"].sum("level"), "talent_present")
+            band(axes[3], tal["year"].values, tal.isel(zone=z).transpose("replication", "year").values, f"C{z % 10}", name)
     axes[0].set_title("Output by zone 分园区产值 (亿元/yr)", fontsize=10)
     axes[1].set_title("Output density 地均产出 (亿元/km²)", fontsize=10)
+    axes[2].set_title("Employment by zone 就业 (persons, December)", fontsize=10)
+    axes[3].set_title("Talent living in the zone 人才 (persons, December)", fontsize=10)
     for ax in axes:
         ax.grid(alpha=0.3)
     axes[0].legend(fontsize=8)
