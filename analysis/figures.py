@@ -174,7 +174,7 @@ def fig_cluster_growth(ds):
 def fig_policy_cost(ds):
     """Cumulative money paid by each programme (mean over replications)."""
     progs = labels(ds, "programme")
-    fig, ax = plt.subplots(figsize=(10, 4.5))
+    fig, ax = plt.subplots(figsize=(13, 4.5))
     if "subsidy_paid" not in ds or ds.sizes.get("programme", 0) == 0:
         ax.text(0.5, 0.5, "no programme in this run", ha="center", va="center")
         return fig
@@ -183,7 +183,7 @@ def fig_policy_cost(ds):
         ax.plot(cost["year"].values, cost.isel(programme=p).values, label=name, linewidth=1.5)
     ax.set_title("Policy cost by programme, cumulative 各项政策累计支出 (亿元)", fontsize=10)
     ax.grid(alpha=0.3)
-    ax.legend(fontsize=7, ncol=2)
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0))  # beside the plot: never over the lines
     fig.tight_layout()
     return fig
 
