@@ -214,8 +214,13 @@ std::size_t read_journal(const fs::path& file, const std::string& key, std::size
     if (!(ls >> r.point >> r.replication >> status)) continue;
     r.ok = status == "ok";
     if (r.ok) {
-      double v;
-      while (ls >> v) r.values.push_back(v);
+      // strtod, unlike >>, reads back the "nan" and "inf" that {:.17g} writes.
+      for (std::string token; ls >> token;) {
+        char* end = nullptr;
+        const double v = std::strtod(token.c_str(), &end);
+        if (end == token.c_str() || *end != '\0') break;
+        r.values.push_back(v);
+      }
       if (r.values.size() != metrics) continue;  // damaged line
     } else {
       std::getline(ls, r.message);
