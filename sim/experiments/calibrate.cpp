@@ -70,13 +70,6 @@ std::vector<Figure> read_figures(const std::string& path) {
 
 namespace {
 
-std::string spec_of(const model::TargetSpec& t) {
-  std::string s = fmt::format("{}:{}", t.metric, t.year);
-  if (t.zone != "all" || t.sector != "all") s += fmt::format(":{}", t.zone);
-  if (t.sector != "all") s += fmt::format(":{}", t.sector);
-  return s;
-}
-
 double scaled_error(const Figure& f, double model) {
   return f.relative ? (model / f.target.value - 1.0) / f.tolerance : (model - f.target.value) / f.tolerance;
 }
@@ -102,7 +95,7 @@ CalibrateResult calibrate(const CalibrateOptions& o) {
   const Space original = load_space(o.space);
   Space space = original;
   std::vector<std::string> metrics;
-  for (const auto& f : figures) metrics.push_back(spec_of(f.target));
+  for (const auto& f : figures) metrics.push_back(metric_spec(f.target));
   const fs::path out(o.output);
   const std::string stem = (out.parent_path() / out.stem()).string();
   CalibrateResult best;

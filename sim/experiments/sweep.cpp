@@ -36,15 +36,20 @@ namespace fs = std::filesystem;
 
 // ------------------------------------------------------------------ metrics
 
+std::string metric_spec(const model::TargetSpec& t) {
+  std::string s = fmt::format("{}:{}", t.metric, t.year);
+  if (t.zone != "all" || t.sector != "all") s += fmt::format(":{}", t.zone);
+  if (t.sector != "all") s += fmt::format(":{}", t.sector);
+  return s;
+}
+
 std::vector<MetricSpec> parse_metrics(const std::vector<std::string>& specs, const model::Scenario& sc) {
   std::vector<MetricSpec> out;
   if (specs.empty()) {
     for (const auto& t : sc.targets) {
       MetricSpec m;
       m.target = t;
-      m.name = fmt::format("{}:{}", t.metric, t.year);
-      if (t.zone != "all" || t.sector != "all") m.name += fmt::format(":{}", t.zone);
-      if (t.sector != "all") m.name += fmt::format(":{}", t.sector);
+      m.name = metric_spec(t);
       out.push_back(m);
     }
     MetricSpec met;

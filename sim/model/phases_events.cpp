@@ -47,11 +47,6 @@ void start_anchor(World& w, const EventSpec& e, double land) {
   const auto& sec = w.sc.sectors[s];
   auto& f = w.firms;
   const std::size_t i = new_firm(w, z, s, w.month);
-  // The anchor firm arrives after the calendar sized this step's per-firm programme columns.
-  for (std::size_t p = 0; p < w.programmes.size(); ++p) {
-    if (!w.award_request[p].empty()) w.award_request[p].resize(w.firms.size(), 0.0);
-    w.programmes[p].paid_to_firm_this_year.resize(w.firms.size(), 0.0);
-  }
   const double monthly = planned_output(e, sec) / 12.0;
   f.productivity[i] = w.cluster.sector_mean_productivity[s];
   f.payback[i] = m.payback_median_years;

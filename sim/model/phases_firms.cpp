@@ -390,10 +390,7 @@ void phase_production(World& w) {
     const bool incubated = (f.flags[i] & kIncubated) && age_years(w, i) < m.incubation_years;
     double land_cost = incubated ? 0.0 : zone.land_rent * f.land_leased[i];
     const double overheads = m.fixed_cost_per_year / 12.0 * (incubated ? 1.0 - m.incubator_cost_relief : 1.0);
-    const double mu = f.land(i) / 666.6667;
-    if (zone.min_output_per_mu > 0 && mu > 0 && f.output_last_year[i] / mu < zone.min_output_per_mu &&
-        age_years(w, i) >= 2.0)
-      land_cost += zone.low_density_surcharge * zone.land_rent * f.land(i);
+    if (w.below_output_per_mu(i)) land_cost += zone.low_density_surcharge * zone.land_rent * f.land(i);
     const double platform_rent = (f.flags[i] & kPlatformOwner) ? m.platform_rent_per_year / 12.0 : 0.0;
     const double premium = f.insured_months[i] > 0 ? f.insured_premium[i] : 0.0;
     const double depreciation = m.depreciation_rate / 12.0 * f.capital[i];
@@ -497,7 +494,9 @@ static void add_entrant(World& w, std::size_t z, std::size_t s, double monthly_o
 static std::vector<double> free_incubator_places(const World& w) {
   const auto& f = w.firms;
   std::vector<double> free(w.zones.size());
-  for (std::size_t z = 0; z < w.zones.size(); ++z) free[z] = w.zones[z].incubators * w.sc.model.incubator_places;
+  double places = 0;
+  for (std::size_t z = 0; z < w.zones.size(); ++z) places += free[z] = w.zones[z].incubators * w.sc.model.incubator_places;
+  if (places <= 0) return free;  // no incubators: no need to count their tenants
   for (std::size_t i = 0; i < f.size(); ++i)
     if (f.alive[i] && (f.flags[i] & kIncubated) && age_years(w, i) < w.sc.model.incubation_years) free[f.zone[i]] -= 1;
   return free;

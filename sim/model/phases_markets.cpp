@@ -585,9 +585,7 @@ static void apply_exit_clauses(World& w) {
   parallel_for(f.size(), [&](std::size_t i) {
     const auto& zone = w.sc.zones[f.zone[i]];
     if (!f.alive[i] || zone.exit_clause_years <= 0 || zone.min_output_per_mu <= 0) return;
-    const double mu = f.land(i) / 666.6667;
-    const bool below = mu > 0 && (w.month - f.birth[i]) >= 24 && f.output_last_year[i] / mu < zone.min_output_per_mu;
-    f.low_density_years[i] = below ? f.low_density_years[i] + 1 : 0;
+    f.low_density_years[i] = w.below_output_per_mu(i) ? f.low_density_years[i] + 1 : 0;
     f.land_revoked[i] = f.low_density_years[i] >= zone.exit_clause_years;
   });
   for (std::size_t i = 0; i < f.size(); ++i) w.land_revoked += f.alive[i] && f.land_revoked[i] ? 1.0 : 0.0;

@@ -1,28 +1,26 @@
 // Runs replications of a scenario, streams series and snapshots to HDF5, builds the scorecard.
 #include "parksim/model/run.hpp"
 
-#include "parksim/model/checkpoint.hpp"
-
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 #include <tbb/global_control.h>
 
 #include <algorithm>
 #include <chrono>
-#include <optional>
 #include <cmath>
 #include <ctime>
 #include <memory>
 #include <numeric>
+#include <optional>
 #include <thread>
 
 #include "parksim/engine/h5_writer.hpp"
-#include "parksim/model/world.hpp"
+#include "parksim/model/checkpoint.hpp"
 #include "parksim/model/units.hpp"
+#include "parksim/model/world.hpp"
 #include "parksim/version.hpp"
 
 namespace parksim::model {
-
 
 namespace {
 
@@ -364,10 +362,13 @@ double metric_value(const Scenario& sc, const ReplicationRecords& rec, const Tar
   };
   if (m == "output") return year_sum(Series::Output) / 1e8;
   if (m == "value_added") return year_sum(Series::ValueAdded) / 1e8;
-  if (m == "output_density") {
+  // 亿元 in the year per km2 of land used in December.
+  auto per_km2 = [&](Series s) {
     const double land = sum_cells(dec, Series::LandUsed, false) / 1e6;
-    return land > 0 ? year_sum(Series::Output) / 1e8 / land : 0.0;
-  }
+    return land > 0 ? year_sum(s) / 1e8 / land : 0.0;
+  };
+  if (m == "output_density") return per_km2(Series::Output);
+  if (m == "value_added_density") return per_km2(Series::ValueAdded);
   if (m == "sei_share") {
     const double out = year_sum(Series::Output);
     return out > 0 ? year_sum(Series::Output, true) / out : 0.0;
@@ -388,10 +389,6 @@ double metric_value(const Scenario& sc, const ReplicationRecords& rec, const Tar
       if (z_sel < 0 || int(z) == z_sel)
         v += (m == "talent" ? dec.zone_talent[z * 2] : 0.0) + dec.zone_talent[z * 2 + 1];
     return v;
-  }
-  if (m == "value_added_density") {
-    const double land = sum_cells(dec, Series::LandUsed, false) / 1e6;
-    return land > 0 ? year_sum(Series::ValueAdded) / 1e8 / land : 0.0;
   }
   if (m == "patents") {
     double v = 0;

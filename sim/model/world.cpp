@@ -56,6 +56,13 @@ double high_tech_threshold(const ModelParams& m, double annual_sales) {
   return m.high_tech_rd_threshold_large;
 }
 
+bool World::below_output_per_mu(std::size_t i) const {
+  const auto& zone = sc.zones[firms.zone[i]];
+  const double mu = firms.land(i) / 666.6667;
+  return zone.min_output_per_mu > 0 && mu > 0 && month - firms.birth[i] >= 24 &&
+         firms.output_last_year[i] / mu < zone.min_output_per_mu;
+}
+
 bool World::is_sme(std::size_t i) const {
   return firms.output[i] * 12.0 < sc.funds.sme_output_limit;
 }
@@ -92,6 +99,12 @@ std::size_t new_firm(World& w, std::size_t zone, std::size_t sector, int birth_m
   f.last_round[i] = -1;
   f.expansion_programme[i] = -1;
   f.birth[i] = birth_month;
+  // Firms arriving mid-step (anchor projects, entrants) get their slot in this step's per-firm
+  // programme columns, which the calendar sized at the start of the step.
+  for (std::size_t p = 0; p < w.programmes.size(); ++p) {
+    if (!w.award_request[p].empty()) w.award_request[p].resize(f.size(), 0.0);
+    w.programmes[p].paid_to_firm_this_year.resize(f.size(), 0.0);
+  }
   return i;
 }
 

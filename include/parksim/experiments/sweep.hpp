@@ -23,6 +23,8 @@ struct MetricSpec {
   bool targets_met = false;
 };
 
+// The spec of a target: "metric:year", then ":zone" and ":sector" when they are not "all".
+std::string metric_spec(const model::TargetSpec& target);
 // Parses specs against a scenario; with none, the scenario's targets plus targets_met.
 std::vector<MetricSpec> parse_metrics(const std::vector<std::string>& specs, const model::Scenario& sc);
 // Values of the metrics for each replication of a run of `sc` (rows: replications).

@@ -102,6 +102,9 @@ class World {
   double floor_area(std::size_t i) const {
     return firms.land(i) * sc.zones[firms.zone[i]].plot_ratio + firms.extra_floor[i];
   }
+  // Whether last year's output per mu of the firm's land fell below its zone's rule (firms younger
+  // than two years are exempt): the basis of the low-density surcharge and of exit clauses.
+  bool below_output_per_mu(std::size_t i) const;
   // Employees of a firm in persons: general workers, skilled and leading talent.
   double employees(std::size_t i) const {
     return firms.workers[i] + firms.skilled[i] * persons(0) + firms.leading[i];
