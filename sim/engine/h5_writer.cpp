@@ -7,11 +7,14 @@
 #include <hdf5_hl.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cerrno>
 #include <filesystem>
 #include <map>
 #include <numeric>
 
 #include "parksim/engine/error.hpp"
+#include "parksim/engine/output_file.hpp"
 
 namespace parksim::engine::h5 {
 
@@ -54,6 +57,12 @@ template <> H5::PredType mem_type<std::uint8_t>() { return H5::PredType::NATIVE_
 
 }  // namespace
 
+namespace {
+std::atomic<bool> damaged{false};
+}  // namespace
+
+bool library_state_damaged() { return damaged.load(); }
+
 struct Writer::Impl {
   struct Dim {
     H5::DataSet scale;
@@ -65,9 +74,11 @@ struct Writer::Impl {
     std::vector<std::string> dims;
     Type type;
   };
-  std::string path, partial;
-  H5::H5File file;
+  std::string path;
+  std::unique_ptr<OutputFile> output;  // the unique temporary and the final rename
+  std::unique_ptr<H5::H5File> file;
   bool open = false;
+  mutable bool failed = false;  // an HDF5 call failed: the file is abandoned, not closed
   std::map<std::string, H5::Group> groups;
   std::map<std::string, Dim> dims;  // key: group + "/" + name
   std::map<std::string, Var> vars;
@@ -77,12 +88,58 @@ struct Writer::Impl {
   H5::Group& group(const std::string& name) {
     auto it = groups.find(name);
     if (it != groups.end()) return it->second;
-    H5::Group g = name.empty() ? file.openGroup("/") : file.createGroup("/" + name);
+    H5::Group g = name.empty() ? file->openGroup("/") : create_group("/" + name);
     return groups.emplace(name, g).first->second;
   }
 
+  // Groups without creation times, so that equal contents give equal bytes.
+  H5::Group create_group(const std::string& name) {
+    H5::PropList gcpl(H5Pcreate(H5P_GROUP_CREATE));
+    H5Pset_obj_track_times(gcpl.getId(), false);
+    H5Pset_link_creation_order(gcpl.getId(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED);
+    const hid_t id = H5Gcreate2(file->getId(), name.c_str(), H5P_DEFAULT, gcpl.getId(), H5P_DEFAULT);
+    if (id < 0) fail(name, "", "cannot create the group");
+    return H5::Group(id);
+  }
+
   [[noreturn]] void fail(const std::string& group, const std::string& var, const std::string& what) const {
-    throw OutputError(fmt::format("{}: group \"{}\", variable \"{}\": {}", path, group.empty() ? "/" : group, var, what));
+    failed = true;
+    const std::string reason = write_failure_reason(path, errno);
+    throw OutputError(fmt::format("{}: group \"{}\", variable \"{}\": {}{}", path, group.empty() ? "/" : group, var, what,
+                                  reason.empty() ? std::string() : ": " + reason));
+  }
+
+  // Closes the HDF5 file once. After a failed HDF5 call (a full disk, say) HDF5 1.10 keeps objects
+  // whose state it has partly freed: closing them again crashes, and the C++ wrappers' destructors
+  // would retry and print. So a failed file is abandoned instead: its handles are leaked on
+  // purpose and library_state_damaged() tells the program to skip HDF5's clean-up at exit.
+  void close_file() {
+    if (failed) return abandon();
+    vars.clear();
+    dims.clear();
+    groups.clear();
+    try {
+      file->close();
+      file.reset();
+    } catch (const H5::Exception&) {
+      failed = true;
+      abandon();
+      throw;
+    }
+  }
+
+  void abandon() {
+    struct Handles {
+      std::map<std::string, H5::Group> groups;
+      std::map<std::string, Dim> dims;
+      std::map<std::string, Var> vars;
+      std::unique_ptr<H5::H5File> file;
+    };
+    (void)new Handles{std::move(groups), std::move(dims), std::move(vars), std::move(file)};  // leaked on purpose
+    groups.clear();
+    dims.clear();
+    vars.clear();
+    damaged.store(true);
   }
 
   Dim& dim(const std::string& group, const std::string& name) {
@@ -120,30 +177,31 @@ struct Writer::Impl {
 
 Writer::Writer(std::string path) : impl_(std::make_unique<Impl>()) {
   impl_->path = std::move(path);
-  impl_->partial = impl_->path + ".partial";
+  impl_->output = std::make_unique<OutputFile>(impl_->path);
+  const std::string& temporary = impl_->output->temporary();
   try {
     H5::Exception::dontPrint();
     H5::FileCreatPropList fcpl;
     H5Pset_link_creation_order(fcpl.getId(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED);
     H5Pset_attr_creation_order(fcpl.getId(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED);
-    impl_->file = H5::H5File(impl_->partial, H5F_ACC_TRUNC, fcpl);
+    H5Pset_obj_track_times(fcpl.getId(), false);  // the root group: no creation time either
+    impl_->file = std::make_unique<H5::H5File>(temporary, H5F_ACC_TRUNC, fcpl);
     impl_->open = true;
   } catch (const H5::Exception& e) {
-    throw OutputError(fmt::format("{}: cannot create {}: {}", impl_->path, impl_->partial, e.getDetailMsg()));
+    const std::string reason = write_failure_reason(impl_->path, errno);
+    throw OutputError(fmt::format("{}: cannot create {}: {}", impl_->path, temporary,
+                                  reason.empty() ? e.getDetailMsg() : reason));
   }
 }
 
+// An unfinished writer closes its file (errors ignored: the file is being thrown away) and the
+// OutputFile member removes the temporary.
 Writer::~Writer() {
   if (!impl_ || !impl_->open) return;
   try {
-    impl_->vars.clear();
-    impl_->dims.clear();
-    impl_->groups.clear();
-    impl_->file.close();
+    impl_->close_file();
   } catch (...) {
   }
-  std::error_code ec;
-  std::filesystem::remove(impl_->partial, ec);
 }
 
 const std::string& Writer::path() const { return impl_->path; }
@@ -157,6 +215,7 @@ void Writer::add_dimension(const std::string& group, const Dimension& d) {
     hsize_t maxdims[1] = {d.extendible ? H5S_UNLIMITED : n};
     H5::DataSpace space(1, dims, maxdims);
     H5::DSetCreatPropList dcpl;
+    H5Pset_obj_track_times(dcpl.getId(), false);
     if (d.extendible) {
       hsize_t chunk[1] = {4096};
       dcpl.setChunk(1, chunk);
@@ -192,6 +251,7 @@ void Writer::create_variable(const std::string& group, const Variable& v) {
     }
     H5::DataSpace space(int(shape.size()), shape.data(), maxdims.data());
     H5::DSetCreatPropList dcpl;
+    H5Pset_obj_track_times(dcpl.getId(), false);
     const auto chunk = Impl::chunk_shape(shape, type_size(v.type));
     dcpl.setChunk(int(chunk.size()), chunk.data());
     if (v.type != Type::String) {
@@ -340,18 +400,17 @@ void Writer::set_attribute(const std::string& group, const std::string& var, con
 void Writer::commit() {
   if (!impl_->open) throw OutputError(impl_->path + ": already committed");
   try {
-    impl_->vars.clear();
-    impl_->dims.clear();
-    impl_->groups.clear();
-    impl_->file.flush(H5F_SCOPE_GLOBAL);
-    impl_->file.close();
+    impl_->file->flush(H5F_SCOPE_GLOBAL);
     impl_->open = false;
+    impl_->close_file();
   } catch (const H5::Exception& e) {
-    throw OutputError(fmt::format("{}: cannot close: {}", impl_->path, e.getDetailMsg()));
+    impl_->failed = true;  // a failed flush leaves objects HDF5 cannot close cleanly either
+    impl_->open = false;
+    impl_->abandon();
+    const std::string reason = write_failure_reason(impl_->path, errno);
+    throw OutputError(fmt::format("{}: cannot write the file: {}", impl_->path, reason.empty() ? e.getDetailMsg() : reason));
   }
-  std::error_code ec;
-  std::filesystem::rename(impl_->partial, impl_->path, ec);
-  if (ec) throw OutputError(fmt::format("{}: cannot rename {} onto it: {}", impl_->path, impl_->partial, ec.message()));
+  impl_->output->commit();
 }
 
 }  // namespace parksim::engine::h5

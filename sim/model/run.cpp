@@ -523,6 +523,7 @@ RunSummary run_scenario(const Scenario& sc, const RunOptions& opt) {
       populate(world);
     }
     for (std::size_t t = first; t < T; ++t) {
+      throw_if_stop_requested();
       world.step = int(t);
       if (writer && sc.info.start + int(t) == opt.checkpoint_at) writer->add(world, rec, past);
       summary.firm_steps += world.firms.size();

@@ -38,4 +38,17 @@ class OutputError : public Error {
   using Error::Error;
 };
 
+// Thrown at the next safe point after request_stop() (Ctrl-C, SIGTERM): the work is abandoned,
+// temporary outputs are removed by their owners, and what was already saved is kept.
+class Interrupted : public Error {
+ public:
+  using Error::Error;
+};
+
+// Asks running work to stop at its next safe point. Async-signal-safe (a lock-free atomic store).
+void request_stop() noexcept;
+bool stop_requested() noexcept;
+// Throws Interrupted (with `what` as its message) if a stop was requested.
+void throw_if_stop_requested(const char* what = "interrupted");
+
 }  // namespace parksim

@@ -46,6 +46,11 @@ struct Variable {
   std::vector<Attr> attrs;        // more attributes: long_name, description, ...
 };
 
+// True after a file could not be closed (a full disk, say): HDF5 1.10 then keeps objects of that
+// file whose state it has freed, and its own clean-up at process exit would crash on them. A
+// program that sees this should end with std::_Exit after reporting (the CLI does).
+bool library_state_damaged();
+
 class Writer {
  public:
   // Creates `<path>.partial` (truncating any stale one). Throws OutputError on failure.

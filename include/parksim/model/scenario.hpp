@@ -293,6 +293,7 @@ struct TargetSpec {
 
 struct Scenario {
   std::string path;            // file it was loaded from
+  std::vector<std::string> input_files;  // every file read: path, its extends chain, overlays
   std::string resolved_text;   // the scenario after composition, stored in every output
   ScenarioInfo info;
   ModelParams model;
