@@ -5,6 +5,7 @@ missing or of the wrong shape) becomes a ReportError naming the file and what is
 prints that as one line. Checking the schema first gives messages that name the missing piece;
 `describe()` turns whatever h5py, xarray or numpy raise later into the same kind of line.
 """
+import os
 import re
 import unicodedata
 
@@ -63,11 +64,13 @@ def describe(exc):
         return f"missing {msg}"
     if isinstance(exc, OSError):
         return f"cannot read the file, damaged? ({msg[:160]})"
-    return f"unexpected content ({type(exc).__name__}: {msg[:160]})"
+    return f"damaged or not in the expected form ({type(exc).__name__}: {msg[:160]})"
 
 
 def kind_of(path):
     """'run', 'compare' or 'sweep', from the datasets the file holds."""
+    if os.path.isfile(path) and os.path.getsize(path) == 0:
+        raise ReportError(path, "empty file")
     with h5py.File(path, "r") as f:
         if "variance_reduction" in f:
             return "compare"
