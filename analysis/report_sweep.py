@@ -49,7 +49,7 @@ def sobol_section(params, metric, unit, column):
     if unit.shape[0] % (k + 2):
         return [heading, tag("p", f"{unit.shape[0]} points are not a Saltelli design of {k} parameters: no indices")]
     if is_constant(column):
-        return [heading, tag("p", f"{metric} is constant over the design ({column[0]:.4g}): no indices")]
+        return [heading, tag("p", f"{metric} = {column[0]:.4g} at every point, constant over the design: no indices")]
     s1, st, s1c, stc = figures.sobol_from_sweep(unit, column, k, bootstrap=BOOTSTRAP)
     if not np.isfinite(s1).any():
         return [heading, tag("p", f"{metric} does not vary over the base points A and B: no indices")]
