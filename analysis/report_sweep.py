@@ -97,6 +97,9 @@ def sweep_page(path):
     if section and ok.all() and params and unit.shape[0]:
         for j, m in enumerate(metrics):
             body += section(params, m, unit, per_point[:, j])
+    elif section and not ok.all():  # the estimators need every point of the design
+        body += [tag("h2", "Sensitivity indices"),
+                 tag("p", f"{int((~ok).sum())} of {len(ok)} points have no successful run: no {method} indices")]
     if params and metrics:
         heading = "Metrics against parameters 指标与参数"
         body += [tag("h2", heading), png(figures.fig_sweep_scatter(params, unit[ok], per_point[ok], metrics), heading)]

@@ -68,6 +68,17 @@ def test_constant_metric_gets_a_sentence_instead_of_sobol_bars(made):
     assert 'alt="Sobol indices of output:2017' in page  # the varying metric keeps its chart
 
 
+def test_sweep_with_a_failed_point_says_why_it_has_no_indices(made):
+    path, out = str(made["dir"] / "failed-point.h5"), str(made["dir"] / "failed-point.html")
+    shutil.copy(made["sweep"], path)
+    with h5py.File(path, "r+") as f:
+        status = f["status"][:]
+        status[f["run_point"][:] == 3] = 1
+        f["status"][:] = status
+    assert report.main([path, "-o", out]) == 0
+    assert "1 of 32 points have no successful run: no sobol indices" in open(out, encoding="utf-8").read()
+
+
 def test_run_without_targets_is_reported_without_a_scorecard(made):
     out = str(made["dir"] / "untargeted.html")
     assert report.main([made["run"], "-o", out]) == 0
