@@ -33,18 +33,28 @@ def setup_fonts():
     return cjk
 
 
+def plain(name):
+    """A name from a file as literal figure text: '$' would start mathtext (and a label such as
+    '$\\foo$' makes savefig raise), a leading '_' would hide the entry from the legend."""
+    s = str(name).replace("$", r"\$")
+    return " " + s if s.startswith("_") else s
+
+
 def labels(ds, dim):
     """Labels of a dimension (zone, sector, programme): the label variable when present."""
     name = f"{dim}_label"
     if name in ds:
-        return [str(v) for v in ds[name].values]
-    return [str(v) for v in ds[dim].values]
+        return [plain(v) for v in ds[name].values]
+    return [plain(v) for v in ds[dim].values]
 
 
 def open_run(path):
-    """The root dataset and the scorecard of a `parksim run` file."""
+    """The root dataset and the scorecard of a `parksim run` file (None when the run had no targets
+    and so no scorecard group)."""
     ds = xr.open_dataset(path, engine="h5netcdf")
-    card = xr.open_dataset(path, engine="h5netcdf", group="scorecard")
+    with h5py.File(path, "r") as f:
+        has_card = "scorecard" in f
+    card = xr.open_dataset(path, engine="h5netcdf", group="scorecard") if has_card else None
     return ds, card
 
 
@@ -240,7 +250,7 @@ def fig_comparison(path):
                         color="C1", alpha=0.3, linewidth=0)
         ax.plot(years, eff, color="C1", linewidth=1.8)
         ax.axhline(0, color="k", linewidth=0.8)
-        ax.set_title(name, fontsize=10)
+        ax.set_title(plain(name), fontsize=10)
         ax.grid(alpha=0.3)
     for k in range(len(metrics), rows * cols):
         axes.flat[k].set_visible(False)
@@ -273,11 +283,15 @@ def sobol_from_sweep(unit_rows, y, k, bootstrap=0, seed=1):
     also the 95% half-widths (1.96 sd over resamples of the base samples): s1, st, s1_conf, st_conf."""
     y = np.asarray(y, float)
     n = len(y) // (k + 2)
+    # Variances below rounding noise of the values count as zero: the indices would be noise / noise.
+    tiny = (1e-12 * np.max(np.abs(y), initial=0.0)) ** 2
     y = (y - y.mean()).reshape(n, k + 2)
 
     def estimate(rows):
         a, b = y[rows, 0], y[rows, k + 1]
         v = np.var(np.concatenate([a, b]))
+        if not v > tiny:  # the metric does not vary over these rows: no index is defined
+            return np.full(k, np.nan), np.full(k, np.nan)
         s1 = np.array([np.mean(b * (y[rows, 1 + i] - a)) / v for i in range(k)])
         st = np.array([0.5 * np.mean((a - y[rows, 1 + i]) ** 2) / v for i in range(k)])
         return s1, st
@@ -287,19 +301,38 @@ def sobol_from_sweep(unit_rows, y, k, bootstrap=0, seed=1):
         return s1, st
     rng = np.random.default_rng(seed)
     draws = [estimate(rng.integers(0, n, n)) for _ in range(bootstrap)]
-    return s1, st, 1.96 * np.std([d[0] for d in draws], axis=0, ddof=1), 1.96 * np.std([d[1] for d in draws], axis=0, ddof=1)
+    return s1, st, _half_width([d[0] for d in draws]), _half_width([d[1] for d in draws])
+
+
+def _half_width(draws):
+    """1.96 sd over the bootstrap draws that define the index (resamples without variance do not);
+    NaN where fewer than two do."""
+    draws = np.asarray(draws, float)
+    keep = np.isfinite(draws).all(axis=1)
+    if keep.sum() < 2:
+        return np.full(draws.shape[1], np.nan)
+    return 1.96 * np.std(draws[keep], axis=0, ddof=1)
+
+
+def _error_bars(conf):
+    """Error bar lengths for bar(): none where the interval is not defined (NaN makes bar() raise)."""
+    if conf is None:
+        return None
+    conf = np.asarray(conf, float)
+    return np.where(np.isfinite(conf), conf, 0.0)
 
 
 def fig_sobol(names, s1, st, s1_conf=None, st_conf=None, title="Sobol indices"):
     """First- and total-order bars with their intervals."""
     x = np.arange(len(names))
     fig, ax = plt.subplots(figsize=(max(6, 1.1 * len(names)), 4.5))
-    ax.bar(x - 0.2, s1, 0.4, yerr=s1_conf, label="first order S1", color="C0", capsize=3)
-    ax.bar(x + 0.2, st, 0.4, yerr=st_conf, label="total order ST", color="C1", capsize=3)
+    ax.bar(x - 0.2, s1, 0.4, yerr=_error_bars(s1_conf), label="first order S1", color="C0", capsize=3)
+    ax.bar(x + 0.2, st, 0.4, yerr=_error_bars(st_conf), label="total order ST", color="C1", capsize=3)
+    names = [plain(n) for n in names]
     ax.set_xticks(x, [n.split(".")[-2] + "." + n.split(".")[-1] if n.count(".") >= 2 else n for n in names],
                   rotation=30, ha="right", fontsize=8)
     ax.axhline(0, color="k", linewidth=0.8)
-    ax.set_title(title, fontsize=10)
+    ax.set_title(plain(title), fontsize=10)
     ax.legend(fontsize=8)
     ax.grid(alpha=0.3, axis="y")
     fig.tight_layout()
@@ -311,10 +344,10 @@ def fig_morris(names, mu_star, sigma, title="Morris screening"):
     fig, ax = plt.subplots(figsize=(6.5, 5))
     ax.scatter(mu_star, sigma, color="C2")
     for n, x, y in zip(names, mu_star, sigma):
-        ax.annotate(n.split(".")[-1], (x, y), textcoords="offset points", xytext=(4, 3), fontsize=8)
+        ax.annotate(plain(n.split(".")[-1]), (x, y), textcoords="offset points", xytext=(4, 3), fontsize=8)
     ax.set_xlabel("μ* (mean |elementary effect|)")
     ax.set_ylabel("σ")
-    ax.set_title(title, fontsize=10)
+    ax.set_title(plain(title), fontsize=10)
     ax.grid(alpha=0.3)
     fig.tight_layout()
     return fig
@@ -329,9 +362,9 @@ def fig_sweep_scatter(params, unit, values, metric_names):
             ax = axes[j, i]
             ax.plot(unit[:, i], values[:, j], ".", markersize=2, alpha=0.5)
             if j == m - 1:
-                ax.set_xlabel(params[i].split(".")[-1], fontsize=7)
+                ax.set_xlabel(plain(params[i].split(".")[-1]), fontsize=7)
             if i == 0:
-                ax.set_ylabel(metric_names[j], fontsize=7)
+                ax.set_ylabel(plain(metric_names[j]), fontsize=7)
             ax.tick_params(labelsize=6)
     fig.tight_layout()
     return fig
