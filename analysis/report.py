@@ -13,6 +13,7 @@ another schema) or the page cannot be written, with one line `error: PATH: what 
 import argparse
 import os
 import sys
+import tempfile
 import tomllib
 import warnings
 
@@ -154,12 +155,19 @@ def make_report(path, output):
     title, body = PAGES[kind](path)
     note = None if cjk else tag("p", "No CJK font installed (fonts-noto-cjk): Chinese labels may show as boxes.", "no")
     html_text = page(title, body, note, os.path.abspath(path))
-    tmp = output + ".partial"
+    # A temporary unique to this process in the output's directory, as parksim's own writers do:
+    # two reports to one path never share a half-written file.
+    tmp = None
     try:
-        with open(tmp, "w", encoding="utf-8") as f:
+        fd, tmp = tempfile.mkstemp(prefix=os.path.basename(output) + ".", suffix=".partial",
+                                   dir=os.path.dirname(os.path.abspath(output)))
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(html_text)
+        os.chmod(tmp, 0o644)
         os.replace(tmp, output)
     except OSError as e:
+        if tmp and os.path.exists(tmp):
+            os.remove(tmp)
         raise ReportError(output, f"cannot write the page ({e.strerror or e})") from e
     return kind
 

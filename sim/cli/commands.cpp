@@ -336,6 +336,8 @@ int report_command(const std::string& input, const std::string& out) {
   const int code = WEXITSTATUS(status);
   if (code == 1 || code == 2) return code;  // the script has said what was wrong
   if (code == 130) throw Interrupted("report stopped; nothing was written");
+  if (code == 127) throw Error(fmt::format("the report needs Python: {} was not found (set PARKSIM_PYTHON)",
+                                          python ? python : "/usr/bin/python3"));
   if (code != 0) throw Error(fmt::format("the report script failed (exit code {}): {}", code, cmd));
   return 0;
 }

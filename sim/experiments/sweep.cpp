@@ -495,6 +495,7 @@ SweepResult sweep_pending(const SweepOptions& o, const Design& design, const mod
   const std::size_t total_runs = design.points() * std::size_t(reps);
   std::size_t my_runs = 0, my_failed = 0;
   for (;;) {
+    throw_if_stop_requested();  // between batches: what is journalled stays, nothing half-done
     const std::size_t first = dist.claim(batch);
     if (first >= pending_points.size()) break;
     const std::size_t last = std::min(first + batch, pending_points.size());
@@ -511,6 +512,8 @@ SweepResult sweep_pending(const SweepOptions& o, const Design& design, const mod
         const auto sc = model::load_scenario(o.scenario, sets, o.overlays);
         const auto values = metric_values(sc, metrics, reps, threads);
         for (int r : todo) out[k - first].push_back({p, r, true, values[std::size_t(r)], {}});
+      } catch (const Interrupted&) {
+        throw;  // a stop is not a failed point: the batch is dropped and rerun on --resume
       } catch (const std::exception& e) {
         for (int r : todo) out[k - first].push_back({p, r, false, {}, e.what()});
       }
