@@ -14,6 +14,7 @@
 #include <optional>
 #include <thread>
 
+#include "parksim/engine/error.hpp"
 #include "parksim/engine/h5_writer.hpp"
 #include "parksim/model/checkpoint.hpp"
 #include "parksim/model/units.hpp"
@@ -317,6 +318,17 @@ void OutputFile::write_scorecard(const std::vector<ScorecardLine>& lines, int re
   number("q05", "metric unit", [](const ScorecardLine& l) { return l.q05; });
   number("q95", "metric unit", [](const ScorecardLine& l) { return l.q95; });
   number("probability", "1", [](const ScorecardLine& l) { return l.probability; });
+  // A target in a partial first or last year is computed on the months the horizon has there.
+  auto month = [&](const char* name, const char* long_name, auto get) {
+    std::vector<std::int32_t> v;
+    for (const auto& l : lines) v.push_back(get(l.months));
+    w_.create_variable("scorecard", {name, {"target"}, h5::Type::Int32, "1", {{"long_name", std::string(long_name)}}});
+    w_.write("scorecard", name, v);
+  };
+  month("months", "months of the target's year inside the horizon (12: full year; fewer: partial year)",
+        [](const YearMonths& m) { return m.count; });
+  month("first_month", "calendar month (1-12) of the first of those months",
+        [](const YearMonths& m) { return m.first_month; });
   std::vector<double> values;
   for (const auto& l : lines) values.insert(values.end(), l.values.begin(), l.values.end());
   w_.create_variable("scorecard", {"value", {"target", "replication"}, h5::Type::Float64, "metric unit", {}});
@@ -336,9 +348,13 @@ double metric_value(const Scenario& sc, const ReplicationRecords& rec, const Tar
   const std::size_t Z = sc.zones.size(), S = sc.sectors.size(), C = Z * S;
   const int z_sel = target.zone == "all" ? -1 : sc.zone_index(target.zone);
   const int s_sel = target.sector == "all" ? -1 : sc.sector_index(target.sector);
-  const int first = target.year * 12 - rec.start;
-  const int last = std::min(first + 11, int(rec.steps.size()) - 1);
-  if (first < 0 || last < first) return std::nan("");
+  // Flows sum the months of the year that the run has; levels are read at its last such month
+  // (December in a full year). See calendar.hpp.
+  const YearMonths months = year_months(rec.start, rec.start + int(rec.steps.size()) - 1, target.year);
+  if (months.count == 0)
+    throw Error(fmt::format("metric {} {}: the year lies outside the run's months {}..{}", target.metric, target.year,
+                            units::format_month(rec.start), units::format_month(rec.start + int(rec.steps.size()) - 1)));
+  const int first = months.first, last = months.last();
   const StepRecord& dec = rec.steps[std::size_t(last)];
   const std::string& m = target.metric;
   // Area-wide industrial metrics leave out non-industrial zones; counts of certified firms,
@@ -362,7 +378,7 @@ double metric_value(const Scenario& sc, const ReplicationRecords& rec, const Tar
   };
   if (m == "output") return year_sum(Series::Output) / 1e8;
   if (m == "value_added") return year_sum(Series::ValueAdded) / 1e8;
-  // 亿元 in the year per km2 of land used in December.
+  // 亿元 in the year per km2 of land used at its last month (December in a full year).
   auto per_km2 = [&](Series s) {
     const double land = sum_cells(dec, Series::LandUsed, false) / 1e6;
     return land > 0 ? year_sum(s) / 1e8 / land : 0.0;
@@ -417,6 +433,7 @@ void summarise_years(const Scenario& sc, const std::vector<ReplicationRecords>& 
   for (int y = sc.info.start / 12; y <= sc.info.end / 12; ++y) {
     YearSummary ys;
     ys.year = y;
+    ys.months = year_months(sc.info.start, sc.info.end, y);
     auto med = [&](const char* metric) {
       std::vector<double> v;
       TargetSpec t;
@@ -540,6 +557,7 @@ RunSummary run_scenario(const Scenario& sc, const RunOptions& opt) {
     ScorecardLine line;
     line.target = target;
     line.unit = unit_of(target.metric);
+    line.months = year_months(sc.info.start, sc.info.end, target.year);
     for (const auto& rec : all) line.values.push_back(metric_value(sc, rec, target));
     line.median = quantile(line.values, 0.5);
     line.q05 = quantile(line.values, 0.05);
