@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
+#include <set>
 
 #include "parksim/engine/error.hpp"
 #include "parksim/engine/h5_writer.hpp"
@@ -16,6 +17,7 @@
 #include "parksim/experiments/design.hpp"
 #include "parksim/experiments/sensitivity.hpp"
 #include "parksim/experiments/space.hpp"
+#include "parksim/model/calendar.hpp"
 #include "parksim/model/run.hpp"
 #include "parksim/model/scenario.hpp"
 #include "parksim/model/units.hpp"
@@ -38,9 +40,11 @@ void print_summary(const model::Scenario& sc, const model::RunSummary& r) {
   fmt::print("{:>6} {:>12} {:>12} {:>8} {:>10} {:>9} {:>8} {:>10} {:>12}\n", "year", "output 亿元", "density", "firms",
              "employees", "talent", "SEI", "high-tech", "policy 亿元");
   for (const auto& y : r.years)
-    fmt::print("{:>6} {:>12.1f} {:>12.2f} {:>8.0f} {:>10.0f} {:>9.0f} {:>7.1f}% {:>10.0f} {:>12.2f}\n", y.year,
-               y.output, y.output_density, y.firms, y.employment, y.talent, 100 * y.sei_share, y.high_tech,
-               y.policy_cost);
+    fmt::print("{:>6} {:>12.1f} {:>12.2f} {:>8.0f} {:>10.0f} {:>9.0f} {:>7.1f}% {:>10.0f} {:>12.2f}\n",
+               model::year_label(y.months), y.output, y.output_density, y.firms, y.employment, y.talent,
+               100 * y.sei_share, y.high_tech, y.policy_cost);
+  const std::string partial = model::partial_years_note(sc.info.start, sc.info.end);
+  if (!partial.empty()) fmt::print("{}\n", partial);
   fmt::print("\nPolicy cost by programme (median over replications, whole horizon):\n");
   for (const auto& [id, cost] : r.programme_cost)
     fmt::print("  {:<28} {:>12}\n", printable(id), units::format_money(cost));
@@ -52,9 +56,10 @@ void print_summary(const model::Scenario& sc, const model::RunSummary& r) {
     const std::string sector = l.target.sector == "all" ? "" : " [" + l.target.sector + "]";
     const std::string what =
         fmt::format("{}{}{} {} {:g} {}", l.target.metric, place, sector, l.target.sense, l.target.value, l.unit);
-    fmt::print("  {:<44} {} {:>4} | {:>10.4g} [{:.4g}, {:.4g}] | {:>4.0f}%\n", printable(what), "", l.target.year,
-               l.median, l.q05, l.q95, 100.0 * l.probability);
+    fmt::print("  {:<44} {} {:>4} | {:>10.4g} [{:.4g}, {:.4g}] | {:>4.0f}%\n", printable(what), "",
+               model::year_label(l.months), l.median, l.q05, l.q95, 100.0 * l.probability);
   }
+  if (!partial.empty()) fmt::print("{}\n", partial);
 }
 
 void print_run_footer(const model::RunSummary& r, bool profile) {
@@ -243,9 +248,11 @@ void print_effects(const model::Scenario& base, const experiments::CompareResult
   for (const auto& e : r.effects) {
     if (std::isfinite(e.variance_reduction)) reductions.push_back(e.variance_reduction);
     if (e.year != last && e.metric != "output" && e.metric != "policy_cost") continue;
-    fmt::print("{:<16} {:>5} {:>13.5g} {:>13.5g} {:>+13.4g} [{:>+12.4g}, {:>+12.4g}] {:>9.3g}\n", e.metric, e.year,
-               e.base_mean, e.variant_mean, e.effect, e.low, e.high, e.variance_reduction);
+    fmt::print("{:<16} {:>5} {:>13.5g} {:>13.5g} {:>+13.4g} [{:>+12.4g}, {:>+12.4g}] {:>9.3g}\n", e.metric,
+               model::year_label(e.months), e.base_mean, e.variant_mean, e.effect, e.low, e.high, e.variance_reduction);
   }
+  if (const auto partial = model::partial_years_note(base.info.start, base.info.end); !partial.empty())
+    fmt::print("{}\n", partial);
   if (reductions.empty()) return;
   std::sort(reductions.begin(), reductions.end());
   fmt::print("\nvariance reduction against independent seeds (Var b + Var v) / Var(v - b): median {:.3g}, "
@@ -300,12 +307,16 @@ int calibrate_command(const experiments::CalibrateOptions& o) {
   fmt::print("\n{:<20} {:>5} {:>14} {:>14} {:>10} {:>10}  met\n", "figure", "year", "public", "model", "error", "range");
   for (const auto& row : r.fit) {
     const auto& f = row.figure;
-    fmt::print("{:<20} {:>5} {:>14.6g} {:>14.6g} {:>10} {:>10}  {}\n", printable(f.target.metric), f.target.year,
-               f.target.value, row.model,
+    fmt::print("{:<20} {:>5} {:>14.6g} {:>14.6g} {:>10} {:>10}  {}\n", printable(f.target.metric),
+               model::year_label(row.months), f.target.value, row.model,
                f.relative ? fmt::format("{:+.1f}%", 100 * row.error) : fmt::format("{:+.3g}", row.error),
                f.relative ? fmt::format("±{:.0f}%", 100 * f.tolerance) : fmt::format("±{:.3g}", f.tolerance),
                row.met ? "yes" : "NO");
   }
+  std::set<int> noted;
+  for (const auto& row : r.fit)
+    if (row.months.partial() && noted.insert(row.months.year).second)
+      fmt::print("* partial year: {} {} only (measured at its last month)\n", row.months.year, model::month_range(row.months));
   fmt::print("wrote {} (use it with --with)\n", o.output);
   return 0;
 }

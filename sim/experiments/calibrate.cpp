@@ -14,6 +14,8 @@
 #include "parksim/experiments/design.hpp"
 #include "parksim/experiments/sensitivity.hpp"
 #include "parksim/experiments/sweep.hpp"
+#include "parksim/model/calendar.hpp"
+#include "parksim/model/units.hpp"
 
 namespace parksim::experiments {
 
@@ -88,10 +90,31 @@ Space narrowed(const Space& s, const std::vector<double>& centre, double half) {
   return out;
 }
 
+// A public figure of an annual flow (output, patents, shares of output...) is a whole year's; the
+// model's value for a partial first or last year covers only some months, so the two cannot be
+// compared. Levels (firms, talent...) are read at the year's last simulated month and are accepted.
+void check_figure_years(const std::vector<Figure>& figures, const model::Scenario& sc, const std::string& path) {
+  std::vector<std::string> bad;
+  for (const auto& f : figures) {
+    const auto m = model::year_months(sc.info.start, sc.info.end, f.target.year);
+    // An unknown metric has no time kind here; parse_metrics reports it with the allowed names.
+    if (m.partial() && model::metric_time(f.target.metric) == model::MetricTime::Annual)
+      bad.push_back(fmt::format("{} {}: the horizon ({}..{}) has only {} of {}", f.target.metric, f.target.year,
+                                units::format_month(sc.info.start), units::format_month(sc.info.end), model::month_range(m),
+                                f.target.year));
+  }
+  if (!bad.empty())
+    throw Error(fmt::format("{}: an annual figure cannot be compared with part of a year: {}; use figures of full "
+                            "years, or a scenario whose horizon covers the whole year",
+                            path, fmt::join(bad, "; ")));
+}
+
 }  // namespace
 
 CalibrateResult calibrate(const CalibrateOptions& o) {
   const auto figures = read_figures(o.figures);
+  const model::Scenario base = model::load_scenario(o.scenario, o.sets, o.overlays);  // for its horizon
+  check_figure_years(figures, base, o.figures);
   const Space original = load_space(o.space);
   Space space = original;
   std::vector<std::string> metrics;
@@ -142,6 +165,7 @@ CalibrateResult calibrate(const CalibrateOptions& o) {
         for (std::size_t k = 0; k < figures.size(); ++k) {
           FitRow row;
           row.figure = figures[k];
+          row.months = model::year_months(base.info.start, base.info.end, figures[k].target.year);
           row.model = moments[k][p];
           row.error = figures[k].relative ? row.model / figures[k].target.value - 1.0 : row.model - figures[k].target.value;
           row.met = std::abs(row.error) <= figures[k].tolerance;
@@ -157,7 +181,9 @@ CalibrateResult calibrate(const CalibrateOptions& o) {
                    o.rounds, o.points, o.replications, best.loss);
   for (const auto& r : best.fit)
     f << fmt::format("# {} {}: public {:.6g}, model {:.6g}, error {:+.4g}{} ({})\n", r.figure.target.metric,
-                     r.figure.target.year, r.figure.target.value, r.model, r.figure.relative ? 100 * r.error : r.error,
+                     r.months.partial() ? fmt::format("{} ({} only)", model::year_label(r.months), model::month_range(r.months))
+                                        : model::year_label(r.months),
+                     r.figure.target.value, r.model, r.figure.relative ? 100 * r.error : r.error,
                      r.figure.relative ? "%" : "", r.met ? "within tolerance" : "OUTSIDE tolerance");
   for (std::size_t d = 0; d < best.best.size(); ++d) {
     const auto line = original.parameters[d].override_for(best.best[d].second);

@@ -58,6 +58,19 @@ void write_comparison(const std::string& path, const model::Scenario& base, cons
         for (std::size_t y = 0; y < Y; ++y) out[(rep * Y + y) * M + m] = runs[rep][m * Y + y];
     return out;
   };
+  // A partial first or last year's values and effects are on the months the horizon has there.
+  std::vector<std::int32_t> months(Y), first_month(Y);
+  for (std::size_t y = 0; y < Y; ++y) {
+    const auto m = model::year_months(base.info.start, base.info.end, y0 + int(y));
+    months[y] = m.count;
+    first_month[y] = m.first_month;
+  }
+  w.create_variable("", {"months", {"year"}, h5::Type::Int32, "1",
+                         {{"long_name", std::string("months of the year inside the horizon (12: full year; fewer: partial year)")}}});
+  w.write("", "months", months);
+  w.create_variable("", {"first_month", {"year"}, h5::Type::Int32, "1",
+                         {{"long_name", std::string("calendar month (1-12) of the first of those months")}}});
+  w.write("", "first_month", first_month);
   w.create_variable("", {"base", {"replication", "year", "metric"}, h5::Type::Float64, "metric unit", {}});
   w.write("", "base", cube(b));
   w.create_variable("", {"variant", {"replication", "year", "metric"}, h5::Type::Float64, "metric unit", {}});
@@ -112,6 +125,7 @@ CompareResult compare(const model::Scenario& base, const model::Scenario& varian
     Effect e;
     e.metric = metrics[j].target.metric;
     e.year = metrics[j].target.year;
+    e.months = model::year_months(base.info.start, base.info.end, e.year);
     e.base_mean = mean(bj);
     e.variant_mean = mean(vj);
     e.effect = mean(d);

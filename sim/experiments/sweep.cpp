@@ -27,6 +27,7 @@
 #include "parksim/engine/error.hpp"
 #include "parksim/engine/h5_writer.hpp"
 #include "parksim/experiments/design.hpp"
+#include "parksim/model/calendar.hpp"
 #include "parksim/model/run.hpp"
 #include "parksim/version.hpp"
 
@@ -352,6 +353,25 @@ class Distributor {
 
 // ------------------------------------------------------------------ output
 
+// A metric of a partial first or last year is computed on the months the horizon has there; the
+// file says which months each metric covers.
+void write_metric_months(engine::h5::Writer& w, const model::Scenario& sc, const std::vector<MetricSpec>& metrics) {
+  namespace h5 = engine::h5;
+  std::vector<std::int32_t> months, first_month;
+  for (const auto& m : metrics) {
+    const auto span = m.targets_met ? model::YearMonths{} : model::year_months(sc.info.start, sc.info.end, m.target.year);
+    months.push_back(span.count);
+    first_month.push_back(m.targets_met ? 0 : span.first_month);
+  }
+  w.create_variable("", {"months", {"metric"}, h5::Type::Int32, "1",
+                         {{"long_name", std::string("months of the metric's year inside the horizon (12: full year; "
+                                                    "fewer: partial year, computed on those months; 0: targets_met)")}}});
+  w.write("", "months", months);
+  w.create_variable("", {"first_month", {"metric"}, h5::Type::Int32, "1",
+                         {{"long_name", std::string("calendar month (1-12) of the first of those months; 0: targets_met")}}});
+  w.write("", "first_month", first_month);
+}
+
 void write_sweep(const std::string& path, const Design& d, const model::Scenario& sc,
                  const std::vector<MetricSpec>& metrics, int reps, const std::map<std::pair<std::size_t, int>, Record>& all) {
   namespace h5 = engine::h5;
@@ -382,6 +402,7 @@ void write_sweep(const std::string& path, const Design& d, const model::Scenario
       if (it->second.ok) std::copy(it->second.values.begin(), it->second.values.end(), values.begin() + long(i * M));
       else { fail_point.push_back(std::int64_t(p)); fail_rep.push_back(r); fail_message.push_back(it->second.message); }
     }
+  write_metric_months(w, sc, metrics);
   w.create_variable("", {"run_point", {"run"}, h5::Type::Int64, "1", {}});
   w.write("", "run_point", run_point);
   w.create_variable("", {"run_replication", {"run"}, h5::Type::Int32, "1", {}});

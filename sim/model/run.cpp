@@ -14,6 +14,7 @@
 #include <optional>
 #include <thread>
 
+#include "parksim/engine/error.hpp"
 #include "parksim/engine/h5_writer.hpp"
 #include "parksim/model/checkpoint.hpp"
 #include "parksim/model/units.hpp"
@@ -317,6 +318,17 @@ void OutputFile::write_scorecard(const std::vector<ScorecardLine>& lines, int re
   number("q05", "metric unit", [](const ScorecardLine& l) { return l.q05; });
   number("q95", "metric unit", [](const ScorecardLine& l) { return l.q95; });
   number("probability", "1", [](const ScorecardLine& l) { return l.probability; });
+  // A target in a partial first or last year is computed on the months the horizon has there.
+  auto month = [&](const char* name, const char* long_name, auto get) {
+    std::vector<std::int32_t> v;
+    for (const auto& l : lines) v.push_back(get(l.months));
+    w_.create_variable("scorecard", {name, {"target"}, h5::Type::Int32, "1", {{"long_name", std::string(long_name)}}});
+    w_.write("scorecard", name, v);
+  };
+  month("months", "months of the target's year inside the horizon (12: full year; fewer: partial year)",
+        [](const YearMonths& m) { return m.count; });
+  month("first_month", "calendar month (1-12) of the first of those months",
+        [](const YearMonths& m) { return m.first_month; });
   std::vector<double> values;
   for (const auto& l : lines) values.insert(values.end(), l.values.begin(), l.values.end());
   w_.create_variable("scorecard", {"value", {"target", "replication"}, h5::Type::Float64, "metric unit", {}});
@@ -330,93 +342,11 @@ const std::string& unit_of(const std::string& metric) {
   return none;
 }
 
-}  // namespace
-
-double metric_value(const Scenario& sc, const ReplicationRecords& rec, const TargetSpec& target) {
-  const std::size_t Z = sc.zones.size(), S = sc.sectors.size(), C = Z * S;
-  const int z_sel = target.zone == "all" ? -1 : sc.zone_index(target.zone);
-  const int s_sel = target.sector == "all" ? -1 : sc.sector_index(target.sector);
-  const int first = target.year * 12 - rec.start;
-  const int last = std::min(first + 11, int(rec.steps.size()) - 1);
-  if (first < 0 || last < first) return std::nan("");
-  const StepRecord& dec = rec.steps[std::size_t(last)];
-  const std::string& m = target.metric;
-  // Area-wide industrial metrics leave out non-industrial zones; counts of certified firms,
-  // platforms and talent take every zone. A target naming a zone measures that zone.
-  const bool industrial_metric = m != "high_tech_firms" && m != "platforms";
-  auto sum_cells = [&](const StepRecord& r, Series s, bool sei_only) {
-    double v = 0;
-    for (std::size_t z = 0; z < Z; ++z)
-      for (std::size_t k = 0; k < S; ++k) {
-        if ((z_sel >= 0 && int(z) != z_sel) || (s_sel >= 0 && int(k) != s_sel)) continue;
-        if (z_sel < 0 && industrial_metric && !sc.zones[z].industrial) continue;
-        if (sei_only && !sc.sectors[k].strategic_emerging) continue;
-        v += r.cube[std::size_t(s) * C + z * S + k];
-      }
-    return v;
-  };
-  auto year_sum = [&](Series s, bool sei_only = false) {
-    double v = 0;
-    for (int t = first; t <= last; ++t) v += sum_cells(rec.steps[std::size_t(t)], s, sei_only);
-    return v;
-  };
-  if (m == "output") return year_sum(Series::Output) / 1e8;
-  if (m == "value_added") return year_sum(Series::ValueAdded) / 1e8;
-  // 亿元 in the year per km2 of land used in December.
-  auto per_km2 = [&](Series s) {
-    const double land = sum_cells(dec, Series::LandUsed, false) / 1e6;
-    return land > 0 ? year_sum(s) / 1e8 / land : 0.0;
-  };
-  if (m == "output_density") return per_km2(Series::Output);
-  if (m == "value_added_density") return per_km2(Series::ValueAdded);
-  if (m == "sei_share") {
-    const double out = year_sum(Series::Output);
-    return out > 0 ? year_sum(Series::Output, true) / out : 0.0;
-  }
-  if (m == "firms") return sum_cells(dec, Series::Firms, false);
-  if (m == "employment") return sum_cells(dec, Series::Employment, false);
-  if (m == "land_used") return sum_cells(dec, Series::LandUsed, false) / 1e6;
-  if (m == "high_tech_firms") return sum_cells(dec, Series::HighTech, false);
-  if (m == "platforms") return sum_cells(dec, Series::Platforms, false);
-  if (m == "loans_outstanding") return sum_cells(dec, Series::Loans, false) / 1e8;
-  if (m == "rd_intensity") {
-    const double out = year_sum(Series::Output);
-    return out > 0 ? year_sum(Series::RdSpend) / out : 0.0;
-  }
-  if (m == "talent" || m == "leading_talent") {
-    double v = 0;
-    for (std::size_t z = 0; z < Z; ++z)
-      if (z_sel < 0 || int(z) == z_sel)
-        v += (m == "talent" ? dec.zone_talent[z * 2] : 0.0) + dec.zone_talent[z * 2 + 1];
-    return v;
-  }
-  if (m == "patents") {
-    double v = 0;
-    for (int t = first; t <= last; ++t) v += rec.steps[std::size_t(t)].patents;
-    return v;
-  }
-  if (m == "innovation_centres") return dec.centres_preparing + dec.centres_operating;
-  if (m == "incubators") return dec.incubators;
-  if (m == "smart_retrofits") return dec.retrofits;
-  if (m == "first_units") return dec.first_units;
-  if (m == "unicorns") return dec.unicorns;
-  if (m == "hidden_champions") return dec.hidden_champions;
-  if (m == "listed_firms") return dec.listed;
-  if (m == "policy_cost") {
-    double v = 0;
-    for (int t = 0; t <= last; ++t)
-      for (double x : rec.steps[std::size_t(t)].subsidy) v += x;
-    return v / 1e8;
-  }
-  return std::nan("");
-}
-
-namespace {
-
 void summarise_years(const Scenario& sc, const std::vector<ReplicationRecords>& all, RunSummary& out) {
   for (int y = sc.info.start / 12; y <= sc.info.end / 12; ++y) {
     YearSummary ys;
     ys.year = y;
+    ys.months = year_months(sc.info.start, sc.info.end, y);
     auto med = [&](const char* metric) {
       std::vector<double> v;
       TargetSpec t;
@@ -541,6 +471,7 @@ RunSummary run_scenario(const Scenario& sc, const RunOptions& opt) {
     ScorecardLine line;
     line.target = target;
     line.unit = unit_of(target.metric);
+    line.months = year_months(sc.info.start, sc.info.end, target.year);
     for (const auto& rec : all) line.values.push_back(metric_value(sc, rec, target));
     line.median = quantile(line.values, 0.5);
     line.q05 = quantile(line.values, 0.05);

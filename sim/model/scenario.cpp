@@ -14,6 +14,7 @@
 #include <toml++/toml.h>
 
 #include "dictionary_impl.hpp"
+#include "parksim/model/calendar.hpp"
 #include "parksim/model/units.hpp"
 
 namespace parksim::model {
@@ -734,6 +735,14 @@ void cross_check(const Scenario& s, const toml::table& root, Problems& problems)
     const int first_year = s.info.start / 12, last_year = s.info.end / 12;
     if (t.year < first_year || t.year > last_year)
       problems.add(where(p + ".year"), p + ".year", fmt::format("year {} lies outside the horizon {}..{}", t.year, first_year, last_year));
+    // A plan's annual flow target cannot be judged on a few months (docs/scenario_format.md, Partial years).
+    const auto months = year_months(s.info.start, s.info.end, t.year);
+    if (months.partial() && metric_time(t.metric) == MetricTime::Annual)
+      problems.add(where(p + ".year"), p + ".year",
+                   fmt::format("{} is a quantity of the whole year, but the horizon {}..{} has only {} of {}; "
+                               "move the target to a full year or extend the horizon",
+                               t.metric, units::format_month(s.info.start), units::format_month(s.info.end),
+                               month_range(months), t.year));
   }
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "parksim/model/calendar.hpp"
 #include "parksim/model/scenario.hpp"
 
 namespace parksim::experiments {
@@ -39,6 +40,7 @@ struct CalibrateOptions {
 
 struct FitRow {
   Figure figure;
+  model::YearMonths months;       // the figure's year in the horizon (a level in a partial year: its last month)
   double model = 0;               // mean over replications at the best point
   double error = 0;               // relative or absolute, as the tolerance
   bool met = false;

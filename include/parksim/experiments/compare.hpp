@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "parksim/model/calendar.hpp"
 #include "parksim/model/scenario.hpp"
 
 namespace parksim::experiments {
@@ -24,6 +25,7 @@ struct CompareOptions {
 struct Effect {
   std::string metric;
   int year = 0;
+  model::YearMonths months;               // a partial first or last year: effects on the months it has
   double base_mean = 0, variant_mean = 0;
   double effect = 0, low = 0, high = 0;   // mean paired difference and its 95% interval
   double variance_reduction = 0;          // (Var b + Var v) / Var(v - b); inf when the difference never varies

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "parksim/model/calendar.hpp"
 #include "parksim/model/scenario.hpp"
 #include "parksim/model/world.hpp"
 
@@ -30,11 +31,13 @@ struct ScorecardLine {
   TargetSpec target;
   std::string unit;
   std::vector<double> values;   // per replication
+  YearMonths months;            // the months of the target's year in the horizon (partial or not)
   double median = 0, q05 = 0, q95 = 0, probability = 0;
 };
 
 struct YearSummary {
   int year = 0;
+  YearMonths months;  // a partial first or last year holds fewer than 12 months
   double output = 0, output_density = 0, firms = 0, employment = 0, talent = 0, policy_cost = 0,
          high_tech = 0, sei_share = 0;  // medians across replications
 };

@@ -1,0 +1,126 @@
+// Scorecard metrics of one replication from its monthly records, year by year on the calendar
+// of calendar.hpp: a partial first or last year is computed on the months the run has.
+#include <fmt/format.h>
+
+#include <cmath>
+#include <string>
+
+#include "parksim/engine/error.hpp"
+#include "parksim/model/calendar.hpp"
+#include "parksim/model/run.hpp"
+#include "parksim/model/units.hpp"
+#include "parksim/model/world.hpp"
+
+namespace parksim::model {
+
+namespace {
+
+// What a target measures: the cells of the monthly cube it selects and the months of its year.
+struct MetricScope {
+  const Scenario& sc;
+  const ReplicationRecords& rec;
+  int z_sel = -1, s_sel = -1;   // -1: all zones / sectors
+  bool industrial_only = true;  // area-wide: leave out non-industrial zones
+  YearMonths months;
+
+  double cells(const StepRecord& r, Series s, bool sei_only = false) const {
+    const std::size_t Z = sc.zones.size(), S = sc.sectors.size(), C = Z * S;
+    double v = 0;
+    for (std::size_t z = 0; z < Z; ++z)
+      for (std::size_t k = 0; k < S; ++k) {
+        if ((z_sel >= 0 && int(z) != z_sel) || (s_sel >= 0 && int(k) != s_sel)) continue;
+        if (z_sel < 0 && industrial_only && !sc.zones[z].industrial) continue;
+        if (sei_only && !sc.sectors[k].strategic_emerging) continue;
+        v += r.cube[std::size_t(s) * C + z * S + k];
+      }
+    return v;
+  }
+  // Sum over the months of the year that the run has.
+  double year_sum(Series s, bool sei_only = false) const {
+    double v = 0;
+    for (int t = months.first; t <= months.last(); ++t) v += cells(rec.steps[std::size_t(t)], s, sei_only);
+    return v;
+  }
+  // The year's last month in the run: December in a full year.
+  const StepRecord& last_month() const { return rec.steps[std::size_t(months.last())]; }
+};
+
+// Quantities of the calendar year (MetricTime::Annual).
+double annual_value(const MetricScope& q, const std::string& m) {
+  if (m == "output") return q.year_sum(Series::Output) / 1e8;
+  if (m == "value_added") return q.year_sum(Series::ValueAdded) / 1e8;
+  // 亿元 in the year per km2 of land used at its last month.
+  auto per_km2 = [&](Series s) {
+    const double land = q.cells(q.last_month(), Series::LandUsed) / 1e6;
+    return land > 0 ? q.year_sum(s) / 1e8 / land : 0.0;
+  };
+  if (m == "output_density") return per_km2(Series::Output);
+  if (m == "value_added_density") return per_km2(Series::ValueAdded);
+  if (m == "sei_share") {
+    const double out = q.year_sum(Series::Output);
+    return out > 0 ? q.year_sum(Series::Output, true) / out : 0.0;
+  }
+  if (m == "rd_intensity") {
+    const double out = q.year_sum(Series::Output);
+    return out > 0 ? q.year_sum(Series::RdSpend) / out : 0.0;
+  }
+  if (m == "patents") {
+    double v = 0;
+    for (int t = q.months.first; t <= q.months.last(); ++t) v += q.rec.steps[std::size_t(t)].patents;
+    return v;
+  }
+  return std::nan("");
+}
+
+// Levels at the year's last month, and totals since the start (MetricTime::AtMonth).
+double level_value(const MetricScope& q, const std::string& m) {
+  const StepRecord& dec = q.last_month();
+  if (m == "firms") return q.cells(dec, Series::Firms);
+  if (m == "employment") return q.cells(dec, Series::Employment);
+  if (m == "land_used") return q.cells(dec, Series::LandUsed) / 1e6;
+  if (m == "high_tech_firms") return q.cells(dec, Series::HighTech);
+  if (m == "platforms") return q.cells(dec, Series::Platforms);
+  if (m == "loans_outstanding") return q.cells(dec, Series::Loans) / 1e8;
+  if (m == "talent" || m == "leading_talent") {
+    double v = 0;
+    for (std::size_t z = 0; z < q.sc.zones.size(); ++z)
+      if (q.z_sel < 0 || int(z) == q.z_sel)
+        v += (m == "talent" ? dec.zone_talent[z * 2] : 0.0) + dec.zone_talent[z * 2 + 1];
+    return v;
+  }
+  if (m == "innovation_centres") return dec.centres_preparing + dec.centres_operating;
+  if (m == "incubators") return dec.incubators;
+  if (m == "smart_retrofits") return dec.retrofits;
+  if (m == "first_units") return dec.first_units;
+  if (m == "unicorns") return dec.unicorns;
+  if (m == "hidden_champions") return dec.hidden_champions;
+  if (m == "listed_firms") return dec.listed;
+  if (m == "policy_cost") {
+    double v = 0;
+    for (int t = 0; t <= q.months.last(); ++t)
+      for (double x : q.rec.steps[std::size_t(t)].subsidy) v += x;
+    return v / 1e8;
+  }
+  return std::nan("");
+}
+
+}  // namespace
+
+double metric_value(const Scenario& sc, const ReplicationRecords& rec, const TargetSpec& target) {
+  const int end = rec.start + int(rec.steps.size()) - 1;
+  // Flows sum the months of the year that the run has; levels are read at its last such month.
+  const YearMonths months = year_months(rec.start, end, target.year);
+  if (months.count == 0)
+    throw Error(fmt::format("metric {} {}: the year lies outside the run's months {}..{}", target.metric, target.year,
+                            units::format_month(rec.start), units::format_month(end)));
+  // Area-wide industrial metrics leave out non-industrial zones; counts of certified firms,
+  // platforms and talent take every zone. A target naming a zone measures that zone.
+  const MetricScope q{sc, rec, target.zone == "all" ? -1 : sc.zone_index(target.zone),
+                      target.sector == "all" ? -1 : sc.sector_index(target.sector),
+                      target.metric != "high_tech_firms" && target.metric != "platforms", months};
+  const auto time = metric_time(target.metric);
+  if (!time) return std::nan("");  // not a scorecard metric (validation refuses those)
+  return *time == MetricTime::Annual ? annual_value(q, target.metric) : level_value(q, target.metric);
+}
+
+}  // namespace parksim::model
