@@ -309,3 +309,11 @@ TEST_CASE("every shipped scenario loads, and its no-policy overlay switches its 
     CHECK(none.events.size() == base.events.size());  // events happened with or without the policy
   }
 }
+
+TEST_CASE("commas are read as thousands separators where they group thousands", "[scenario]") {
+  const auto sc = model::load_scenario(write_file("commas.toml", mini_with(
+      "[programmes.grant]\ncap = \"3,000万\"\nbudget_per_year = \"1,234,567\"\n[zones.north]\narea = \"9,000亩\"\n")));
+  CHECK(sc.programmes[0].cap == Approx(3.0e7));
+  CHECK(sc.programmes[0].budget_per_year == Approx(1234567.0));
+  CHECK(sc.zones[0].area == Approx(6.0e6));
+}
