@@ -185,7 +185,7 @@ TEST_CASE("a huge unknown key is reported briefly and without a costly suggestio
   const std::string key(1 << 20, 'k');
   made.write("huge_key.toml", "extends = \"" + kValid + "\"\n[model]\n" + key + " = 1\n");
   CHECK(made_problems(made, made.path("huge_key.toml")) ==
-        std::vector<std::string>{"{tmp}/huge_key.toml:3:1048580: model." + key.substr(0, 74) + "…: unknown key"});
+        std::vector<std::string>{"{tmp}/huge_key.toml:3:1048580: model." + key.substr(0, 80) + "…: unknown key"});
 }
 
 TEST_CASE("problems of --set arguments are located at the argument", "[scenario][corpus]") {

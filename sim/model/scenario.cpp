@@ -156,7 +156,7 @@ void read_table(T& obj, const toml::table& table, const std::string& prefix,
     if (handled_elsewhere.count(key)) continue;
     auto it = std::find_if(entries.begin(), entries.end(), [&](const auto& e) { return key == e.key; });
     if (it == entries.end()) {
-      problems.add(&node, prefix + key, fmt::format("unknown key{}", suggestion(key, keys)));
+      problems.add(&node, prefix + printable(key), fmt::format("unknown key{}", suggestion(key, keys)));
       continue;
     }
     assign(obj, *it, node, prefix + key, problems);
@@ -454,7 +454,7 @@ Scenario load_scenario(const std::string& path, const std::vector<std::string>& 
   top_level.push_back("extends");  // read by composition; "extend = ..." should hear of it
   for (const auto& [k, node] : root)
     if (!sections.count(std::string(k.str())))
-      problems.add(&node, std::string(k.str()), fmt::format("unknown section{}", suggestion(std::string(k.str()), top_level)));
+      problems.add(&node, printable(k.str()), fmt::format("unknown section{}", suggestion(std::string(k.str()), top_level)));
 
   Scenario s;
   s.path = path;

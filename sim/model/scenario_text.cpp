@@ -311,9 +311,13 @@ std::string type_name(const toml::node& node) {
   return os.str();
 }
 
+// Bounds a key made of valid parts (a 64-character id, a key, an index) without cutting it; an
+// unknown part is cut to 80 characters where it is read.
+constexpr std::size_t kMaxKeyEcho = 200;
+
 void Problems::add(const toml::node* node, const std::string& key, const std::string& message) {
   InputProblem p;
-  p.key = printable(key);
+  p.key = printable(key, kMaxKeyEcho);
   p.message = printable(message, std::string::npos);
   if (node && node->source().path) {
     p.file = *node->source().path;
