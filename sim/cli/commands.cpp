@@ -74,11 +74,9 @@ void print_run_footer(const model::RunSummary& r, bool profile) {
                total > 0 ? 100.0 * r.phase_seconds[p] / total : 0.0);
 }
 
-// The files a scenario was composed from: the file, its extends chain and the overlays.
+// The files a scenario was composed from: the file, its extends chain, the overlays and theirs.
 std::vector<std::string> scenario_inputs(const model::Scenario& sc, const std::vector<std::string>& overlays) {
-  auto files = sc.input_files;
-  if (files.empty()) files.push_back(sc.path);
-  return joined(files, overlays);
+  return joined(joined({sc.path}, sc.input_files), overlays);
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "parksim/engine/error.hpp"
+#include "parksim/model/input_text.hpp"
 #include "parksim/model/units.hpp"
 
 namespace parksim::experiments {
@@ -98,11 +99,7 @@ std::string Parameter::override_for(double value) const {
 }
 
 Space load_space(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError({{path, 0, 0, "", "cannot read the space file"}});
-  std::stringstream buf;
-  buf << in.rdbuf();
-  return parse_space(buf.str(), path);
+  return parse_space(model::read_input_text(path, "space file"), path);
 }
 
 Space parse_space(const std::string& text, const std::string& path) {
@@ -110,6 +107,7 @@ Space parse_space(const std::string& text, const std::string& path) {
   space.source = path;
   space.text = text;
   toml::table root;
+  model::check_toml_nesting(space.text, path);  // before toml++ builds a tree too deep to destroy
   try {
     root = toml::parse(space.text, path);
   } catch (const toml::parse_error& e) {

@@ -1,21 +1,19 @@
-// Loading a scenario: parse TOML, compose `extends` and `--set` overrides, validate every key
-// against the dictionary, run cross-field checks, and report all problems at once.
+// Loading a scenario: compose the TOML (scenario_compose.cpp), validate every key against the
+// dictionary and every id, run the cross-field checks (scenario_checks.cpp), and report all
+// problems at once. Reading files and parsing safely is in scenario_text.cpp.
 #include "parksim/model/scenario.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
-#include <fstream>
 #include <set>
-#include <tuple>
 #include <sstream>
 #include <toml++/toml.h>
 
 #include "dictionary_impl.hpp"
-#include "parksim/model/calendar.hpp"
 #include "parksim/model/units.hpp"
+#include "scenario_impl.hpp"
 
 namespace parksim::model {
 
@@ -63,257 +61,29 @@ int Scenario::sector_index(const std::string& id) const {
 namespace {
 
 using detail::Entry;
+using detail::id_problem;
+using detail::printable;
+using detail::Problems;
+using detail::suggestion;
+using detail::text_problem;
+using detail::describe_range;
+using detail::numeric_value;
+using detail::plain_number;
+using detail::read_month;
+using detail::type_name;
 
-// "string \"thirty\"", "integer 5", "table": what a user wrote, for error messages.
-std::string type_name(const toml::node& node) {
-  std::ostringstream os;
-  os << node.type();
-  if (node.is_string() || node.is_number() || node.is_boolean() || node.is_date_time() || node.is_date() ||
-      node.is_time()) {
-    os << ' ';
-    node.visit([&](const auto& v) {
-      if constexpr (toml::is_value<decltype(v)>) os << v;
-    });
-  }
-  return os.str();
-}
-
-// ---------------------------------------------------------------- problems and suggestions
-
-std::size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j)
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
-
-std::string suggestion(const std::string& key, const std::vector<std::string>& allowed) {
-  std::string best;
-  std::size_t best_d = 1000;
-  for (const auto& a : allowed) {
-    const std::size_t d = edit_distance(key, a);
-    if (d < best_d) { best_d = d; best = a; }
-  }
-  if (!best.empty() && best_d <= std::max<std::size_t>(2, key.size() / 3))
-    return fmt::format(" (did you mean \"{}\"?)", best);
-  return "";
-}
-
-class Problems {
- public:
-  void add(const toml::node* node, const std::string& key, std::string message) {
-    InputProblem p;
-    p.key = key;
-    p.message = std::move(message);
-    if (node && node->source().path) {
-      p.file = *node->source().path;
-      p.line = int(node->source().begin.line);
-      p.column = int(node->source().begin.column);
-    }
-    list_.push_back(std::move(p));
-  }
-  void add_file(const std::string& file, std::string message) {
-    list_.push_back({file, 0, 0, "", std::move(message)});
-  }
-  bool empty() const { return list_.empty(); }
-  std::size_t size() const { return list_.size(); }
-  // Problems in reading order: by file, then line and column.
-  std::vector<InputProblem> take() {
-    std::stable_sort(list_.begin(), list_.end(), [](const InputProblem& a, const InputProblem& b) {
-      return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
-    });
-    return std::move(list_);
-  }
-
- private:
-  std::vector<InputProblem> list_;
-};
-
-// ---------------------------------------------------------------- composition
-
-toml::table parse_file(const std::string& path, Problems& problems, bool& ok) {
-  ok = false;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    problems.add_file(path, "cannot open file");
-    return {};
-  }
-  std::stringstream buf;
-  buf << in.rdbuf();
-  const std::string text = buf.str();
-  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
-    problems.add_file(path, "file is empty: a scenario needs at least a [scenario] table");
-    return {};
-  }
-  try {
-    auto table = toml::parse(text, path);
-    ok = true;
-    return table;
-  } catch (const toml::parse_error& e) {
-    throw InputError({{path, int(e.source().begin.line), int(e.source().begin.column), "",
-                       fmt::format("TOML syntax error: {}", e.description())}});
-  }
-}
-
-// Child values override the base; tables merge recursively. Nodes are moved so that each keeps
-// the source position (file, line, column) it was read from.
-void merge_into(toml::table& base, toml::table&& child) {
-  for (auto&& [key, node] : child) {
-    auto* base_node = base.get(key);
-    if (base_node && base_node->is_table() && node.is_table()) {
-      merge_into(*base_node->as_table(), std::move(*node.as_table()));
-    } else {
-      base.insert_or_assign(key, std::move(node));
-    }
-  }
-}
-
-// Paths relative to the first file's folder keep the cycle message short and machine-independent.
-std::string describe_cycle(const std::vector<std::string>& chain, const std::string& closing) {
-  const auto home = std::filesystem::path(chain.front()).parent_path();
-  std::string cycle;
-  for (const auto& c : chain) cycle += std::filesystem::path(c).lexically_relative(home).string() + " -> ";
-  return "cycle in extends: " + cycle + std::filesystem::path(closing).lexically_relative(home).string();
-}
-
-// `chain` holds the canonical paths of the files being loaded, outermost first.
-toml::table load_composed(const std::string& path, std::vector<std::string>& chain, Problems& problems) {
-  chain.push_back(std::filesystem::weakly_canonical(path).string());
-  bool ok = false;
-  toml::table table = parse_file(path, problems, ok);
-  if (!ok) throw InputError(problems.take());
-  auto* ext = table.get("extends");
-  if (!ext) {
-    chain.pop_back();
-    return table;
-  }
-  if (!ext->is_string()) {
-    problems.add(ext, "extends", fmt::format("must be a file name (text), got {}", type_name(*ext)));
-    throw InputError(problems.take());
-  }
-  const std::string written = ext->as_string()->get();
-  const auto base_path = (std::filesystem::path(path).parent_path() / written).lexically_normal().string();
-  if (!std::filesystem::is_regular_file(base_path)) {
-    problems.add(ext, "extends", fmt::format("file \"{}\" does not exist (looked for {})", written, base_path));
-    throw InputError(problems.take());
-  }
-  const std::string base_canonical = std::filesystem::weakly_canonical(base_path).string();
-  if (std::find(chain.begin(), chain.end(), base_canonical) != chain.end()) {
-    problems.add(ext, "extends", describe_cycle(chain, base_canonical));
-    throw InputError(problems.take());
-  }
-  toml::table base = load_composed(base_path, chain, problems);
-  table.erase("extends");
-  merge_into(base, std::move(table));
-  chain.pop_back();
-  return base;
-}
-
-// "--set programmes.first_unit.rate=20%": the value is read as TOML if it parses, else as text.
-void apply_override(toml::table& root, const std::string& assignment, Problems& problems) {
-  const auto eq = assignment.find('=');
-  if (eq == std::string::npos || eq == 0) {
-    problems.add_file("--set", fmt::format("\"{}\" is not of the form path.to.key=value", assignment));
-    return;
-  }
-  const std::string path = assignment.substr(0, eq);
-  const std::string value = assignment.substr(eq + 1);
-  toml::table parsed;
-  try {
-    parsed = toml::parse("v = " + value, "--set " + path);
-  } catch (const toml::parse_error&) {
-    parsed = toml::parse("v = \"\"", "--set " + path);
-    parsed.insert_or_assign("v", value);
-  }
-  toml::table* cursor = &root;
-  std::size_t start = 0;
-  while (true) {
-    const auto dot = path.find('.', start);
-    const std::string part = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
-    if (dot == std::string::npos) {
-      cursor->insert_or_assign(part, std::move(*parsed.get("v")));
-      return;
-    }
-    auto* next = cursor->get(part);
-    if (!next) {
-      cursor->insert(part, toml::table{});
-      next = cursor->get(part);
-    }
-    if (!next->is_table()) {
-      problems.add_file("--set", fmt::format("\"{}\": \"{}\" is not a table", path, part));
-      return;
-    }
-    cursor = next->as_table();
-    start = dot + 1;
-  }
-}
-
-// ---------------------------------------------------------------- value conversion
-
-std::optional<double> as_number(const toml::node& node) {
-  if (auto v = node.value<double>()) return *v;
-  return std::nullopt;
-}
-
-std::string plain_number(double v) {
-  if (std::abs(v) < 1e15 && v == std::floor(v)) return fmt::format("{}", std::int64_t(v));
-  return fmt::format("{:g}", v);
-}
-
-std::string describe_range(double lo, double hi, const std::string& unit) {
-  const bool shown = !unit.empty() && unit != "1";
-  return fmt::format("allowed: {} .. {}{}{}", plain_number(lo), plain_number(hi), shown ? " " : "", shown ? unit : "");
-}
-
-const char* with_article(ValueKind kind) {
-  switch (kind) {
-    case ValueKind::Real: return "a number";
-    case ValueKind::Integer: return "a whole number";
-    case ValueKind::Money: return "money";
-    case ValueKind::Area: return "an area";
-    case ValueKind::Rate: return "a rate";
-    case ValueKind::Change: return "a relative change";
-    default: return kind_name(kind);
-  }
-}
-
-// Converts a node to the internal unit of a numeric kind; throws UnitError saying what is allowed.
-double numeric_value(ValueKind kind, const toml::node& node) {
-  if (node.is_string()) {
-    const auto& s = node.as_string()->get();
-    switch (kind) {
-      case ValueKind::Money: return units::parse_money(s);
-      case ValueKind::Area: return units::parse_area(s);
-      case ValueKind::Rate: return units::parse_rate(s);
-      case ValueKind::Change: return units::parse_change(s);
-      default: throw units::UnitError(fmt::format("expected a number, got {}", type_name(node)));
-    }
-  }
-  const auto n = as_number(node);
-  if (!n || node.is_boolean())
-    throw units::UnitError(fmt::format("expected {}, got {}", with_article(kind), type_name(node)));
-  switch (kind) {
-    case ValueKind::Area:
-      throw units::UnitError(fmt::format(
-          "an area needs its unit, e.g. \"{:g} km2\", \"{:g} ha\" or \"{:g}亩\"", *n, *n, *n));
-    case ValueKind::Money: return units::money_from_number(*n);
-    case ValueKind::Rate: return units::rate_from_number(*n);
-    default:
-      if (!std::isfinite(*n)) throw units::UnitError("value is not finite");
-      return *n;
-  }
-}
+// ---------------------------------------------------------------- values
 
 template <class T>
 void assign(T& obj, const Entry<T>& entry, const toml::node& node, const std::string& key,
             Problems& problems) {
   auto bad = [&](const std::string& msg) { problems.add(&node, key, msg); };
   auto check_range = [&](double v) {
+    if (!std::isfinite(v)) {  // "1e308 km2": show what was written, not "inf"
+      bad(fmt::format("{} is out of range ({})", node.is_string() ? "\"" + printable(node.as_string()->get()) + "\""
+                      : "value " + type_name(node), describe_range(entry.min, entry.max, entry.unit)));
+      return false;
+    }
     if (!(v >= entry.min && v <= entry.max)) {
       bad(fmt::format("value {} is out of range ({})", plain_number(v), describe_range(entry.min, entry.max, entry.unit)));
       return false;
@@ -334,30 +104,27 @@ void assign(T& obj, const Entry<T>& entry, const toml::node& node, const std::st
         if (check_range(double(*n))) obj.*std::get<int T::*>(entry.member) = int(*n);
         return;
       }
-      case ValueKind::Month: {
-        int m = 0;
-        if (node.is_string()) m = units::parse_month(node.as_string()->get());
-        else if (node.is_integer()) m = units::parse_month(std::to_string(*node.value<std::int64_t>()));
-        else return bad(fmt::format("expected a month \"YYYY-MM\", got {}", type_name(node)));
-        if (m < entry.min || m > entry.max)
-          return bad(fmt::format("month {} is out of range ({} .. {})", units::format_month(m),
-                                 units::format_month(int(entry.min)), units::format_month(int(entry.max))));
-        obj.*std::get<int T::*>(entry.member) = m;
+      case ValueKind::Month:
+        obj.*std::get<int T::*>(entry.member) = read_month(node, int(entry.min), int(entry.max));
         return;
-      }
       case ValueKind::Bool:
         if (!node.is_boolean()) return bad(fmt::format("expected true or false, got {}", type_name(node)));
         obj.*std::get<bool T::*>(entry.member) = *node.value<bool>();
         return;
-      case ValueKind::Text:
+      case ValueKind::Text: {
         if (!node.is_string()) return bad(fmt::format("expected text, got {}", type_name(node)));
-        obj.*std::get<std::string T::*>(entry.member) = node.as_string()->get();
+        const auto& s = node.as_string()->get();
+        if (const auto problem = text_problem(s, std::string_view(entry.key) == "description"); !problem.empty())
+          return bad(problem);
+        if (entry.required && s.empty()) return bad("must not be empty");
+        obj.*std::get<std::string T::*>(entry.member) = s;
         return;
+      }
       case ValueKind::Choice: {
         if (!node.is_string()) return bad(fmt::format("expected text, got {}", type_name(node)));
         const auto& s = node.as_string()->get();
         if (std::find(entry.choices.begin(), entry.choices.end(), s) == entry.choices.end())
-          return bad(fmt::format("\"{}\" is not allowed{}; allowed: {}", s, suggestion(s, entry.choices),
+          return bad(fmt::format("\"{}\" is not allowed{}; allowed: {}", printable(s), suggestion(s, entry.choices),
                                  fmt::join(entry.choices, ", ")));
         obj.*std::get<std::string T::*>(entry.member) = s;
         return;
@@ -389,7 +156,7 @@ void read_table(T& obj, const toml::table& table, const std::string& prefix,
     if (handled_elsewhere.count(key)) continue;
     auto it = std::find_if(entries.begin(), entries.end(), [&](const auto& e) { return key == e.key; });
     if (it == entries.end()) {
-      problems.add(&node, prefix + key, fmt::format("unknown key{}", suggestion(key, keys)));
+      problems.add(&node, prefix + printable(key), fmt::format("unknown key{}", suggestion(key, keys)));
       continue;
     }
     assign(obj, *it, node, prefix + key, problems);
@@ -410,11 +177,16 @@ std::vector<std::pair<std::string, const toml::table*>> ordered_tables(const tom
     return out;
   }
   for (const auto& [k, v] : *node->as_table()) {
-    if (!v.is_table()) {
-      problems.add(&v, section + "." + std::string(k.str()), "must be a table");
+    const std::string id(k.str());
+    if (const auto problem = id_problem(id); !problem.empty()) {
+      problems.add(&v, section + ".\"" + id + "\"", problem);  // quoted: the id may hold a dot
       continue;
     }
-    out.emplace_back(std::string(k.str()), v.as_table());
+    if (!v.is_table()) {
+      problems.add(&v, section + "." + id, "must be a table");
+      continue;
+    }
+    out.emplace_back(id, v.as_table());
   }
   std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
     return a.second->source().begin < b.second->source().begin;
@@ -480,10 +252,26 @@ const Entry<ProgrammeSpec>* programme_entry(const std::string& key) {
   return nullptr;
 }
 
+// Two changes at one month would leave which terms apply to the order of the list: an error at
+// the second, naming the first. `seen` holds (month, list index) of the changes read so far.
+bool repeats_month(std::vector<std::pair<int, int>>& seen, int month, int index, const toml::node* at,
+                   const std::string& prefix, Problems& problems) {
+  for (const auto& [m, i] : seen)
+    if (m == month) {
+      problems.add(at, fmt::format("{}[{}].at", prefix, index),
+                   fmt::format("{}[{}] already changes the terms at {}; give all new terms of a month in one change",
+                               prefix, i, units::format_month(month)));
+      return true;
+    }
+  seen.emplace_back(month, index);
+  return false;
+}
+
 // changes = [{ at = "2018-01", rate = "20%" }, ...]: dated new terms, validated like the keys they set.
 void read_changes(ProgrammeSpec& p, const toml::node& node, const std::string& prefix, Problems& problems) {
   if (!node.is_array_of_tables() && !(node.is_array() && node.as_array()->empty()))
     return problems.add(&node, prefix, "must be a list of tables, e.g. [{ at = \"2018-01\", rate = \"20%\" }]");
+  std::vector<std::pair<int, int>> seen;
   int i = 0;
   for (const auto& item : *node.as_array()) {
     const std::string at_key = fmt::format("{}[{}]", prefix, i++);
@@ -492,7 +280,8 @@ void read_changes(ProgrammeSpec& p, const toml::node& node, const std::string& p
     bool ok = true;
     if (const auto* at = table.get("at")) {
       try {
-        change.at = units::parse_month(at->is_string() ? at->as_string()->get() : std::string("?"));
+        const auto* from = programme_entry("from");  // a change's month has the range of the period's
+        change.at = read_month(*at, int(from->min), int(from->max));
       } catch (const units::UnitError& e) {
         problems.add(at, at_key + ".at", e.what());
         ok = false;
@@ -521,7 +310,8 @@ void read_changes(ProgrammeSpec& p, const toml::node& node, const std::string& p
                                                          : scratch.*std::get<double ProgrammeSpec::*>(entry->member);
       change.values.emplace_back(key, v);
     }
-    if (ok) p.changes.push_back(std::move(change));
+    if (ok && !repeats_month(seen, change.at, i - 1, table.get("at"), prefix, problems))
+      p.changes.push_back(std::move(change));
   }
   std::stable_sort(p.changes.begin(), p.changes.end(), [](const auto& a, const auto& b) { return a.at < b.at; });
 }
@@ -639,113 +429,6 @@ void read_optional_section(T& obj, const toml::table& root, const char* name,
   }
 }
 
-// ---------------------------------------------------------------- cross-field checks
-
-void cross_check(const Scenario& s, const toml::table& root, Problems& problems) {
-  auto where = [&](const std::string& path) -> const toml::node* {
-    auto v = root.at_path(path);
-    return v ? v.node() : &root;
-  };
-  if (s.info.end < s.info.start)
-    problems.add(where("scenario.end"), "scenario.end", fmt::format("end {} is before start {}",
-                 units::format_month(s.info.end), units::format_month(s.info.start)));
-  if (s.model.centre_min_members > s.model.centre_max_members)
-    problems.add(where("model.centre_min_members"), "model.centre_min_members",
-                 fmt::format("centre_min_members ({}) exceeds centre_max_members ({})", s.model.centre_min_members,
-                             s.model.centre_max_members));
-  std::vector<std::string> zone_ids, sector_ids;
-  for (const auto& z : s.zones) zone_ids.push_back(z.id);
-  for (const auto& sec : s.sectors) sector_ids.push_back(sec.id);
-  for (const auto& z : s.zones) {
-    const std::string p = "zones." + z.id;
-    if (z.land_used > z.area)
-      problems.add(where(p + ".land_used"), p + ".land_used",
-                   fmt::format("land used ({:g} km2) exceeds the zone's area ({:g} km2)", z.land_used / 1e6, z.area / 1e6));
-    if (z.plot_ratio > z.plot_ratio_cap)
-      problems.add(where(p + ".plot_ratio"), p + ".plot_ratio", "plot ratio exceeds plot_ratio_cap");
-    for (const auto& sec : z.sectors)
-      if (s.sector_index(sec) < 0)
-        problems.add(where(p + ".sector_output." + sec), p + ".sector_output." + sec,
-                     fmt::format("unknown sector \"{}\"{}", sec, suggestion(sec, sector_ids)));
-  }
-  for (const auto& pr : s.programmes) {
-    const std::string p = "programmes." + pr.id;
-    if (pr.to < pr.from)
-      problems.add(where(p + ".to"), p + ".to", "programme ends before it starts");
-    if (pr.from > s.info.end || pr.to < s.info.start)
-      problems.add(where(p + ".from"), p + ".from", fmt::format("active period {}..{} lies outside the horizon {}..{}",
-                   units::format_month(pr.from), units::format_month(pr.to),
-                   units::format_month(s.info.start), units::format_month(s.info.end)));
-    for (const auto& sec : pr.sectors)
-      if (s.sector_index(sec) < 0)
-        problems.add(where(p + ".sectors"), p + ".sectors", fmt::format("unknown sector \"{}\"{}", sec, suggestion(sec, sector_ids)));
-    for (const auto& z : pr.zones)
-      if (s.zone_index(z) < 0)
-        problems.add(where(p + ".zones"), p + ".zones", fmt::format("unknown zone \"{}\"{}", z, suggestion(z, zone_ids)));
-    const bool needs_fund = pr.kind == ProgrammeKind::CreditLine || pr.kind == ProgrammeKind::RiskPool ||
-                            pr.kind == ProgrammeKind::GuidanceFund;
-    if (needs_fund && pr.fund_size <= 0)
-      problems.add(where(p + ".fund_size"), p + ".fund_size", fmt::format("a {} programme needs fund_size > 0", pr.kind_name));
-    for (std::size_t c = 0; c < pr.changes.size(); ++c)
-      if (pr.changes[c].at < pr.from || pr.changes[c].at > pr.to) {
-        const std::string key = fmt::format("{}.changes[{}].at", p, c);
-        problems.add(where(key), key, fmt::format("change at {} lies outside the programme's active period {}..{}",
-                     units::format_month(pr.changes[c].at), units::format_month(pr.from), units::format_month(pr.to)));
-      }
-  }
-  auto in_horizon = [&](int month, const std::string& key) {
-    if (month < s.info.start || month > s.info.end)
-      problems.add(where(key), key, fmt::format("{} lies outside the horizon {}..{}", units::format_month(month),
-                   units::format_month(s.info.start), units::format_month(s.info.end)));
-  };
-  for (const auto& e : s.events) {
-    const std::string p = "events." + e.id;
-    if (e.kind == EventKind::AnchorProject) {
-      in_horizon(e.at, p + ".at");
-      if (s.zone_index(e.zone) < 0)
-        problems.add(where(p + ".zone"), p + ".zone", fmt::format("unknown zone \"{}\"{}", e.zone, suggestion(e.zone, zone_ids)));
-      if (s.sector_index(e.sector) < 0)
-        problems.add(where(p + ".sector"), p + ".sector", fmt::format("unknown sector \"{}\"{}", e.sector, suggestion(e.sector, sector_ids)));
-      if (e.investment <= 0) problems.add(where(p + ".investment"), p + ".investment", "an anchor project needs investment > 0");
-      if (e.land <= 0) problems.add(where(p + ".land"), p + ".land", "an anchor project needs land > 0");
-      if (const int z = s.zone_index(e.zone); z >= 0 && e.land > s.zones[z].area)
-        problems.add(where(p + ".land"), p + ".land", fmt::format("land ({:g} km2) exceeds the zone's area ({:g} km2)",
-                     e.land / 1e6, s.zones[z].area / 1e6));
-      continue;
-    }
-    in_horizon(e.from, p + ".from");
-    in_horizon(e.to, p + ".to");
-    if (e.to < e.from) problems.add(where(p + ".to"), p + ".to", "the shock ends before it starts");
-    if (e.kind == EventKind::CapacityShock && (e.size < 0 || e.size > 1))
-      problems.add(where(p + ".size"), p + ".size", fmt::format("a capacity shock's size is the share of capacity lost; {:g} is outside 0 .. 1 (0% .. 100%)", e.size));
-    for (const auto& sec : e.sectors)
-      if (s.sector_index(sec) < 0)
-        problems.add(where(p + ".sectors"), p + ".sectors", fmt::format("unknown sector \"{}\"{}", sec, suggestion(sec, sector_ids)));
-    for (const auto& z : e.zones)
-      if (s.zone_index(z) < 0)
-        problems.add(where(p + ".zones"), p + ".zones", fmt::format("unknown zone \"{}\"{}", z, suggestion(z, zone_ids)));
-  }
-  int i = 0;
-  for (const auto& t : s.targets) {
-    const std::string p = fmt::format("targets[{}]", i++);
-    if (t.zone != "all" && s.zone_index(t.zone) < 0)
-      problems.add(where(p + ".zone"), p + ".zone", fmt::format("unknown zone \"{}\"{}", t.zone, suggestion(t.zone, zone_ids)));
-    if (t.sector != "all" && s.sector_index(t.sector) < 0)
-      problems.add(where(p + ".sector"), p + ".sector", fmt::format("unknown sector \"{}\"{}", t.sector, suggestion(t.sector, sector_ids)));
-    const int first_year = s.info.start / 12, last_year = s.info.end / 12;
-    if (t.year < first_year || t.year > last_year)
-      problems.add(where(p + ".year"), p + ".year", fmt::format("year {} lies outside the horizon {}..{}", t.year, first_year, last_year));
-    // A plan's annual flow target cannot be judged on a few months (docs/scenario_format.md, Partial years).
-    const auto months = year_months(s.info.start, s.info.end, t.year);
-    if (months.partial() && metric_time(t.metric) == MetricTime::Annual)
-      problems.add(where(p + ".year"), p + ".year",
-                   fmt::format("{} is a quantity of the whole year, but the horizon {}..{} has only {} of {}; "
-                               "move the target to a full year or extend the horizon",
-                               t.metric, units::format_month(s.info.start), units::format_month(s.info.end),
-                               month_range(months), t.year));
-  }
-}
-
 }  // namespace
 
 const std::vector<std::string>& changeable_programme_keys() { return changeable_keys(); }
@@ -763,23 +446,20 @@ void apply_change(ProgrammeSpec& terms, const ProgrammeChange& change) {
 Scenario load_scenario(const std::string& path, const std::vector<std::string>& overrides,
                        const std::vector<std::string>& overlays) {
   Problems problems;
-  std::vector<std::string> chain;
-  toml::table root = load_composed(path, chain, problems);
-  for (const auto& overlay : overlays) {
-    std::vector<std::string> overlay_chain;
-    merge_into(root, load_composed(overlay, overlay_chain, problems));
-  }
-  for (const auto& o : overrides) apply_override(root, o, problems);
+  std::vector<std::string> files;
+  toml::table root = detail::compose_scenario(path, overlays, overrides, problems, files);
 
   static const std::set<std::string> sections = {"scenario", "model", "talent", "funds", "zones",
                                                  "sectors", "programmes", "events", "targets"};
-  const std::vector<std::string> section_list(sections.begin(), sections.end());
+  std::vector<std::string> top_level(sections.begin(), sections.end());
+  top_level.push_back("extends");  // read by composition; "extend = ..." should hear of it
   for (const auto& [k, node] : root)
     if (!sections.count(std::string(k.str())))
-      problems.add(&node, std::string(k.str()), fmt::format("unknown section{}", suggestion(std::string(k.str()), section_list)));
+      problems.add(&node, printable(k.str()), fmt::format("unknown section{}", suggestion(std::string(k.str()), top_level)));
 
   Scenario s;
   s.path = path;
+  s.input_files = std::move(files);
   if (!root.get("scenario")) problems.add(&root, "scenario", "the [scenario] table is required");
   read_optional_section(s.info, root, "scenario", detail::info_entries(), problems);
   read_optional_section(s.model, root, "model", detail::model_entries(), problems);
@@ -790,7 +470,7 @@ Scenario load_scenario(const std::string& path, const std::vector<std::string>& 
   read_programmes(s, root, problems);
   read_events(s, root, problems);
   read_targets(s, root, problems);
-  if (problems.empty()) cross_check(s, root, problems);
+  if (problems.empty()) detail::cross_check(s, root, problems);
   if (!problems.empty()) throw InputError(problems.take());
 
   std::ostringstream text;

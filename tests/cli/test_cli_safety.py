@@ -205,3 +205,14 @@ def test_control_characters_never_reach_the_terminal(tmp_path):
     r = parksim("check", str(tmp_path / "a\x1b[2Jb\x07.toml"))
     assert r.returncode == 2 and "\x1b" not in r.stderr and "\x07" not in r.stderr, repr(r.stderr)
     assert "\\x1b" in r.stderr
+
+
+def test_output_naming_a_file_the_scenario_extends_is_refused(tmp_path):
+    base = tmp_path / "base.toml"
+    shutil.copy(MINI, base)
+    child = tmp_path / "child.toml"
+    child.write_text('extends = "base.toml"\n[scenario]\ntitle = "child"\n')
+    before = digest(base)
+    r = parksim("run", str(child), "-o", str(base), "-R", "1", "-t", "1")
+    assert r.returncode == 1 and "also an input" in r.stderr and "base.toml" in r.stderr, r.stderr
+    assert digest(base) == before

@@ -1,11 +1,13 @@
 #pragma once
 // Quantities as the policy documents write them, converted to one internal unit per kind:
-//   money  -> CNY          ("3000万", "1亿", "200亿元", "50万元", "1.5e8", 30000000, "3,000万元")
+//   money  -> CNY          ("3000万", "1亿", "200亿元", "50万元", "1.5e8", 30000000, "3,000万元";
+//                           a comma must group thousands: "1,5亿" is refused)
 //   area   -> m2           ("12 km2", "12 km²", "1500亩", "1500 mu", "30 ha", "20000 m2"; a bare
 //                           number is rejected: areas must say their unit)
 //   rate   -> fraction     ("30%", "0.3", 0.3; "30" without % is rejected as ambiguous, > 100% too)
 //   change -> signed fraction ("-30%", "+5%", -0.3)
-//   date   -> months since 0000-01 ("2015-10" -> 2015*12+9); "2015" means 2015-01
+//   date   -> months since 0000-01 ("2015-10" -> 2015*12+9); "2015" means 2015-01; only the
+//             form is checked (the range belongs to the key)
 //   count  -> non-negative integer
 // Parsing failures throw UnitError with a message that says what forms are allowed.
 #include <cstdint>
