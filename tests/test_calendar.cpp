@@ -148,7 +148,7 @@ TEST_CASE("a mid-year horizon's scorecard in the HDF5 file carries the months", 
   for (double v : f.doubles("scorecard/value").data) CHECK(std::isfinite(v));
 }
 
-TEST_CASE("an annual flow target in a partial year is refused; a level is accepted", "[calendar]") {
+TEST_CASE("an annual flow target in a partial year is refused, a level is accepted", "[calendar]") {
   CHECK_NOTHROW(mini_partial());  // firms 2015 and employment 2017 are levels
   CHECK_THROWS_WITH(mini_partial({"scenario.end=\"2016-06\""}),
                     Catch::Contains("targets[2].year: output is a quantity of the whole year, but the horizon "
