@@ -31,19 +31,28 @@ bool Reader::has(const std::string& dataset) const {
   return H5Lexists(hid_t(file_), dataset.c_str(), H5P_DEFAULT) > 0;
 }
 
-Array Reader::doubles(const std::string& dataset) const {
+std::vector<std::size_t> Reader::shape(const std::string& dataset) const {
   const hid_t d = H5Dopen2(hid_t(file_), dataset.c_str(), H5P_DEFAULT);
   if (d < 0) throw Error(fmt::format("{}: no dataset \"{}\"", path_, dataset));
   const hid_t space = H5Dget_space(d);
-  const int rank = H5Sget_simple_extent_ndims(space);
+  const int rank = space < 0 ? -1 : H5Sget_simple_extent_ndims(space);
   std::vector<hsize_t> dims(std::size_t(std::max(rank, 0)));
-  H5Sget_simple_extent_dims(space, dims.data(), nullptr);
+  const bool ok = rank >= 0 && H5Sget_simple_extent_dims(space, dims.data(), nullptr) == rank;
+  if (space >= 0) H5Sclose(space);
+  H5Dclose(d);
+  if (!ok) throw Error(fmt::format("{}: cannot read the dimensions of \"{}\"", path_, dataset));
+  return std::vector<std::size_t>(dims.begin(), dims.end());
+}
+
+Array Reader::doubles(const std::string& dataset) const {
   Array a;
+  a.shape = shape(dataset);
   std::size_t n = 1;
-  for (auto v : dims) { a.shape.push_back(std::size_t(v)); n *= std::size_t(v); }
+  for (auto v : a.shape) n *= v;
+  const hid_t d = H5Dopen2(hid_t(file_), dataset.c_str(), H5P_DEFAULT);
+  if (d < 0) throw Error(fmt::format("{}: no dataset \"{}\"", path_, dataset));
   a.data.resize(n);
   const herr_t status = n ? H5Dread(d, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, a.data.data()) : 0;
-  H5Sclose(space);
   H5Dclose(d);
   if (status < 0) throw Error(fmt::format("{}: cannot read \"{}\" as numbers", path_, dataset));
   return a;
