@@ -4,6 +4,11 @@
 #include <fmt/format.h>
 #include <hdf5.h>
 
+#include <cstdint>
+#include <fstream>
+#include <set>
+#include <iterator>
+
 #include "parksim/engine/error.hpp"
 
 namespace parksim::engine::h5 {
@@ -15,10 +20,88 @@ struct QuietErrors {
   QuietErrors() { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); }
 };
 
+std::uint64_t little_endian(const unsigned char* p, int bytes) {
+  std::uint64_t v = 0;
+  for (int i = bytes; i-- > 0;) v = (v << 8) | p[i];
+  return v;
+}
+
+// HDF5 1.10 trusts the object sizes in a global heap collection (where variable-length strings
+// live): a damaged size makes H5Aread/H5Dread loop forever or copy past the heap. Every collection
+// ("GCOL", version 1) must therefore be a chain of objects that ends exactly at its stated size,
+// as HDF5's own decoder walks it (8-byte lengths, the only size parksim's writer uses).
+void check_global_heaps(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
+  auto damaged = [&](std::size_t at) {
+    return Error(fmt::format("{}: is damaged (the string heap at byte {} is inconsistent)", path, at));
+  };
+  for (std::size_t at = bytes.find("GCOL\x01\0\0\0", 0, 8); at != std::string::npos; at = bytes.find("GCOL\x01\0\0\0", at + 1, 8)) {
+    if (at + 16 > bytes.size()) throw damaged(at);
+    const std::uint64_t size = little_endian(data + at + 8, 8);
+    if (size < 16 || size > bytes.size() - at) throw damaged(at);
+    const unsigned char* heap = data + at;
+    for (std::uint64_t p = 16; p < size;) {
+      if (p + 16 > size) break;  // a tail too small for an object header is free space
+      const std::uint64_t index = little_endian(heap + p, 2), object = little_endian(heap + p + 8, 8);
+      if (object > size) throw damaged(at);
+      const std::uint64_t need = index > 0 ? 16 + (object + 7) / 8 * 8 : object;
+      if (need < 16 || need > size - p) throw damaged(at);
+      p += need;
+    }
+  }
+}
+
+// A chunked dataset whose chunk index lost a chunk reads that chunk as fill values (zeros) without
+// an error. The writer writes every chunk of a dataset, so any missing chunk is damage.
+bool all_chunks_present(hid_t d, const std::vector<std::size_t>& shape) {
+  const hid_t dcpl = H5Dget_create_plist(d);
+  if (dcpl < 0) return false;
+  bool ok = true;
+  if (H5Pget_layout(dcpl) == H5D_CHUNKED) {
+    std::vector<hsize_t> chunk(shape.size());
+    ok = H5Pget_chunk(dcpl, int(chunk.size()), chunk.data()) == int(shape.size());
+    hsize_t expected = 1, present = 0;
+    for (std::size_t i = 0; ok && i < shape.size(); ++i) expected *= chunk[i] ? (shape[i] + chunk[i] - 1) / chunk[i] : 0;
+    const hid_t space = H5Dget_space(d);
+    ok = ok && space >= 0 && H5Dget_num_chunks(d, space, &present) >= 0 && present == expected;
+    // A damaged index key puts a chunk at coordinates no read asks for: each chunk must sit on the
+    // chunk grid, inside the dataset, once, with all its filters applied.
+    std::set<std::vector<hsize_t>> seen;
+    for (hsize_t i = 0; ok && i < present; ++i) {
+      std::vector<hsize_t> offset(shape.size());
+      unsigned mask = 0;
+      haddr_t addr = 0;
+      hsize_t bytes = 0;
+      ok = H5Dget_chunk_info(d, space, i, offset.data(), &mask, &addr, &bytes) >= 0 && mask == 0;
+      for (std::size_t j = 0; ok && j < shape.size(); ++j) ok = offset[j] % chunk[j] == 0 && offset[j] < shape[j];
+      ok = ok && seen.insert(offset).second;
+    }
+    // and a lookup by coordinates, the path H5Dread takes, must find each one.
+    std::vector<hsize_t> at(shape.size(), 0);
+    for (hsize_t i = 0; ok && i < expected; ++i) {
+      unsigned mask = 0;
+      haddr_t addr = HADDR_UNDEF;
+      hsize_t bytes = 0;
+      ok = H5Dget_chunk_info_by_coord(d, at.data(), &mask, &addr, &bytes) >= 0 && addr != HADDR_UNDEF && mask == 0;
+      for (std::size_t j = shape.size(); j-- > 0;) {  // next grid position, last axis fastest
+        at[j] += chunk[j];
+        if (at[j] < shape[j]) break;
+        at[j] = 0;
+      }
+    }
+    if (space >= 0) H5Sclose(space);
+  }
+  H5Pclose(dcpl);
+  return ok;
+}
+
 }  // namespace
 
 Reader::Reader(const std::string& path) : path_(path) {
   static QuietErrors quiet;
+  check_global_heaps(path);
   file_ = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
   if (file_ < 0) throw Error(fmt::format("{}: cannot open as HDF5 (missing, unfinished or not an HDF5 file)", path));
 }
@@ -51,6 +134,10 @@ Array Reader::doubles(const std::string& dataset) const {
   for (auto v : a.shape) n *= v;
   const hid_t d = H5Dopen2(hid_t(file_), dataset.c_str(), H5P_DEFAULT);
   if (d < 0) throw Error(fmt::format("{}: no dataset \"{}\"", path_, dataset));
+  if (!all_chunks_present(d, a.shape)) {
+    H5Dclose(d);
+    throw Error(fmt::format("{}: is damaged (\"{}\" is missing stored chunks)", path_, dataset));
+  }
   a.data.resize(n);
   const herr_t status = n ? H5Dread(d, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, a.data.data()) : 0;
   H5Dclose(d);
