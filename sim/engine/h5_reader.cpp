@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <fstream>
+#include <map>
 #include <set>
 #include <iterator>
 
@@ -26,17 +27,24 @@ std::uint64_t little_endian(const unsigned char* p, int bytes) {
   return v;
 }
 
+std::string file_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// (collection address, object index) -> object size, of every global heap object.
+using HeapObjects = std::map<std::pair<std::uint64_t, std::uint64_t>, std::uint64_t>;
+
 // HDF5 1.10 trusts the object sizes in a global heap collection (where variable-length strings
 // live): a damaged size makes H5Aread/H5Dread loop forever or copy past the heap. Every collection
 // ("GCOL", version 1) must therefore be a chain of objects that ends exactly at its stated size,
 // as HDF5's own decoder walks it (8-byte lengths, the only size parksim's writer uses).
-void check_global_heaps(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+HeapObjects global_heaps(const std::string& path, const std::string& bytes) {
   const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
   auto damaged = [&](std::size_t at) {
     return Error(fmt::format("{}: is damaged (the string heap at byte {} is inconsistent)", path, at));
   };
+  HeapObjects objects;
   for (std::size_t at = bytes.find("GCOL\x01\0\0\0", 0, 8); at != std::string::npos; at = bytes.find("GCOL\x01\0\0\0", at + 1, 8)) {
     if (at + 16 > bytes.size()) throw damaged(at);
     const std::uint64_t size = little_endian(data + at + 8, 8);
@@ -48,9 +56,32 @@ void check_global_heaps(const std::string& path) {
       if (object > size) throw damaged(at);
       const std::uint64_t need = index > 0 ? 16 + (object + 7) / 8 * 8 : object;
       if (need < 16 || need > size - p) throw damaged(at);
+      if (index > 0) objects[{at, index}] = object;
       p += need;
     }
   }
+  return objects;
+}
+
+// The references of a contiguous dataset of variable-length strings (length, collection address,
+// object index: 16 bytes each) must name heap objects of exactly their length: HDF5 allocates by
+// the length and copies by the object's size, so a damaged length is a huge allocation or an
+// overrun.
+bool string_references_intact(const std::string& path, hid_t d, std::size_t count) {
+  const haddr_t offset = H5Dget_offset(d);
+  if (offset == HADDR_UNDEF) return true;  // nothing stored: HDF5 reads empty strings
+  const std::string bytes = file_bytes(path);
+  const auto objects = global_heaps(path, bytes);
+  if (offset > bytes.size() || count > (bytes.size() - offset) / 16) return false;
+  const auto* refs = reinterpret_cast<const unsigned char*>(bytes.data()) + offset;
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::uint64_t length = little_endian(refs + 16 * i, 4), collection = little_endian(refs + 16 * i + 4, 8),
+                        index = little_endian(refs + 16 * i + 12, 4);
+    if (length == 0 && collection == 0) continue;
+    const auto it = objects.find({collection, index});
+    if (it == objects.end() || it->second != length) return false;
+  }
+  return true;
 }
 
 // A chunked dataset whose chunk index lost a chunk reads that chunk as fill values (zeros) without
@@ -97,11 +128,30 @@ bool all_chunks_present(hid_t d, const std::vector<std::size_t>& shape) {
   return ok;
 }
 
+// Only the number types h5::Writer stores: HDF5 1.10 converts a damaged (odd-sized) type with
+// out-of-bounds copies.
+bool writer_number_type(hid_t d) {
+  const hid_t type = H5Dget_type(d);
+  if (type < 0) return false;
+  bool known = false;
+  for (hid_t t : {H5T_IEEE_F64LE, H5T_STD_I64LE, H5T_STD_I32LE, H5T_STD_U8LE}) known = known || H5Tequal(type, t) > 0;
+  H5Tclose(type);
+  return known;
+}
+
+// Attributes are read into one value: one with more elements (a damaged dataspace) would overrun it.
+bool single_value(hid_t attribute) {
+  const hid_t space = H5Aget_space(attribute);
+  const bool one = space >= 0 && H5Sget_simple_extent_npoints(space) == 1;
+  if (space >= 0) H5Sclose(space);
+  return one;
+}
+
 }  // namespace
 
 Reader::Reader(const std::string& path) : path_(path) {
   static QuietErrors quiet;
-  check_global_heaps(path);
+  global_heaps(path, file_bytes(path));
   file_ = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
   if (file_ < 0) throw Error(fmt::format("{}: cannot open as HDF5 (missing, unfinished or not an HDF5 file)", path));
 }
@@ -134,7 +184,7 @@ Array Reader::doubles(const std::string& dataset) const {
   for (auto v : a.shape) n *= v;
   const hid_t d = H5Dopen2(hid_t(file_), dataset.c_str(), H5P_DEFAULT);
   if (d < 0) throw Error(fmt::format("{}: no dataset \"{}\"", path_, dataset));
-  if (!all_chunks_present(d, a.shape)) {
+  if (!writer_number_type(d) || !all_chunks_present(d, a.shape)) {
     H5Dclose(d);
     throw Error(fmt::format("{}: is damaged (\"{}\" is missing stored chunks)", path_, dataset));
   }
@@ -150,6 +200,15 @@ std::vector<std::string> Reader::strings(const std::string& dataset) const {
   if (d < 0) throw Error(fmt::format("{}: no dataset \"{}\"", path_, dataset));
   const hid_t space = H5Dget_space(d);
   const hssize_t n = H5Sget_simple_extent_npoints(space);
+  const hid_t ftype = H5Dget_type(d), dcpl = H5Dget_create_plist(d);
+  const bool checkable = H5Tis_variable_str(ftype) > 0 && H5Pget_layout(dcpl) == H5D_CONTIGUOUS;
+  H5Tclose(ftype);
+  H5Pclose(dcpl);
+  if (checkable && n > 0 && !string_references_intact(path_, d, std::size_t(n))) {
+    H5Sclose(space);
+    H5Dclose(d);
+    throw Error(fmt::format("{}: is damaged (the strings of \"{}\" do not match the string heap)", path_, dataset));
+  }
   const hid_t type = H5Tcopy(H5T_C_S1);
   H5Tset_size(type, H5T_VARIABLE);
   H5Tset_cset(type, H5T_CSET_UTF8);
@@ -171,7 +230,9 @@ std::string Reader::attribute_string(const std::string& name) const {
   const hid_t ftype = H5Aget_type(a);
   std::string out;
   herr_t status = -1;
-  if (H5Tis_variable_str(ftype) > 0) {
+  if (!single_value(a)) {
+    // status stays -1: refused below
+  } else if (H5Tis_variable_str(ftype) > 0) {
     const hid_t type = H5Tcopy(H5T_C_S1);
     H5Tset_size(type, H5T_VARIABLE);
     H5Tset_cset(type, H5T_CSET_UTF8);
@@ -179,7 +240,8 @@ std::string Reader::attribute_string(const std::string& name) const {
     status = H5Aread(a, type, &s);
     if (status >= 0 && s) { out = s; H5free_memory(s); }
     H5Tclose(type);
-  } else {
+  } else if (H5Tget_class(ftype) == H5T_STRING && H5Tget_size(ftype) <= std::size_t(1) << 26) {
+    // The size comes from the file: a damaged one must not become a gigabyte buffer.
     std::string buf(H5Tget_size(ftype), '\0');
     status = H5Aread(a, ftype, buf.data());
     out = buf.c_str();
@@ -194,7 +256,7 @@ double Reader::attribute_number(const std::string& name) const {
   const hid_t a = H5Aopen(hid_t(file_), name.c_str(), H5P_DEFAULT);
   if (a < 0) throw Error(fmt::format("{}: no attribute \"{}\"", path_, name));
   double v = 0;
-  const herr_t status = H5Aread(a, H5T_NATIVE_DOUBLE, &v);
+  const herr_t status = single_value(a) ? H5Aread(a, H5T_NATIVE_DOUBLE, &v) : -1;
   H5Aclose(a);
   if (status < 0) throw Error(fmt::format("{}: cannot read attribute \"{}\" as a number", path_, name));
   return v;
