@@ -51,9 +51,11 @@ if use_mpi:
     same(reference, mpi_out, "mpirun -n 2 vs one process")
     print("ok: mpirun -n 2 sweep equals the single-process sweep")
 else:
+    # A bare -o in the working directory: its journal is listed as ./killed.h5.journal.0 and opened
+    # as killed.h5.journal.0, which once made each resume truncate it.
     out = os.path.join(work, "killed.h5")
     journal = out + ".journal.0"
-    proc = subprocess.Popen(sweep + ["-o", out, "-t", "1"])
+    proc = subprocess.Popen(sweep + ["-o", "killed.h5", "-t", "1"], cwd=work)
     deadline = time.time() + 120
     while time.time() < deadline and proc.poll() is None:
         if os.path.exists(journal) and open(journal).read().count("\n") >= 4:
@@ -66,9 +68,12 @@ else:
     if os.path.exists(out):
         sys.exit("FAIL: a killed sweep left a complete-looking output file")
     done = open(journal).read().count("\n") - 1
-    subprocess.run(sweep + ["-o", out, "-t", "2", "--resume"], check=True)
+    subprocess.run(sweep + ["-o", "killed.h5", "-t", "2", "--resume"], check=True, cwd=work)
     same(reference, out, "killed and resumed vs uninterrupted")
     if os.path.exists(journal):
         sys.exit("FAIL: journal left behind after a completed sweep")
-    print(f"ok: killed after {done} of 80 runs, resumed, identical to the uninterrupted sweep")
+    again = subprocess.run(sweep + ["-o", "killed.h5", "--resume"], cwd=work, capture_output=True, text=True)
+    if again.returncode == 0 or "already complete" not in again.stderr:
+        sys.exit("FAIL: --resume of a finished sweep was not refused as already complete")
+    print(f"ok: killed after {done} of 80 runs, resumed with a bare -o, identical to the uninterrupted sweep")
 shutil.rmtree(work)

@@ -132,13 +132,35 @@ std::vector<std::string> Design::overrides(std::size_t point) const {
   return out;
 }
 
+namespace {
+
+// Designs beyond this are refused before anything is allocated (a sweep of them would not end).
+constexpr double kMaxPoints = 1e7;
+
+// The points a design of size n has over k parameters, in floating point so that huge requests
+// cannot overflow.
+double point_count(Method m, double n, std::size_t k) {
+  switch (m) {
+    case Method::Grid: return std::pow(n, double(k));
+    case Method::Lhs: return n;
+    case Method::Sobol: return n * double(k + 2);
+    case Method::Morris: return n * double(k + 1);
+  }
+  return n;
+}
+
+}  // namespace
+
 Design make_design(const Space& space, Method method, int n, std::uint64_t seed, int levels) {
   const std::size_t k = space.parameters.size();
   if (n < 1) throw Error("the design size -n must be at least 1");
   if (method == Method::Morris && (levels < 2 || levels % 2 != 0))
     throw Error(fmt::format("Morris needs an even number of levels >= 2 (got {})", levels));
-  if (method == Method::Grid && std::pow(double(n), double(k)) > 1e7)
+  if (method == Method::Grid && point_count(method, n, k) > kMaxPoints)
     throw Error(fmt::format("a grid of {} levels over {} parameters has more than 10 million points", n, k));
+  if (point_count(method, n, k) > kMaxPoints)
+    throw Error(fmt::format("a {} design with -n {} over {} parameters has {:.0f} points, more than the limit of 10 "
+                            "million", method_name(method), n, k, point_count(method, n, k)));
   Design d;
   d.method = method;
   d.space = space;
@@ -204,23 +226,96 @@ void write_design(const Design& design, const std::string& path) {
   w.commit();
 }
 
-Design read_design(const std::string& path) {
-  engine::h5::Reader r(path);
-  Design d;
-  d.method = method_from_name(r.attribute_string("method"));
-  d.n = int(r.attribute_number("n"));
-  d.levels = int(r.attribute_number("levels"));
-  d.seed = std::uint64_t(r.attribute_number("seed"));
-  d.space = parse_space(r.attribute_string("space"), r.attribute_string("space_path"));
-  const auto unit = r.doubles("unit"), value = r.doubles("value");
-  const std::size_t k = d.space.parameters.size();
-  if (unit.shape.size() != 2 || unit.shape[1] != k || value.shape != unit.shape)
-    throw Error(fmt::format("{}: the design's matrices do not match its {} parameters", path, k));
-  for (std::size_t i = 0; i < unit.shape[0]; ++i) {
-    d.unit.emplace_back(unit.data.begin() + long(i * k), unit.data.begin() + long((i + 1) * k));
-    d.value.emplace_back(value.data.begin() + long(i * k), value.data.begin() + long((i + 1) * k));
+namespace {
+
+// Reading a design back: everything a damaged file could make wrong is checked before it is used,
+// so that a sweep or an analysis never runs on garbage. Failures say "PATH: is damaged (what)".
+class DesignReader {
+ public:
+  explicit DesignReader(const std::string& path) : path_(path), r_(path) {}
+
+  Design read() {
+    Design d;
+    d.method = method();
+    d.n = int(whole("n", 1, kMaxPoints));
+    // Only Morris designs use their levels; the others store whatever -levels was.
+    d.levels = d.method == Method::Morris ? int(whole("levels", 2, 1e6)) : int(whole("levels", -2147483648.0, 2147483647.0));
+    if (d.method == Method::Morris && d.levels % 2 != 0) throw damaged(fmt::format("Morris levels {} is odd", d.levels));
+    // Seeds are stored as int64: seeds of 2^63 and more come back negative.
+    const double seed = whole("seed", -9223372036854775808.0, 9223372036854775807.0);
+    d.seed = seed < 0 ? std::uint64_t(std::int64_t(seed)) : std::uint64_t(seed);
+    d.space = space();
+    matrices(d);
+    return d;
   }
-  return d;
-}
+
+ private:
+  Error damaged(const std::string& what) const { return Error(fmt::format("{}: is damaged ({})", path_, what)); }
+
+  Method method() const {
+    const auto name = r_.attribute_string("method");
+    for (Method m : {Method::Grid, Method::Lhs, Method::Sobol, Method::Morris})
+      if (name == method_name(m)) return m;
+    throw damaged(fmt::format("unknown design method \"{}\"", name));
+  }
+
+  // A numeric attribute that must be a whole number in [lo, hi] (checked before any conversion:
+  // int(1e30) is undefined).
+  double whole(const char* name, double lo, double hi) const {
+    const double v = r_.attribute_number(name);
+    if (!(v >= lo && v <= hi) || v != std::floor(v))
+      throw damaged(fmt::format("attribute {} = {:g} is not a whole number in {:g}..{:g}", name, v, lo, hi));
+    return v;
+  }
+
+  Space space() const {
+    Space s;
+    try {
+      s = parse_space(r_.attribute_string("space"), r_.attribute_string("space_path"));
+    } catch (const InputError& e) {
+      throw damaged(fmt::format("its stored space does not load: {}", e.what()));
+    }
+    std::vector<std::string> paths;
+    for (const auto& p : s.parameters) paths.push_back(p.path);
+    if (r_.shape("parameter").size() != 1 || r_.shape("parameter")[0] != paths.size() || r_.strings("parameter") != paths)
+      throw damaged("its parameter names differ from its stored space");
+    return s;
+  }
+
+  void matrices(Design& d) const {
+    const std::size_t k = d.space.parameters.size();
+    const double points = point_count(d.method, d.n, k);
+    if (points > kMaxPoints) throw damaged(fmt::format("-n {} over {} parameters is beyond the limit", d.n, k));
+    const std::vector<std::size_t> shape = {std::size_t(points), k};
+    if (r_.shape("unit") != shape || r_.shape("value") != shape)
+      throw damaged(fmt::format("a {} design with n {} over {} parameters has {} x {} matrices", method_name(d.method),
+                                d.n, k, shape[0], k));
+    const auto unit = r_.doubles("unit"), value = r_.doubles("value");
+    if (unit.shape != shape || value.shape != shape) throw damaged("its matrices changed shape while read");
+    for (std::size_t i = 0; i < shape[0]; ++i) {
+      d.unit.emplace_back(unit.data.begin() + long(i * k), unit.data.begin() + long((i + 1) * k));
+      d.value.emplace_back(value.data.begin() + long(i * k), value.data.begin() + long((i + 1) * k));
+      for (std::size_t j = 0; j < k; ++j) check_point(d, i, j);
+    }
+  }
+
+  // Values are recomputed from the unit coordinates (to 1e-9: another machine's libm may differ in
+  // the last bits), so a value that does not belong to its point is found.
+  void check_point(const Design& d, std::size_t i, std::size_t j) const {
+    const double u = d.unit[i][j], v = d.value[i][j];
+    if (!(u >= 0 && u <= 1)) throw damaged(fmt::format("point {}: unit coordinate {} is not in [0, 1]", i, u));
+    const double expected = d.space.parameters[j].value_at(u);
+    if (!std::isfinite(v) || !(std::abs(v - expected) <= 1e-9 * std::max({1.0, std::abs(v), std::abs(expected)})))
+      throw damaged(fmt::format("point {}: {} = {} does not match its unit coordinate {} ({})", i,
+                                d.space.parameters[j].path, v, u, expected));
+  }
+
+  std::string path_;
+  engine::h5::Reader r_;
+};
+
+}  // namespace
+
+Design read_design(const std::string& path) { return DesignReader(path).read(); }
 
 }  // namespace parksim::experiments

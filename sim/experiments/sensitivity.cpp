@@ -5,6 +5,7 @@
 #include <boost/random/uniform_int_distribution.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <numeric>
@@ -12,6 +13,7 @@
 
 #include "parksim/engine/error.hpp"
 #include "parksim/engine/h5_reader.hpp"
+#include "csv.hpp"
 #include "stats.hpp"
 
 namespace parksim::experiments {
@@ -29,6 +31,17 @@ double variance_ab(const std::vector<double>& a, const std::vector<double>& b, c
   return s2 / n - (s / n) * (s / n);
 }
 
+// Indices of an output that is NaN or infinite somewhere are meaningless (NaN compares false, so
+// they would come out as 0 = "no sensitivity"): refused like failed points.
+void require_finite(const std::vector<double>& y, const char* method) {
+  std::size_t bad = 0, first = 0;
+  for (std::size_t p = y.size(); p-- > 0;)
+    if (!std::isfinite(y[p])) { ++bad; first = p; }
+  if (bad)
+    throw Error(fmt::format("{}: {} of {} points have a NaN or infinite output (first: point {}); indices need a "
+                            "finite output at every point", method, bad, y.size(), first));
+}
+
 }  // namespace
 
 std::vector<SobolIndex> sobol_indices(const Design& d, const std::vector<double>& y_raw, int bootstrap,
@@ -37,6 +50,7 @@ std::vector<SobolIndex> sobol_indices(const Design& d, const std::vector<double>
   const std::size_t k = d.dims(), n = std::size_t(d.n), stride = k + 2;
   if (y_raw.size() != n * stride)
     throw Error(fmt::format("Sobol: {} outputs for a design of {} points", y_raw.size(), n * stride));
+  require_finite(y_raw, "Sobol");
   const double centre = mean(y_raw);
   std::vector<double> a(n), b(n);
   std::vector<std::vector<double>> ab(k, std::vector<double>(n));
@@ -86,6 +100,7 @@ std::vector<MorrisIndex> morris_indices(const Design& d, const std::vector<doubl
   if (d.method != Method::Morris) throw Error("Morris indices need a design made with --method morris");
   const std::size_t k = d.dims(), r = std::size_t(d.n), stride = k + 1;
   if (y.size() != r * stride) throw Error(fmt::format("Morris: {} outputs for a design of {} points", y.size(), r * stride));
+  require_finite(y, "Morris");
   std::vector<std::vector<double>> ee(k);
   for (std::size_t t = 0; t < r; ++t)
     for (std::size_t s = 0; s < k; ++s) {
@@ -119,25 +134,80 @@ std::vector<MorrisIndex> morris_indices(const Design& d, const std::vector<doubl
   return out;
 }
 
-std::vector<double> sweep_output(const std::string& path, const std::string& metric) {
-  engine::h5::Reader r(path);
-  const auto metrics = r.strings("metric");
-  const auto it = std::find(metrics.begin(), metrics.end(), metric);
-  if (it == metrics.end())
-    throw Error(fmt::format("{}: no metric \"{}\"; the sweep stored: {}", path, metric, fmt::join(metrics, ", ")));
-  const std::size_t m = std::size_t(it - metrics.begin()), M = metrics.size();
-  const auto values = r.doubles("values"), status = r.doubles("status"), point = r.doubles("run_point");
-  const std::size_t points = r.doubles("point").data.size();
-  std::vector<double> sum(points, 0.0), count(points, 0.0);
-  for (std::size_t i = 0; i < status.data.size(); ++i) {
-    if (status.data[i] != 0)
-      throw Error(fmt::format("{}: point {} failed (see the failures group); indices need every point", path,
-                              std::size_t(point.data[i])));
-    sum[std::size_t(point.data[i])] += values.data[i * M + m];
-    count[std::size_t(point.data[i])] += 1;
+namespace {
+
+// The runs of a SWEEP.h5, checked against each other before any index is used: run i is point
+// i / R, replication i % R (write_sweep's order), every length agrees, every status is 0 or 1.
+class SweepReader {
+ public:
+  explicit SweepReader(const std::string& path) : path_(path), r_(path) {}
+
+  // The metric's value per point, averaged over the replications.
+  std::vector<double> point_means(const std::string& metric) {
+    const std::size_t m = metric_column(metric);
+    const double reps = r_.attribute_number("replications");
+    if (!(reps >= 1 && reps <= 1e6) || reps != std::floor(reps))
+      throw damaged(fmt::format("attribute replications = {:g} is not a whole number in 1..1000000", reps));
+    const std::size_t R = std::size_t(reps), P = points(), M = metrics_.size(), runs = P * R;
+    for (const char* name : {"status", "run_point", "run_replication"}) require_shape(name, {runs});
+    require_shape("values", {runs, M});
+    const auto status = r_.doubles("status").data, point = r_.doubles("run_point").data,
+               replication = r_.doubles("run_replication").data, values = r_.doubles("values").data;
+    if (status.size() != runs || point.size() != runs || replication.size() != runs || values.size() != runs * M)
+      throw damaged("its datasets changed size while read");
+    std::vector<double> mean(P, 0.0);
+    for (std::size_t i = 0; i < runs; ++i) {
+      if (point[i] != double(i / R) || replication[i] != double(i % R))
+        throw damaged(fmt::format("run {} is point {:g} replication {:g}, not point {} replication {}", i, point[i],
+                                  replication[i], i / R, i % R));
+      if (status[i] == 1)
+        throw Error(fmt::format("{}: point {} failed (see the failures group); indices need every point", path_, i / R));
+      if (status[i] != 0) throw damaged(fmt::format("run {} has status {:g} (0 ok, 1 failed)", i, status[i]));
+      mean[i / R] += values[i * M + m];
+    }
+    for (auto& v : mean) v /= double(R);
+    return mean;
   }
-  for (std::size_t p = 0; p < points; ++p) sum[p] /= count[p];
-  return sum;
+
+ private:
+  Error damaged(const std::string& what) const { return Error(fmt::format("{}: is damaged ({})", path_, what)); }
+
+  void require_shape(const char* name, const std::vector<std::size_t>& expected) const {
+    const auto shape = r_.shape(name);
+    if (shape != expected)
+      throw damaged(fmt::format("\"{}\" has shape ({}), expected ({})", name, fmt::join(shape, ", "), fmt::join(expected, ", ")));
+  }
+
+  std::size_t metric_column(const std::string& metric) {
+    const auto shape = r_.shape("metric");
+    if (shape.size() != 1 || shape[0] == 0 || shape[0] > 100000) throw damaged("its metric list has a wrong length");
+    metrics_ = r_.strings("metric");
+    for (std::size_t j = 0; j < metrics_.size(); ++j)
+      for (std::size_t i = 0; i < j; ++i)
+        if (metrics_[i] == metrics_[j]) throw damaged(fmt::format("metric \"{}\" appears twice", metrics_[j]));
+    const auto it = std::find(metrics_.begin(), metrics_.end(), metric);
+    if (it == metrics_.end())
+      throw Error(fmt::format("{}: no metric \"{}\"; the sweep stored: {}", path_, metric, fmt::join(metrics_, ", ")));
+    return std::size_t(it - metrics_.begin());
+  }
+
+  // The design's points: the rows of its unit matrix, which the point dimension must match.
+  std::size_t points() const {
+    const auto unit = r_.shape("unit"), point = r_.shape("point");
+    if (unit.size() != 2 || unit[0] == 0 || unit[0] > 10000000 || point != std::vector<std::size_t>{unit[0]})
+      throw damaged("its design part has no consistent number of points");
+    return unit[0];
+  }
+
+  std::string path_;
+  engine::h5::Reader r_;
+  std::vector<std::string> metrics_;
+};
+
+}  // namespace
+
+std::vector<double> sweep_output(const std::string& path, const std::string& metric) {
+  return SweepReader(path).point_means(metric);
 }
 
 std::vector<double> csv_output(const std::string& path, const std::string& column, std::size_t points) {
@@ -145,9 +215,7 @@ std::vector<double> csv_output(const std::string& path, const std::string& colum
   if (!in) throw Error(fmt::format("{}: cannot read", path));
   std::string line;
   std::getline(in, line);
-  std::vector<std::string> header;
-  std::stringstream hs(line);
-  for (std::string c; std::getline(hs, c, ',');) header.push_back(c);
+  const auto header = csv::cells(line);
   std::size_t col = 0;
   if (!column.empty()) {
     const auto it = std::find(header.begin(), header.end(), column);
@@ -158,15 +226,14 @@ std::vector<double> csv_output(const std::string& path, const std::string& colum
   int row = 1;
   while (std::getline(in, line)) {
     ++row;
-    if (line.empty()) continue;
-    std::vector<std::string> cells;
-    std::stringstream ls(line);
-    for (std::string c; std::getline(ls, c, ',');) cells.push_back(c);
-    try {
-      y.push_back(std::stod(cells.at(col)));
-    } catch (const std::exception&) {
-      throw Error(fmt::format("{}:{}: column {} is not a number", path, row, col + 1));
-    }
+    if (line.empty() || line == "\r") continue;
+    const auto cells = csv::cells(line);
+    if (col >= cells.size())
+      throw InputError({{path, row, int(col + 1), "", fmt::format("the row has no column {} ({})", col + 1, header[col])}});
+    // NaN and inf are read as such: the estimators refuse them with the count.
+    const auto v = csv::number<double>(cells[col]);
+    if (!v) throw InputError({{path, row, int(col + 1), "", fmt::format("\"{}\" is not a number", cells[col])}});
+    y.push_back(*v);
   }
   if (y.size() != points) throw Error(fmt::format("{}: {} rows for a design of {} points", path, y.size(), points));
   return y;

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -58,7 +59,59 @@ double parse_value(ValueKind kind, const toml::node& node) {
   return *v;
 }
 
+// Why a normal distribution does not fit the key's allowed range, or "" when it does: its 0.1% and
+// 99.9% quantiles must lie inside, so that clamping (value_at) moves at most 0.1% of the draws at
+// each end. A looser rule would turn a visible share of a design into the range's end values.
+std::string normal_outside_range(const Parameter& p) {
+  const double z = 3.090232306167813;  // standard normal 99.9% quantile
+  const double lo = p.mean - z * p.sd, hi = p.mean + z * p.sd;
+  if (lo >= p.min && hi <= p.max) return "";
+  return fmt::format("normal(mean {:g}, sd {:g}) has its 0.1% and 99.9% quantiles at {:g} and {:g}, outside the range "
+                     "{:g}..{:g} that {} allows; use a smaller sd or a uniform range",
+                     p.mean, p.sd, lo, hi, p.min, p.max, p.path);
+}
+
+// A string as a TOML basic string.
+std::string toml_string(const std::string& s) {
+  std::string out = "\"";
+  for (const char c : s) {
+    if (c == '"' || c == '\\') out += fmt::format("\\{}", c);
+    else if ((unsigned char)c < 0x20 || c == 0x7f) out += fmt::format("\\u{:04x}", int((unsigned char)c));
+    else out += c;
+  }
+  return out + "\"";
+}
+
+// A value in the key's internal unit as parse_value reads it back.
+std::string toml_value(ValueKind kind, double v) {
+  return kind == ValueKind::Area ? fmt::format("\"{:.17g} m2\"", v) : fmt::format("{:.17g}", v);
+}
+
 }  // namespace
+
+std::string format_space(const Space& space) {
+  std::string text = space.scenario_keys ? "" : "scenario_keys = false\n";
+  for (const auto& p : space.parameters) {
+    text += fmt::format("\n[[parameter]]\npath = {}\n", toml_string(p.path));
+    if (p.name != p.path) text += fmt::format("name = {}\n", toml_string(p.name));
+    text += fmt::format("distribution = \"{}\"\n", distribution_name(p.distribution));
+    switch (p.distribution) {
+      case Distribution::Uniform: case Distribution::LogUniform:
+        text += fmt::format("low = {}\nhigh = {}\n", toml_value(p.kind, p.low), toml_value(p.kind, p.high));
+        break;
+      case Distribution::Normal:
+        text += fmt::format("mean = {}\nsd = {}\n", toml_value(p.kind, p.mean), toml_value(p.kind, p.sd));
+        break;
+      case Distribution::Levels: {
+        std::vector<std::string> values;
+        for (double v : p.levels) values.push_back(toml_value(p.kind, v));
+        text += fmt::format("levels = [{}]\n", fmt::join(values, ", "));
+        break;
+      }
+    }
+  }
+  return text;
+}
 
 const char* distribution_name(Distribution d) {
   switch (d) {
@@ -77,7 +130,7 @@ double Parameter::value_at(double u) const {
     case Distribution::LogUniform: v = low * std::pow(high / low, u); break;
     case Distribution::Normal: {
       const double p = std::clamp(u, 1e-12, 1.0 - 1e-12);
-      v = mean + sd * std::sqrt(2.0) * boost::math::erf_inv(2.0 * p - 1.0);
+      v = std::clamp(mean + sd * std::sqrt(2.0) * boost::math::erf_inv(2.0 * p - 1.0), min, max);
       break;
     }
     case Distribution::Levels: {
@@ -146,6 +199,8 @@ Space parse_space(const std::string& text, const std::string& path) {
         continue;
       }
       p.kind = entry->kind;
+      p.min = entry->min;
+      p.max = entry->max;
     }
     const std::string dist = t->get("distribution") && t->get("distribution")->is_string()
                                  ? t->get("distribution")->as_string()->get() : "uniform";
@@ -159,6 +214,7 @@ Space parse_space(const std::string& text, const std::string& path) {
       const auto* n = t->get(key);
       if (!n) { problem(&(*list)[i], at + "." + key, fmt::format("required for a {} parameter", dist)); return false; }
       try { out = parse_value(p.kind, *n); } catch (const units::UnitError& e) { problem(n, at + "." + key, e.what()); return false; }
+      if (!std::isfinite(out)) { problem(n, at + "." + key, "must be a finite number"); return false; }
       return true;
     };
     bool ok = true;
@@ -169,11 +225,13 @@ Space parse_space(const std::string& text, const std::string& path) {
     } else if (p.distribution == Distribution::Normal) {
       ok = number("mean", p.mean) && number("sd", p.sd);
       if (ok && !(p.sd > 0)) { problem(t->get("sd"), at + ".sd", "sd must be positive"); ok = false; }
+      if (ok && !normal_outside_range(p).empty()) { problem(t->get("sd"), at + ".sd", normal_outside_range(p)); ok = false; }
     } else {
       const auto* arr = t->get("levels") ? t->get("levels")->as_array() : nullptr;
       if (!arr || arr->empty()) { problem(t->get("levels") ? t->get("levels") : &(*list)[i], at + ".levels", "a levels parameter needs a non-empty list of values"); ok = false; }
       for (std::size_t k = 0; arr && k < arr->size(); ++k) {
         try { p.levels.push_back(parse_value(p.kind, (*arr)[k])); } catch (const units::UnitError& e) { problem(&(*arr)[k], at + ".levels", e.what()); ok = false; }
+        if (ok && !std::isfinite(p.levels.back())) { problem(&(*arr)[k], at + ".levels", "must be finite numbers"); ok = false; }
       }
     }
     for (const auto& q : space.parameters)

@@ -1,11 +1,9 @@
 // Sweeps: journals, resume, dynamic distribution, assembly of SWEEP.h5.
 #include "parksim/experiments/sweep.hpp"
 
-#include <fcntl.h>
 #include <fmt/format.h>
 #include <tbb/global_control.h>
 #include <tbb/parallel_for.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -13,7 +11,6 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <mutex>
 #include <numeric>
@@ -30,6 +27,7 @@
 #include "parksim/model/calendar.hpp"
 #include "parksim/model/run.hpp"
 #include "parksim/version.hpp"
+#include "journal.hpp"
 
 namespace parksim::experiments {
 
@@ -138,15 +136,7 @@ std::vector<std::vector<double>> metric_values(const model::Scenario& base, cons
 
 namespace {
 
-// ------------------------------------------------------------------ journal
-
-struct Record {
-  std::size_t point = 0;
-  int replication = 0;
-  bool ok = true;
-  std::vector<double> values;
-  std::string message;
-};
+// ------------------------------------------------------------------ journal key
 
 std::uint64_t fnv1a(std::uint64_t h, const void* data, std::size_t n) {
   const auto* p = static_cast<const unsigned char*>(data);
@@ -164,107 +154,6 @@ std::string sweep_key(const model::Scenario& sc, const Design& d, const std::vec
   h = fnv1a(h, &reps, sizeof reps);
   return fmt::format("{:016x}", h);
 }
-
-std::string header_line(const std::string& key) { return fmt::format("# parksim sweep journal v1 key={}\n", key); }
-
-std::string escape(const std::string& s) {
-  std::string out;
-  for (char c : s) out += (c == '\n' || c == '\r') ? ' ' : c;
-  return out;
-}
-
-std::string format_record(const Record& r) {
-  std::string line = fmt::format("{} {} {}", r.point, r.replication, r.ok ? "ok" : "failed");
-  if (r.ok)
-    for (double v : r.values) line += fmt::format(" {:.17g}", v);
-  else
-    line += fmt::format(" {}", escape(r.message));
-  line += '\n';
-  return line;
-}
-
-// Journal files of a sweep: <output>.journal.<rank>.
-std::vector<fs::path> journal_files(const std::string& output) {
-  std::vector<fs::path> files;
-  const fs::path out(output);
-  const fs::path dir = out.parent_path().empty() ? fs::path(".") : out.parent_path();
-  const std::string prefix = out.filename().string() + ".journal.";
-  if (!fs::exists(dir)) return files;
-  for (const auto& e : fs::directory_iterator(dir))
-    if (e.path().filename().string().rfind(prefix, 0) == 0) files.push_back(e.path());
-  std::sort(files.begin(), files.end());
-  return files;
-}
-
-// Complete records of a journal; a last line cut by a kill (no newline) is left out. Returns the
-// byte length of the complete part so that appending starts on a clean line.
-std::size_t read_journal(const fs::path& file, const std::string& key, std::size_t metrics,
-                         std::map<std::pair<std::size_t, int>, Record>& done) {
-  std::ifstream in(file, std::ios::binary);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  const std::size_t complete = text.rfind('\n') == std::string::npos ? 0 : text.rfind('\n') + 1;
-  std::stringstream ss(text.substr(0, complete));
-  std::string line;
-  bool first = true;
-  while (std::getline(ss, line)) {
-    if (first) {
-      first = false;
-      if (fmt::format("{}\n", line) != header_line(key))
-        throw Error(fmt::format("{} belongs to a different sweep (scenario, design, metrics or replications "
-                                "changed); remove it or write to another output", file.string()));
-      continue;
-    }
-    std::stringstream ls(line);
-    Record r;
-    std::string status;
-    if (!(ls >> r.point >> r.replication >> status)) continue;
-    r.ok = status == "ok";
-    if (r.ok) {
-      // strtod, unlike >>, reads back the "nan" and "inf" that {:.17g} writes.
-      for (std::string token; ls >> token;) {
-        char* end = nullptr;
-        const double v = std::strtod(token.c_str(), &end);
-        if (end == token.c_str() || *end != '\0') break;
-        r.values.push_back(v);
-      }
-      if (r.values.size() != metrics) continue;  // damaged line
-    } else {
-      std::getline(ls, r.message);
-      if (!r.message.empty() && r.message[0] == ' ') r.message.erase(0, 1);
-    }
-    done.emplace(std::make_pair(r.point, r.replication), std::move(r));
-  }
-  return first ? 0 : complete;
-}
-
-class Journal {
- public:
-  Journal(const fs::path& file, const std::string& key, std::size_t keep_bytes) {
-    fd_ = ::open(file.c_str(), O_WRONLY | O_CREAT, 0644);
-    if (fd_ < 0) throw OutputError(fmt::format("{}: cannot open the sweep journal", file.string()));
-    if (::ftruncate(fd_, off_t(keep_bytes)) != 0 || ::lseek(fd_, 0, SEEK_END) < 0)
-      throw OutputError(fmt::format("{}: cannot prepare the sweep journal", file.string()));
-    if (keep_bytes == 0) write(header_line(key));
-    sync();
-  }
-  ~Journal() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  Journal(const Journal&) = delete;
-  Journal& operator=(const Journal&) = delete;
-  void write(const std::string& text) {
-    std::size_t off = 0;
-    while (off < text.size()) {
-      const auto n = ::write(fd_, text.data() + off, text.size() - off);
-      if (n <= 0) throw OutputError("cannot write the sweep journal (disk full?)");
-      off += std::size_t(n);
-    }
-  }
-  void sync() { ::fsync(fd_); }
-
- private:
-  int fd_ = -1;
-};
 
 // ------------------------------------------------------------------ distribution
 
@@ -373,7 +262,7 @@ void write_metric_months(engine::h5::Writer& w, const model::Scenario& sc, const
 }
 
 void write_sweep(const std::string& path, const Design& d, const model::Scenario& sc,
-                 const std::vector<MetricSpec>& metrics, int reps, const std::map<std::pair<std::size_t, int>, Record>& all) {
+                 const std::vector<MetricSpec>& metrics, int reps, const journal::Records& all) {
   namespace h5 = engine::h5;
   h5::Writer w(path);
   const std::size_t P = d.points(), M = metrics.size(), runs = P * std::size_t(reps);
@@ -460,7 +349,7 @@ namespace {
 // all its replications) and, on rank 0, assembles SWEEP.h5.
 SweepResult sweep_pending(const SweepOptions& o, const Design& design, const model::Scenario& base,
                           const std::vector<MetricSpec>& metrics, int reps, const std::string& key, Distributor& dist,
-                          const std::map<std::pair<std::size_t, int>, Record>& done,
+                          const journal::Records& done,
                           std::map<std::string, std::size_t>& keep, std::chrono::steady_clock::time_point t0);
 }  // namespace
 
@@ -478,13 +367,19 @@ SweepResult run_sweep(const SweepOptions& o) {
 
   Distributor dist;
   // Every process reads every journal before anyone writes.
-  const auto journals = journal_files(o.output);
+  const auto journals = journal::list(o.output);
   if (!journals.empty() && !o.resume)  // every process sees the same files and stops alike
     throw Error(fmt::format("{} has journals of an earlier sweep ({}): add --resume to continue it, or remove them",
                             o.output, journals.front().string()));
-  std::map<std::pair<std::size_t, int>, Record> done;
-  std::map<std::string, std::size_t> keep;
-  for (const auto& f : journals) keep[f.string()] = read_journal(f, key, metrics.size(), done);
+  // Journals are removed once the output is assembled: an output without journals is a finished
+  // sweep, and resuming it would silently run everything again.
+  if (journals.empty() && o.resume && fs::exists(o.output))
+    throw Error(fmt::format("{}: the sweep is already complete (the file exists and no journals are left); remove it "
+                            "or choose another -o to run it again", o.output));
+  const journal::Shape shape{design.points(), reps, metrics.size()};
+  journal::Records done;
+  std::map<std::string, std::size_t> keep;  // by journal::path(): the bytes of each journal to keep
+  for (const auto& f : journals) keep[f.string()] = journal::read(f, key, shape, done);
   dist.barrier();
   try {
     return sweep_pending(o, design, base, metrics, reps, key, dist, done, keep, t0);
@@ -498,7 +393,7 @@ namespace {
 
 SweepResult sweep_pending(const SweepOptions& o, const Design& design, const model::Scenario& base,
                           const std::vector<MetricSpec>& metrics, int reps, const std::string& key, Distributor& dist,
-                          const std::map<std::pair<std::size_t, int>, Record>& done,
+                          const journal::Records& done,
                           std::map<std::string, std::size_t>& keep, std::chrono::steady_clock::time_point t0) {
   const std::size_t resumed = done.size();
   std::vector<std::size_t> pending_points;
@@ -508,8 +403,8 @@ SweepResult sweep_pending(const SweepOptions& o, const Design& design, const mod
         pending_points.push_back(p);
         break;
       }
-  const fs::path mine = fs::path(fmt::format("{}.journal.{}", o.output, dist.rank()));
-  Journal journal(mine, key, keep.count(mine.string()) ? keep[mine.string()] : 0);
+  const fs::path mine = journal::path(o.output, dist.rank());
+  journal::Writer journal(mine, key, keep.count(mine.string()) ? keep[mine.string()] : 0);
   const int threads = o.threads > 0 ? o.threads : int(std::max(1u, std::thread::hardware_concurrency()));
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, std::size_t(threads));
   const std::size_t batch = std::size_t(std::max(1, threads));
@@ -520,7 +415,7 @@ SweepResult sweep_pending(const SweepOptions& o, const Design& design, const mod
     const std::size_t first = dist.claim(batch);
     if (first >= pending_points.size()) break;
     const std::size_t last = std::min(first + batch, pending_points.size());
-    std::vector<std::vector<Record>> out(last - first);
+    std::vector<std::vector<journal::Record>> out(last - first);
     // Points of a batch run side by side; each run is itself deterministic at any thread count.
     tbb::parallel_for(first, last, [&](std::size_t k) {
       const std::size_t p = pending_points[k];
@@ -532,17 +427,17 @@ SweepResult sweep_pending(const SweepOptions& o, const Design& design, const mod
         for (const auto& s : design.overrides(p)) sets.push_back(s);
         const auto sc = model::load_scenario(o.scenario, sets, o.overlays);
         const auto values = metric_values(sc, metrics, reps, threads);
-        for (int r : todo) out[k - first].push_back({p, r, true, values[std::size_t(r)], {}});
+        for (int r : todo) out[k - first].push_back({p, r, true, values[std::size_t(r)], {}, {}});
       } catch (const Interrupted&) {
         throw;  // a stop is not a failed point: the batch is dropped and rerun on --resume
       } catch (const std::exception& e) {
-        for (int r : todo) out[k - first].push_back({p, r, false, {}, e.what()});
+        for (int r : todo) out[k - first].push_back({p, r, false, {}, e.what(), {}});
       }
     });
     std::string text;
     for (const auto& recs : out)
       for (const auto& r : recs) {
-        text += format_record(r);
+        text += journal::format(r);
         ++my_runs;
         my_failed += r.ok ? 0 : 1;
       }
@@ -566,12 +461,14 @@ SweepResult sweep_pending(const SweepOptions& o, const Design& design, const mod
   result.processes = dist.size();
   dist.barrier();
   if (dist.rank() == 0) {
-    std::map<std::pair<std::size_t, int>, Record> all;
-    for (const auto& f : journal_files(o.output)) read_journal(f, key, metrics.size(), all);
+    journal::Records all;
+    const journal::Shape shape{design.points(), reps, metrics.size()};
+    for (const auto& f : journal::list(o.output)) journal::read(f, key, shape, all);
     if (all.size() != total_runs)
       throw Error(fmt::format("{}: the journals hold {} of {} runs; run again with --resume", o.output, all.size(), total_runs));
     write_sweep(o.output, design, base, metrics, reps, all);
-    for (const auto& f : journal_files(o.output)) fs::remove(f);
+    std::error_code ignored;  // a journal left behind is refused by the next sweep with a clear message
+    for (const auto& f : journal::list(o.output)) fs::remove(f, ignored);
     result.wrote_output = true;
   }
   dist.barrier();

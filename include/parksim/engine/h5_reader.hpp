@@ -20,6 +20,9 @@ class Reader {
   Reader& operator=(const Reader&) = delete;
 
   bool has(const std::string& dataset) const;                   // "name" or "group/name"
+  // The dataset's dimensions, without reading it: callers check them before a damaged file makes
+  // them allocate terabytes.
+  std::vector<std::size_t> shape(const std::string& dataset) const;
   Array doubles(const std::string& dataset) const;              // any numeric type, converted
   std::vector<std::string> strings(const std::string& dataset) const;
   std::string attribute_string(const std::string& name) const;  // root attribute
