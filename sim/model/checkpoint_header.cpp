@@ -35,13 +35,18 @@ struct Hasher {
 
 // The figures populate() builds a zone's starting state from. Rules a variant may change (rents,
 // land prices, approval months, density rules, exit clauses, infrastructure) are left out.
-std::uint64_t zone_figures(const ZoneSpec& z) {
+// Sector outputs are taken in the scenario's sector order, so that sector ids are compared once,
+// by the sector list.
+std::uint64_t zone_figures(const ZoneSpec& z, const std::vector<SectorSpec>& sectors) {
   Hasher h;
   h.add(z.land_used); h.add(z.plot_ratio); h.add(z.skilled_talent); h.add(z.leading_talent);
   h.add(z.talent_housing_units); h.add(z.incubators); h.add(z.platforms); h.add(z.industrial);
-  h.add(std::uint64_t(z.sectors.size()));
-  for (const auto& s : z.sectors) h.add(s);
-  for (double x : z.sector_output) h.add(x);
+  for (const auto& s : sectors) {
+    double output = 0;
+    for (std::size_t k = 0; k < z.sectors.size() && k < z.sector_output.size(); ++k)
+      if (z.sectors[k] == s.id) output = z.sector_output[k];
+    h.add(output);
+  }
   return h.h;
 }
 
@@ -65,14 +70,15 @@ bool ids_differ(const char* what, const std::vector<std::string>& saved, const s
   return true;
 }
 
-// Per id (lists known equal), the ids whose values differ, each described by `show`.
+// Per id (lists known equal), the ids whose values differ, each described by `show`; `detail`
+// says what the values stand for.
 template <class V, class Show>
 void values_differ(const char* what, const std::vector<std::string>& ids, const std::vector<V>& saved,
-                   const std::vector<V>& now, Show show, std::vector<std::string>& out) {
+                   const std::vector<V>& now, Show show, std::vector<std::string>& out, const char* detail = "") {
   std::vector<std::string> bad;
   for (std::size_t i = 0; i < ids.size(); ++i)
     if (!(saved[i] == now[i])) bad.push_back(show(ids[i], saved[i], now[i]));
-  if (!bad.empty()) out.push_back(fmt::format("{} differ ({})", what, fmt::join(bad, "; ")));
+  if (!bad.empty()) out.push_back(fmt::format("{} differ ({}){}", what, fmt::join(bad, "; "), detail));
 }
 
 }  // namespace
@@ -87,7 +93,7 @@ CheckpointHeader checkpoint_header(const Scenario& sc, int month, std::int64_t s
   for (const auto& z : sc.zones) {
     h.zones.push_back(z.id);
     h.zone_areas.push_back(z.area);
-    h.zone_figures.push_back(zone_figures(z));
+    h.zone_figures.push_back(zone_figures(z, sc.sectors));
   }
   for (const auto& s : sc.sectors) {
     h.sectors.push_back(s.id);
@@ -118,12 +124,12 @@ std::vector<std::string> scenario_differences(const CheckpointHeader& saved, con
                   [](const std::string& id, double a, double b) {
                     return fmt::format("{}: checkpoint {}, scenario {}", id, km2(a), km2(b));
                   }, out);
-    values_differ("zones' starting figures (land used, talent, housing, incubators, platforms, plot ratio, sector output)",
-                  saved.zones, saved.zone_figures, now.zone_figures, names, out);
+    values_differ("starting figures of zones", saved.zones, saved.zone_figures, now.zone_figures, names, out,
+                  " in land used, plot ratio, talent, housing, incubators, platforms or sector output");
   }
   if (!ids_differ("sectors", saved.sectors, now.sectors, out))
-    values_differ("sectors' starting figures (productivity, capital, value added, skilled share, R&D, smallest firm)",
-                  saved.sectors, saved.sector_figures, now.sector_figures, names, out);
+    values_differ("starting figures of sectors", saved.sectors, saved.sector_figures, now.sector_figures, names, out,
+                  " in labour productivity, capital, value added, skilled share, R&D or smallest firm");
   if (!ids_differ("programmes", saved.programmes, now.programmes, out))
     values_differ("programme kinds", saved.programmes, saved.programme_kinds, now.programme_kinds, kinds, out);
   if (!ids_differ("events", saved.events, now.events, out))
