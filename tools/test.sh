@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Quick start 2: set up, build and run every test (C++ through CTest, Python through pytest),
 # then the C++ unit tests again under AddressSanitizer and UndefinedBehaviorSanitizer, then a
-# bounded libFuzzer run on the scenario loader. PARKSIM_SKIP_SANITIZERS=1 skips the sanitizer and
+# bounded libFuzzer run on the scenario loader and the checkpoint reader. PARKSIM_SKIP_SANITIZERS=1 skips the sanitizer and
 # fuzzing passes (for quick local runs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +15,7 @@ if [ "${PARKSIM_SKIP_SANITIZERS:-0}" != "1" ]; then
   cmake --build build-asan --parallel --target unit_tests 2>&1 | tail -n 2
   # The golden run is slow under sanitizers and covered above; everything else runs.
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 build-asan/tests/unit_tests "~[golden]"
-  # libFuzzer on the scenario loader, bounded (PARKSIM_FUZZ_SECONDS, default 60).
+  # libFuzzer on the scenario loader and the checkpoint reader, bounded (PARKSIM_FUZZ_SECONDS, default 60 in all).
   tools/fuzz.sh
 fi
 echo "all tests passed"

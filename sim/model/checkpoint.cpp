@@ -1,58 +1,99 @@
 // Checkpoint files: one archive routine serves both directions, so what is written is exactly
-// what is read.
+// what is read. Layout: magic, header, replications, then the checksum of all bytes before it.
 #include "parksim/model/checkpoint.hpp"
 
 #include <fmt/format.h>
 
 #include <cstring>
 #include <filesystem>
+#include <sstream>
 #include <type_traits>
 
 #include "parksim/engine/error.hpp"
+#include "parksim/model/units.hpp"
 
 namespace parksim::model {
 
 namespace {
 
-constexpr char kMagic[8] = {'P', 'K', 'S', 'M', 'C', 'K', '0', '1'};
+// Version 02 added the fingerprint, the checksum and the checks on reading.
+constexpr char kMagic[8] = {'P', 'K', 'S', 'M', 'C', 'K', '0', '2'};
+constexpr std::uint64_t kMaxString = 1u << 16;
 
 struct Out {
-  std::ofstream& s;
+  std::ostream& s;
+  std::uint64_t& checksum;
+  void bytes(const void* p, std::size_t n) {
+    s.write(static_cast<const char*>(p), std::streamsize(n));
+    checksum = checkpoint_checksum(static_cast<const char*>(p), n, checksum);
+  }
   template <class T>
   void pod(T& v) {
     static_assert(std::is_trivially_copyable_v<T>);
-    s.write(reinterpret_cast<const char*>(&v), sizeof(T));
+    bytes(&v, sizeof(T));
   }
   template <class T>
   void vec(std::vector<T>& v) {
+    static_assert(std::is_trivially_copyable_v<T>);
     std::uint64_t n = v.size();
     pod(n);
-    if constexpr (std::is_same_v<T, bool>) {
-      for (bool b : v) { std::uint8_t x = b; pod(x); }
-    } else {
-      static_assert(std::is_trivially_copyable_v<T>);
-      s.write(reinterpret_cast<const char*>(v.data()), std::streamsize(n * sizeof(T)));
-    }
+    bytes(v.data(), n * sizeof(T));
   }
+  void str(std::string& v) {
+    std::uint64_t n = v.size();
+    pod(n);
+    bytes(v.data(), n);
+  }
+  void count(std::uint64_t& n, std::size_t) { pod(n); }
 };
 
+// Reads from `pos` up to `end` (the checksum), refusing anything that would run past it, so that
+// no length read from the file can ask for more memory than the file has bytes.
 struct In {
-  std::ifstream& s;
+  std::istream& s;
   const std::string& path;
+  std::uint64_t& pos;
+  std::uint64_t end;
+
+  [[noreturn]] void damaged(const std::string& what) const {
+    throw Error(fmt::format("{}: checkpoint file is damaged ({})", path, what));
+  }
+  void bytes(void* p, std::size_t n) {
+    if (n > end - pos) damaged("a length runs past the end of the file");
+    if (n && !s.read(static_cast<char*>(p), std::streamsize(n))) damaged("cannot read it");
+    pos += n;
+  }
   template <class T>
   void pod(T& v) {
     static_assert(std::is_trivially_copyable_v<T>);
-    if (!s.read(reinterpret_cast<char*>(&v), sizeof(T))) throw Error(fmt::format("{}: checkpoint file is truncated", path));
+    if constexpr (std::is_same_v<T, bool>) {
+      std::uint8_t x = 0;
+      bytes(&x, 1);
+      if (x > 1) damaged("a flag is neither 0 nor 1");
+      v = x != 0;
+    } else {
+      bytes(&v, sizeof(T));
+    }
+  }
+  // A count of items of at least `min_bytes` each, checked against the bytes left.
+  void count(std::uint64_t& n, std::size_t min_bytes) {
+    pod(n);
+    if (n > (end - pos) / min_bytes) damaged(fmt::format("a count of {} is more than the file holds", n));
   }
   template <class T>
   void vec(std::vector<T>& v) {
+    static_assert(std::is_trivially_copyable_v<T> && !std::is_same_v<T, bool>);
     std::uint64_t n = 0;
-    pod(n);
-    if (n > (std::uint64_t(1) << 40)) throw Error(fmt::format("{}: checkpoint file is damaged", path));
+    count(n, sizeof(T));
     v.resize(n);
-    static_assert(std::is_trivially_copyable_v<T>);
-    if (n && !s.read(reinterpret_cast<char*>(v.data()), std::streamsize(n * sizeof(T))))
-      throw Error(fmt::format("{}: checkpoint file is truncated", path));
+    bytes(v.data(), n * sizeof(T));
+  }
+  void str(std::string& v) {
+    std::uint64_t n = 0;
+    count(n, 1);
+    if (n > kMaxString) damaged("a name is too long");
+    v.resize(n);
+    bytes(v.data(), n);
   }
 };
 
@@ -65,12 +106,26 @@ void archive_record(A& a, StepRecord& r) {
                     &r.centres_operating, &r.centres_revoked, &r.centre_results})
     a.pod(*x);
 }
+constexpr std::size_t kRecordMinBytes = 6 * 8 + 19 * 8;
 
 template <class A>
 void archive_snapshots(A& a, SnapshotRows& s) {
   a.vec(s.replication); a.vec(s.year); a.vec(s.zone); a.vec(s.sector); a.vec(s.employees); a.vec(s.id);
   a.vec(s.age); a.vec(s.output); a.vec(s.productivity); a.vec(s.capital); a.vec(s.rd_intensity);
   a.vec(s.alive); a.vec(s.high_tech);
+}
+
+template <class A>
+void archive_centres(A& a, std::vector<Centre>& centres) {
+  std::uint64_t n = centres.size();
+  a.count(n, 40);
+  centres.resize(n);
+  for (auto& ct : centres) {
+    a.pod(ct.id); a.pod(ct.programme); a.pod(ct.sector); a.pod(ct.zone); a.pod(ct.corporate); a.pod(ct.stage);
+    a.pod(ct.selected); a.pod(ct.stage_end); a.pod(ct.operating_since); a.pod(ct.ended);
+    a.vec(ct.members);
+    a.pod(ct.results); a.pod(ct.results_at_review); a.pod(ct.results_at_evaluation); a.pod(ct.suspended);
+  }
 }
 
 // Every dynamic part of a World. Terms, eligibility and the scenario itself come from the
@@ -102,21 +157,100 @@ void archive_world(A& a, World& w) {
                     &w.land_revoked, &w.centre_results})
     a.pod(*x);
   a.pod(w.entries_this_step);
-  std::uint64_t centres = w.centres.size();
-  a.pod(centres);
-  w.centres.resize(centres);
-  for (auto& ct : w.centres) {
-    a.pod(ct.id); a.pod(ct.programme); a.pod(ct.sector); a.pod(ct.zone); a.pod(ct.corporate); a.pod(ct.stage);
-    a.pod(ct.selected); a.pod(ct.stage_end); a.pod(ct.operating_since); a.pod(ct.ended);
-    a.vec(ct.members);
-    a.pod(ct.results); a.pod(ct.results_at_review); a.pod(ct.results_at_evaluation); a.pod(ct.suspended);
-  }
+  archive_centres(a, w.centres);
+}
+
+template <class A>
+void archive_names(A& a, std::vector<std::string>& v) {
+  std::uint64_t n = v.size();
+  a.count(n, 8);
+  v.resize(n);
+  for (auto& s : v) a.str(s);
 }
 
 template <class A>
 void archive_header(A& a, CheckpointHeader& h) {
   a.pod(h.month); a.pod(h.start); a.pod(h.end); a.pod(h.seed); a.pod(h.replications);
-  a.pod(h.zones); a.pod(h.sectors); a.pod(h.programmes); a.pod(h.events);
+  archive_names(a, h.zones); a.vec(h.zone_areas); a.vec(h.zone_figures);
+  archive_names(a, h.sectors); a.vec(h.sector_figures);
+  archive_names(a, h.programmes); archive_names(a, h.programme_kinds);
+  archive_names(a, h.events); archive_names(a, h.event_kinds);
+}
+
+// Checks that a restored World's lengths and indices agree with the header and the World's
+// scenario, so that no phase indexes past a column.
+void check_world(const In& in, World& w, const CheckpointHeader& h) {
+  const World& cw = w;
+  const std::size_t Z = w.sc.zones.size(), S = w.sc.sectors.size(), P = w.sc.programmes.size();
+  const std::size_t C = Z * S, N = w.firms.size(), M = w.talent.size();
+  auto length = [&](std::size_t got, std::size_t want, const char* what) {
+    if (got != want) in.damaged(fmt::format("{} has {} values, expected {}", what, got, want));
+  };
+  // The first phase of a step sets the month, so a state saved before the step still holds the
+  // previous month.
+  if (w.month != h.month - 1 || w.step != h.month - h.start)
+    in.damaged(fmt::format("the state is at step {} month {}, the header says {}", w.step, w.month, units::format_month(h.month)));
+  w.firms.visit([&](const auto& col) { length(col.size(), N, "a firm column"); });
+  w.talent.visit([&](const auto& col) { length(col.size(), M, "a talent column"); });
+  for (std::size_t i = 0; i < N; ++i)
+    if (w.firms.zone[i] >= Z || w.firms.sector[i] >= S || w.firms.expansion_programme[i] < -1 ||
+        w.firms.expansion_programme[i] >= std::int64_t(P))
+      in.damaged(fmt::format("firm slot {} has zone {}, sector {}, programme {}", i, w.firms.zone[i],
+                             w.firms.sector[i], w.firms.expansion_programme[i]));
+  for (std::size_t a = 0; a < M; ++a)
+    if (w.talent.level[a] > 1 || (w.talent.zone[a] >= Z && w.talent.zone[a] != kOutside) ||
+        w.talent.employer[a] < -1 || w.talent.employer[a] >= std::int64_t(N))
+      in.damaged(fmt::format("talent agent {} has level {}, zone {}, employer {} ({} firms)", a, w.talent.level[a],
+                             w.talent.zone[a], w.talent.employer[a], N));
+  length(w.zones.size(), Z, "the zone states");
+  for (const auto& p : w.programmes) length(p.paid_to_firm_this_year.size(), N, "a programme's awards per firm");
+  const auto& c = cw.cluster;
+  for (const auto* v : {&c.employment, &c.output, &c.firms, &c.best_productivity, &c.mean_productivity,
+                        &c.agglomeration, &cw.platforms, &cw.entries_cell, &cw.exits_cell, &cw.demand_factor,
+                        &cw.capacity_factor})
+    length(v->size(), C, "a zone x sector column");
+  // Filled lazily (attract_ref) or not at all (the cluster's platforms): empty is fine too.
+  for (const auto* v : {&cw.attract_ref, &c.platforms})
+    if (!v->empty()) length(v->size(), C, "a zone x sector column");
+  for (const auto* v : {&c.sector_mean_productivity, &c.sector_mean_output, &cw.sector_market, &cw.sector_frontier})
+    length(v->size(), S, "a sector column");
+  length(w.anchor_land.size(), w.sc.events.size(), "the anchor projects' land");
+  for (const auto& ct : w.centres)
+    if (ct.programme < 0 || std::size_t(ct.programme) >= P || ct.sector >= S || ct.zone >= Z ||
+        ct.stage > CentreStage::Revoked)
+      in.damaged(fmt::format("innovation centre {} has programme {}, sector {}, zone {}", ct.id, ct.programme,
+                             ct.sector, ct.zone));
+}
+
+void check_records(const In& in, const World& w, const ReplicationRecords& records, const SnapshotRows& s,
+                   int replication) {
+  const std::size_t Z = w.sc.zones.size(), S = w.sc.sectors.size(), P = w.sc.programmes.size();
+  if (records.steps.size() != std::size_t(w.step))
+    in.damaged(fmt::format("{} monthly records for a state at step {}", records.steps.size(), w.step));
+  for (const auto& r : records.steps)
+    if (r.cube.size() != std::size_t(kSeriesCount) * Z * S || r.subsidy.size() != P || r.zone_talent.size() != 2 * Z ||
+        r.zone_land.size() != Z || r.zone_wage.size() != Z || r.zone_housing.size() != Z)
+      in.damaged("a monthly record has the wrong shape");
+  const std::size_t rows = s.id.size();
+  for (std::size_t n : {s.replication.size(), s.year.size(), s.zone.size(), s.sector.size(), s.employees.size(),
+                        s.age.size(), s.output.size(), s.productivity.size(), s.capital.size(), s.rd_intensity.size(),
+                        s.alive.size(), s.high_tech.size()})
+    if (n != rows) in.damaged(fmt::format("a snapshot column has {} rows, expected {}", n, rows));
+  for (std::size_t i = 0; i < rows; ++i)
+    if (s.replication[i] != replication || s.zone[i] < 0 || std::size_t(s.zone[i]) >= Z || s.sector[i] < 0 ||
+        std::size_t(s.sector[i]) >= S || s.year[i] < w.sc.info.start / 12 || s.year[i] > w.month / 12)
+      in.damaged(fmt::format("snapshot row {} has replication {}, zone {}, sector {}, year {}", i, s.replication[i],
+                             s.zone[i], s.sector[i], s.year[i]));
+}
+
+void check_header(const In& in, const CheckpointHeader& h) {
+  if (h.start < 0 || h.end < h.start || h.month <= h.start || h.month > h.end)
+    in.damaged(fmt::format("month {} outside the run {}..{}", h.month, h.start, h.end));
+  if (h.replications < 1) in.damaged(fmt::format("{} replications", h.replications));
+  if (h.zone_areas.size() != h.zones.size() || h.zone_figures.size() != h.zones.size() ||
+      h.sector_figures.size() != h.sectors.size() || h.programme_kinds.size() != h.programmes.size() ||
+      h.event_kinds.size() != h.events.size())
+    in.damaged("the header's lists disagree in length");
 }
 
 }  // namespace
@@ -129,11 +263,12 @@ void append_rows(SnapshotRows& to, const SnapshotRows& rows) {
   cat(to.alive, rows.alive); cat(to.high_tech, rows.high_tech);
 }
 
-CheckpointWriter::CheckpointWriter(const std::string& path, const CheckpointHeader& header) : path_(path) {
+CheckpointWriter::CheckpointWriter(const std::string& path, const CheckpointHeader& header)
+    : path_(path), checksum_(checkpoint_checksum(nullptr, 0)) {
   out_.open(path + ".partial", std::ios::binary | std::ios::trunc);
   if (!out_) throw OutputError(fmt::format("{}: cannot write the checkpoint", path));
-  out_.write(kMagic, sizeof kMagic);
-  Out a{out_};
+  Out a{out_, checksum_};
+  a.bytes(kMagic, sizeof kMagic);
   auto h = header;
   archive_header(a, h);
 }
@@ -147,37 +282,94 @@ CheckpointWriter::~CheckpointWriter() {
 }
 
 void CheckpointWriter::add(World& world, ReplicationRecords& records, SnapshotRows& snapshots) {
-  Out a{out_};
+  Out a{out_, checksum_};
   archive_world(a, world);
   std::uint64_t n = records.steps.size();
-  a.pod(n);
+  a.count(n, kRecordMinBytes);
   for (auto& r : records.steps) archive_record(a, r);
   archive_snapshots(a, snapshots);
 }
 
 void CheckpointWriter::commit() {
+  out_.write(reinterpret_cast<const char*>(&checksum_), sizeof checksum_);
   out_.close();
   if (!out_) throw OutputError(fmt::format("{}: writing the checkpoint failed (disk full?)", path_));
   std::filesystem::rename(path_ + ".partial", path_);
   committed_ = true;
 }
 
-CheckpointReader::CheckpointReader(const std::string& path) : path_(path), in_(path, std::ios::binary) {
-  char magic[sizeof kMagic];
-  if (!in_ || !in_.read(magic, sizeof magic) || std::memcmp(magic, kMagic, sizeof magic) != 0)
-    throw Error(fmt::format("{}: not a parksim checkpoint (or from another version)", path));
-  In a{in_, path_};
+CheckpointReader::CheckpointReader(const std::string& path)
+    : path_(path), in_(std::make_unique<std::ifstream>(path, std::ios::binary)) {
+  if (!*in_) throw Error(fmt::format("{}: cannot read the checkpoint", path));
+  open();
+}
+
+CheckpointReader::CheckpointReader(const std::string& name, std::string bytes)
+    : path_(name), in_(std::make_unique<std::istringstream>(std::move(bytes), std::ios::binary)) {
+  open();
+}
+
+CheckpointReader::~CheckpointReader() = default;
+
+// Verifies the magic and the checksum of the whole file before reading anything from it.
+void CheckpointReader::open() {
+  auto& s = *in_;
+  s.seekg(0, std::ios::end);
+  const auto size = std::uint64_t(std::max<std::streamoff>(0, s.tellg()));
+  s.seekg(0);
+  char magic[sizeof kMagic] = {};
+  if (size < sizeof kMagic + sizeof(std::uint64_t) || !s.read(magic, sizeof magic) ||
+      std::memcmp(magic, kMagic, sizeof magic) != 0)
+    throw Error(fmt::format("{}: not a parksim checkpoint (or from another version)", path_));
+  payload_end_ = size - sizeof(std::uint64_t);
+  std::uint64_t sum = checkpoint_checksum(magic, sizeof magic);
+  std::vector<char> chunk(1 << 16);
+  for (std::uint64_t pos = sizeof magic; pos < payload_end_;) {
+    const auto n = std::size_t(std::min<std::uint64_t>(chunk.size(), payload_end_ - pos));
+    if (!s.read(chunk.data(), std::streamsize(n))) throw Error(fmt::format("{}: cannot read the checkpoint", path_));
+    sum = checkpoint_checksum(chunk.data(), n, sum);
+    pos += n;
+  }
+  std::uint64_t stored = 0;
+  if (!s.read(reinterpret_cast<char*>(&stored), sizeof stored) || stored != sum)
+    throw Error(fmt::format("{}: checkpoint file is damaged (its checksum does not match: changed or cut short)", path_));
+  s.seekg(sizeof magic);
+  pos_ = sizeof magic;
+  In a{s, path_, pos_, payload_end_};
   archive_header(a, header_);
+  check_header(a, header_);
+}
+
+void CheckpointReader::require_matches(const Scenario& sc, std::int64_t seed, int replications) const {
+  const auto now = checkpoint_header(sc, header_.month, seed, replications);
+  auto bad = scenario_differences(header_, now);
+  const char* what = bad.empty() ? "cannot branch from this checkpoint" : "checkpoint of another scenario";
+  if (header_.month > sc.info.end)
+    bad.push_back(fmt::format("its month {} lies after the scenario's end {}", units::format_month(header_.month),
+                              units::format_month(sc.info.end)));
+  if (header_.seed != seed) bad.push_back(fmt::format("seed {} (this run: {})", header_.seed, seed));
+  if (header_.replications != replications)
+    bad.push_back(fmt::format("{} replications (this run: {})", header_.replications, replications));
+  if (!bad.empty()) throw Error(fmt::format("{}: {}: {}", path_, what, fmt::join(bad, "; ")));
 }
 
 void CheckpointReader::restore(World& world, ReplicationRecords& records, SnapshotRows& snapshots) {
-  In a{in_, path_};
+  const auto dims = checkpoint_header(world.sc, header_.month, header_.seed, header_.replications);
+  if (!scenario_differences(header_, dims).empty())
+    throw Error(fmt::format("{}: checkpoint of another scenario", path_));
+  if (restored_ >= header_.replications)
+    throw Error(fmt::format("{}: the checkpoint holds only {} replications", path_, header_.replications));
+  In a{*in_, path_, pos_, payload_end_};
   archive_world(a, world);
+  check_world(a, world, header_);
   std::uint64_t n = 0;
-  a.pod(n);
+  a.count(n, kRecordMinBytes);
   records.steps.resize(n);
   for (auto& r : records.steps) archive_record(a, r);
   archive_snapshots(a, snapshots);
+  check_records(a, world, records, snapshots, restored_);
+  if (++restored_ == header_.replications && pos_ != payload_end_)
+    a.damaged(fmt::format("{} bytes after the last replication", payload_end_ - pos_));
 }
 
 }  // namespace parksim::model

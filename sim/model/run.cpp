@@ -122,8 +122,10 @@ class OutputFile {
   void append_replication(int replication, const ReplicationRecords& rec);
   void append_snapshot(const SnapshotRows& s);
   void write_scorecard(const std::vector<ScorecardLine>& lines, int replications);
-  void finish(const RunOptions& opt, std::int64_t seed, int replications, int threads, const std::string& started) {
-    const std::vector<h5::Attr> attrs = {
+  // branched_month: the month of the checkpoint a branched run started from (-1: not branched).
+  void finish(const RunOptions& opt, std::int64_t seed, int replications, int threads, const std::string& started,
+              int branched_month) {
+    std::vector<h5::Attr> attrs = {
         {"title", sc_.info.title.empty() ? sc_.info.name : sc_.info.title},
         {"parksim_version", std::string(kVersion)},
         {"git_commit", std::string(kGitCommit)},
@@ -138,6 +140,10 @@ class OutputFile {
         {"end_time", iso_now()},
         {"Conventions", std::string("CF-1.8")},
     };
+    if (branched_month >= 0) {
+      attrs.push_back({"branched_from", opt.branch_from});
+      attrs.push_back({"branched_month", units::format_month(branched_month)});
+    }
     for (const auto& a : attrs) w_.set_attribute("", "", a);
     w_.commit();
   }
@@ -379,38 +385,17 @@ std::unique_ptr<CheckpointWriter> open_checkpoint(const Scenario& sc, const RunO
     throw Error(fmt::format("checkpoint month {} must lie after the start ({}) and within the horizon (to {})",
                             units::format_month(opt.checkpoint_at), units::format_month(sc.info.start),
                             units::format_month(sc.info.end)));
-  CheckpointHeader h;
-  h.month = opt.checkpoint_at;
-  h.start = sc.info.start;
-  h.end = sc.info.end;
-  h.seed = seed;
-  h.replications = replications;
-  h.zones = std::uint32_t(sc.zones.size());
-  h.sectors = std::uint32_t(sc.sectors.size());
-  h.programmes = std::uint32_t(sc.programmes.size());
-  h.events = std::uint32_t(sc.events.size());
+  const auto h = checkpoint_header(sc, opt.checkpoint_at, seed, replications);
   return std::make_unique<CheckpointWriter>(opt.checkpoint_path, h);
 }
 
-// A branch must be able to take over the saved state: same horizon start, seed, replications and
-// the same zones, sectors, programmes and events (it may differ in their terms after the month).
+// A branch must be able to take over the saved state: the checkpoint's fingerprint (checkpoint.hpp
+// says which scenario parts) and the run's seed and replications must agree.
 std::unique_ptr<CheckpointReader> open_branch(const Scenario& sc, const RunOptions& opt, std::int64_t seed,
                                               int replications) {
   if (opt.branch_from.empty()) return nullptr;
   auto reader = std::make_unique<CheckpointReader>(opt.branch_from);
-  const auto& h = reader->header();
-  std::vector<std::string> bad;
-  if (h.start != sc.info.start) bad.push_back(fmt::format("it starts {} (scenario: {})", units::format_month(h.start), units::format_month(sc.info.start)));
-  if (h.month > sc.info.end) bad.push_back("its month lies after the scenario's end");
-  if (h.seed != seed) bad.push_back(fmt::format("seed {} (this run: {})", h.seed, seed));
-  if (h.replications != replications) bad.push_back(fmt::format("{} replications (this run: {})", h.replications, replications));
-  if (h.zones != sc.zones.size() || h.sectors != sc.sectors.size() || h.programmes != sc.programmes.size() ||
-      h.events != sc.events.size())
-    bad.push_back(fmt::format("{} zones, {} sectors, {} programmes, {} events (scenario: {}, {}, {}, {})", h.zones,
-                              h.sectors, h.programmes, h.events, sc.zones.size(), sc.sectors.size(),
-                              sc.programmes.size(), sc.events.size()));
-  if (!bad.empty())
-    throw Error(fmt::format("{}: cannot branch from this checkpoint: {}", opt.branch_from, fmt::join(bad, "; ")));
+  reader->require_matches(sc, seed, replications);
   return reader;
 }
 
@@ -495,7 +480,7 @@ RunSummary run_scenario(const Scenario& sc, const RunOptions& opt) {
   summary.phase_seconds = schedule.seconds();
   if (file) {
     file->write_scorecard(summary.scorecard, replications);
-    file->finish(opt, seed, replications, threads, started);
+    file->finish(opt, seed, replications, threads, started, reader ? reader->header().month : -1);
   }
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return summary;
