@@ -257,6 +257,7 @@ void Writer::create_variable(const std::string& group, const Variable& v) {
     if (v.type != Type::String) {
       dcpl.setShuffle();
       dcpl.setDeflate(4);
+      dcpl.setFletcher32();  // a damaged chunk is refused on reading, never read as other numbers
     }
     H5::DataSet set = g.createDataSet(v.name, file_type(v.type), space, dcpl);
     for (std::size_t d = 0; d < v.dims.size(); ++d)

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <sstream>
@@ -264,8 +265,8 @@ void append_rows(SnapshotRows& to, const SnapshotRows& rows) {
 }
 
 CheckpointWriter::CheckpointWriter(const std::string& path, const CheckpointHeader& header)
-    : path_(path), checksum_(checkpoint_checksum(nullptr, 0)) {
-  out_.open(path + ".partial", std::ios::binary | std::ios::trunc);
+    : path_(path), file_(std::make_unique<engine::OutputFile>(path)), checksum_(checkpoint_checksum(nullptr, 0)) {
+  out_.open(file_->temporary(), std::ios::binary | std::ios::trunc);
   if (!out_) throw OutputError(fmt::format("{}: cannot write the checkpoint", path));
   Out a{out_, checksum_};
   a.bytes(kMagic, sizeof kMagic);
@@ -273,13 +274,8 @@ CheckpointWriter::CheckpointWriter(const std::string& path, const CheckpointHead
   archive_header(a, h);
 }
 
-CheckpointWriter::~CheckpointWriter() {
-  if (!committed_) {
-    out_.close();
-    std::error_code ec;
-    std::filesystem::remove(path_ + ".partial", ec);
-  }
-}
+// The stream closes before file_ removes an uncommitted temporary (members die in reverse order).
+CheckpointWriter::~CheckpointWriter() = default;
 
 void CheckpointWriter::add(World& world, ReplicationRecords& records, SnapshotRows& snapshots) {
   Out a{out_, checksum_};
@@ -293,9 +289,10 @@ void CheckpointWriter::add(World& world, ReplicationRecords& records, SnapshotRo
 void CheckpointWriter::commit() {
   out_.write(reinterpret_cast<const char*>(&checksum_), sizeof checksum_);
   out_.close();
-  if (!out_) throw OutputError(fmt::format("{}: writing the checkpoint failed (disk full?)", path_));
-  std::filesystem::rename(path_ + ".partial", path_);
-  committed_ = true;
+  if (!out_)
+    throw OutputError(fmt::format("{}: writing the checkpoint failed: {}", path_,
+                                  engine::write_failure_reason(path_, errno)));
+  file_->commit();
 }
 
 CheckpointReader::CheckpointReader(const std::string& path)

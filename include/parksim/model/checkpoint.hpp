@@ -4,8 +4,8 @@
 // fingerprint, then per replication the dynamic state of the World (agents, markets, programmes'
 // money, funds, centres, ...), the monthly records so far and the firm snapshots so far, and ends
 // with a checksum of everything before it. Scenario-derived data (terms of programmes,
-// eligibility) are rebuilt from the scenario the branch runs. Written to `<path>.partial` and
-// renamed when complete.
+// eligibility) are rebuilt from the scenario the branch runs. Written under a unique temporary
+// beside `<path>` (engine::OutputFile) and renamed when complete.
 //
 // A reader trusts nothing: the checksum is verified before anything is parsed, every length and
 // index is checked against the header and the remaining file, and any violation is an Error
@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "parksim/engine/output_file.hpp"
 #include "parksim/model/run.hpp"
 #include "parksim/model/world.hpp"
 
@@ -58,9 +59,9 @@ class CheckpointWriter {
 
  private:
   std::string path_;
+  std::unique_ptr<engine::OutputFile> file_;
   std::ofstream out_;
   std::uint64_t checksum_;
-  bool committed_ = false;
 };
 
 class CheckpointReader {
