@@ -12,7 +12,7 @@ MPLBACKEND=Agg /usr/bin/python3 -m pytest -q analysis/tests
 if [ "${PARKSIM_SKIP_SANITIZERS:-0}" != "1" ]; then
   cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPARKSIM_SANITIZE=ON \
     -DPython3_EXECUTABLE=/usr/bin/python3 > build-asan.log 2>&1 || { cat build-asan.log; exit 1; }
-  cmake --build build-asan --parallel --target unit_tests 2>&1 | tail -n 2
+  cmake --build build-asan --parallel --target unit_tests parksim 2>&1 | tail -n 2
   # The golden run is slow under sanitizers and covered above; everything else runs.
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 build-asan/tests/unit_tests "~[golden]"
   # libFuzzer on the scenario loader and the checkpoint reader, bounded (PARKSIM_FUZZ_SECONDS, default 60 in all).
