@@ -1,9 +1,9 @@
 // Synthetic Shanghai-scale benchmark: ~100,000 firms and ~2,000,000 talent agents over 132 months.
 // Prints agent-steps per second, wall time per phase and peak memory. Numbers: bench/README.md.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <sys/resource.h>
 #include <tbb/global_control.h>
+#include <CLI/CLI.hpp>
 
 #include <chrono>
 
@@ -21,8 +21,10 @@ model::Scenario synthetic(std::size_t firms, std::size_t talent, int months) {
   sc.info.end = sc.info.start + months - 1;
   sc.info.seed = 1;
   const int Z = 10, S = 10;
-  const double mean_firm = sc.model.initial_min_output * sc.model.initial_size_tail / (sc.model.initial_size_tail - 1.0);
-  const double output_per_cell = double(firms) * mean_firm / (Z * S) * 0.55;  // truncation makes firms larger
+  const double mean_firm =
+      sc.model.initial_min_output * sc.model.initial_size_tail / (sc.model.initial_size_tail - 1.0);
+  const double output_per_cell =
+      double(firms) * mean_firm / (Z * S) * 0.55;  // truncation makes firms larger
   for (int s = 0; s < S; ++s) {
     model::SectorSpec sec;
     sec.id = fmt::format("sector{}", s);
@@ -45,7 +47,8 @@ model::Scenario synthetic(std::size_t firms, std::size_t talent, int months) {
     }
     sc.zones.push_back(zone);
   }
-  auto programme = [&](const char* id, model::ProgrammeKind kind, double rate, double cap, double fund) {
+  auto programme = [&](const char* id, model::ProgrammeKind kind, double rate, double cap,
+                       double fund) {
     model::ProgrammeSpec p;
     p.id = id;
     p.kind = kind;
@@ -90,8 +93,8 @@ int main(int argc, char** argv) {
   model::World w(sc, {1, 0});
   model::populate(w);
   const double setup = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  fmt::print("threads {}  initial firms {}  talent agents {}  months {}  setup {:.2f} s\n", threads, w.firms.size(),
-             w.talent.size(), months, setup);
+  fmt::print("threads {}  initial firms {}  talent agents {}  months {}  setup {:.2f} s\n", threads,
+             w.firms.size(), w.talent.size(), months, setup);
   auto schedule = model::make_schedule();
   double firm_steps = 0, talent_steps = 0;
   const auto t1 = std::chrono::steady_clock::now();
@@ -102,8 +105,11 @@ int main(int argc, char** argv) {
     schedule.run_step(w);
   }
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
-  fmt::print("run {:.2f} s  agent-steps {:.3g}  agent-steps/s {:.3g}  (firm-steps {:.3g}, talent-steps {:.3g})\n", wall,
-             firm_steps + talent_steps, (firm_steps + talent_steps) / wall, firm_steps, talent_steps);
+  fmt::print(
+      "run {:.2f} s  agent-steps {:.3g}  agent-steps/s {:.3g}  (firm-steps {:.3g}, talent-steps "
+      "{:.3g})\n",
+      wall, firm_steps + talent_steps, (firm_steps + talent_steps) / wall, firm_steps,
+      talent_steps);
   fmt::print("final firms {}  peak RSS {:.0f} MiB\n", w.firms.size(), peak_rss_mib());
   fmt::print("{:<14} {:>9} {:>7}\n", "phase", "seconds", "share");
   for (std::size_t p = 0; p < schedule.phases().size(); ++p)

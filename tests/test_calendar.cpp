@@ -1,8 +1,8 @@
 // Calendar correctness: scenarios that start and end mid-year. A partial first or last year is
 // computed on the months that exist and labelled partial in the summary, scorecard, compare,
 // sweep and calibrate; a full-year scenario's values do not change.
-#include <catch2/catch.hpp>
 #include <fmt/format.h>
+#include <catch2/catch.hpp>
 
 #include <cmath>
 #include <cstdio>
@@ -73,13 +73,16 @@ TEST_CASE("year_months gives the months of a horizon inside each year", "[calend
   CHECK((y16.first == 3 && y16.count == 12 && y16.first_month == 1 && !y16.partial()));
   CHECK(model::year_label(y16) == "2016");
   const auto y17 = model::year_months(start, end, 2017);
-  CHECK((y17.first == 15 && y17.count == 6 && y17.last() == 20 && y17.last_month() == 6 && y17.partial()));
+  CHECK((y17.first == 15 && y17.count == 6 && y17.last() == 20 && y17.last_month() == 6 &&
+         y17.partial()));
   CHECK(model::year_months(start, end, 2014).count == 0);
   CHECK(model::year_months(start, end, 2018).count == 0);
-  CHECK(model::partial_years_note(start, end) == "* partial year: 2015 months 10-12 only; 2017 months 1-6 only");
+  CHECK(model::partial_years_note(start, end) ==
+        "* partial year: 2015 months 10-12 only; 2017 months 1-6 only");
   CHECK(model::partial_years_note(2015 * 12, 2017 * 12 + 11).empty());
   // A horizon inside one year: that year once, partial.
-  CHECK(model::partial_years_note(2015 * 12 + 11, 2015 * 12 + 11) == "* partial year: 2015 month 12 only");
+  CHECK(model::partial_years_note(2015 * 12 + 11, 2015 * 12 + 11) ==
+        "* partial year: 2015 month 12 only");
 }
 
 TEST_CASE("every scorecard metric says whether it is an annual flow or a level", "[calendar]") {
@@ -88,12 +91,14 @@ TEST_CASE("every scorecard metric says whether it is an annual flow or a level",
     CHECK(model::metric_time(m.name).has_value());
   }
   CHECK(model::metric_time("output") == model::MetricTime::Annual);
-  CHECK(model::metric_time("output_density") == model::MetricTime::Annual);  // follows its numerator
+  CHECK(model::metric_time("output_density") ==
+        model::MetricTime::Annual);  // follows its numerator
   CHECK(model::metric_time("firms") == model::MetricTime::AtMonth);
   CHECK(!model::metric_time("outptu").has_value());
 }
 
-TEST_CASE("a mid-year horizon: partial years computed on their months, labelled, never NaN", "[calendar]") {
+TEST_CASE("a mid-year horizon: partial years computed on their months, labelled, never NaN",
+          "[calendar]") {
   const auto sc = mini_partial();
   REQUIRE(sc.months() == 21);
   model::RunOptions opt;
@@ -102,25 +107,31 @@ TEST_CASE("a mid-year horizon: partial years computed on their months, labelled,
   const auto r = model::run_scenario(sc, opt);
   REQUIRE(r.years.size() == 3);
   for (const auto& y : r.years)
-    for (double v : {y.output, y.output_density, y.firms, y.employment, y.talent, y.policy_cost, y.high_tech, y.sei_share}) {
+    for (double v : {y.output, y.output_density, y.firms, y.employment, y.talent, y.policy_cost,
+                     y.high_tech, y.sei_share}) {
       INFO(y.year);
       CHECK(std::isfinite(v));
     }
-  CHECK((r.years[0].months.partial() && r.years[0].months.count == 3 && r.years[0].months.first_month == 10));
+  CHECK((r.years[0].months.partial() && r.years[0].months.count == 3 &&
+         r.years[0].months.first_month == 10));
   CHECK(!r.years[1].months.partial());
-  CHECK((r.years[2].months.partial() && r.years[2].months.count == 6 && r.years[2].months.first_month == 1));
+  CHECK((r.years[2].months.partial() && r.years[2].months.count == 6 &&
+         r.years[2].months.first_month == 1));
 
   // The same replication stepped by hand: flows are sums of the year's months, levels the value
   // at its last month.
   const auto rec = records_of(sc);
   REQUIRE(rec.steps.size() == 21);
   double first_quarter = 0;
-  for (int t = 0; t < 3; ++t) first_quarter += area_total(sc, rec.steps[std::size_t(t)], model::Series::Output);
+  for (int t = 0; t < 3; ++t)
+    first_quarter += area_total(sc, rec.steps[std::size_t(t)], model::Series::Output);
   CHECK(first_quarter > 0);
   CHECK(r.years[0].output == Approx(first_quarter / 1e8).epsilon(1e-12));
-  CHECK(model::metric_value(sc, rec, metric("output", 2015)) == Approx(first_quarter / 1e8).epsilon(1e-12));
+  CHECK(model::metric_value(sc, rec, metric("output", 2015)) ==
+        Approx(first_quarter / 1e8).epsilon(1e-12));
   double first_half = 0;
-  for (int t = 15; t <= 20; ++t) first_half += area_total(sc, rec.steps[std::size_t(t)], model::Series::Output);
+  for (int t = 15; t <= 20; ++t)
+    first_half += area_total(sc, rec.steps[std::size_t(t)], model::Series::Output);
   CHECK(r.years[2].output == Approx(first_half / 1e8).epsilon(1e-12));
   CHECK(r.years[2].firms == area_total(sc, rec.steps[20], model::Series::Firms));
   CHECK(r.years[0].firms == area_total(sc, rec.steps[2], model::Series::Firms));
@@ -132,7 +143,8 @@ TEST_CASE("a mid-year horizon: partial years computed on their months, labelled,
     CHECK(std::isfinite(l.median));
     CHECK(l.months.partial() == (l.target.year != 2016));
   }
-  CHECK(r.scorecard[0].probability == 1.0);  // firms >= 1 in 2015 is met (it read NaN and 0% before)
+  CHECK(r.scorecard[0].probability ==
+        1.0);  // firms >= 1 in 2015 is met (it read NaN and 0% before)
 }
 
 TEST_CASE("a mid-year horizon's scorecard in the HDF5 file carries the months", "[calendar]") {
@@ -150,9 +162,10 @@ TEST_CASE("a mid-year horizon's scorecard in the HDF5 file carries the months", 
 
 TEST_CASE("an annual flow target in a partial year is refused, a level is accepted", "[calendar]") {
   CHECK_NOTHROW(mini_partial());  // firms 2015 and employment 2017 are levels
-  CHECK_THROWS_WITH(mini_partial({"scenario.end=\"2016-06\""}),
-                    Catch::Contains("targets[2].year: output is a quantity of the whole year, but the horizon "
-                                    "2015-10..2016-06 has only months 1-6 of 2016"));
+  CHECK_THROWS_WITH(
+      mini_partial({"scenario.end=\"2016-06\""}),
+      Catch::Contains("targets[2].year: output is a quantity of the whole year, but the horizon "
+                      "2015-10..2016-06 has only months 1-6 of 2016"));
 }
 
 TEST_CASE("a full-year horizon's metrics are unchanged", "[calendar]") {
@@ -163,12 +176,15 @@ TEST_CASE("a full-year horizon's metrics are unchanged", "[calendar]") {
   for (int year = 2015; year <= 2017; ++year) {
     const int first = year * 12 - sc.info.start, last = first + 11;
     double out = 0;
-    for (int t = first; t <= last; ++t) out += area_total(sc, rec.steps[std::size_t(t)], model::Series::Output);
+    for (int t = first; t <= last; ++t)
+      out += area_total(sc, rec.steps[std::size_t(t)], model::Series::Output);
     CHECK(model::metric_value(sc, rec, metric("output", year)) == out / 1e8);
-    CHECK(model::metric_value(sc, rec, metric("firms", year)) == area_total(sc, rec.steps[std::size_t(last)], model::Series::Firms));
+    CHECK(model::metric_value(sc, rec, metric("firms", year)) ==
+          area_total(sc, rec.steps[std::size_t(last)], model::Series::Firms));
     CHECK(!model::year_months(sc.info.start, sc.info.end, year).partial());
   }
-  CHECK_THROWS_WITH(model::metric_value(sc, rec, metric("output", 2018)), Catch::Contains("outside the run's months"));
+  CHECK_THROWS_WITH(model::metric_value(sc, rec, metric("output", 2018)),
+                    Catch::Contains("outside the run's months"));
 }
 
 TEST_CASE("compare on a mid-year horizon: finite effects, partial years marked", "[calendar]") {
@@ -195,10 +211,12 @@ TEST_CASE("compare on a mid-year horizon: finite effects, partial years marked",
 }
 
 TEST_CASE("a sweep metric in a partial year is stored finite with its months", "[calendar]") {
-  const auto space = experiments::parse_space("[[parameter]]\npath = \"programmes.grant.rate\"\nlow = \"10%\"\nhigh = \"50%\"\n",
-                                              "calendar_space.toml");
+  const auto space = experiments::parse_space(
+      "[[parameter]]\npath = \"programmes.grant.rate\"\nlow = \"10%\"\nhigh = \"50%\"\n",
+      "calendar_space.toml");
   const auto design_path = (test::scratch_dir() / "calendar_design.h5").string();
-  experiments::write_design(experiments::make_design(space, experiments::Method::Lhs, 2, 1), design_path);
+  experiments::write_design(experiments::make_design(space, experiments::Method::Lhs, 2, 1),
+                            design_path);
   experiments::SweepOptions o;
   o.scenario = test::source_path("tests/data/mini_partial.toml");
   o.design = design_path;
@@ -213,26 +231,31 @@ TEST_CASE("a sweep metric in a partial year is stored finite with its months", "
   CHECK(f.doubles("first_month").data == std::vector<double>{10, 1, 1, 0});
 }
 
-TEST_CASE("calibrate refuses an annual figure in a partial year, naming it and the months", "[calendar]") {
+TEST_CASE("calibrate refuses an annual figure in a partial year, naming it and the months",
+          "[calendar]") {
   experiments::CalibrateOptions o;
   o.scenario = test::source_path("tests/data/mini_partial.toml");
-  o.space = test::write_file("calendar_cal_space.toml",
-                             "[[parameter]]\npath = \"programmes.grant.rate\"\nlow = \"10%\"\nhigh = \"50%\"\n");
+  o.space = test::write_file(
+      "calendar_cal_space.toml",
+      "[[parameter]]\npath = \"programmes.grant.rate\"\nlow = \"10%\"\nhigh = \"50%\"\n");
   o.figures = test::write_file("calendar_figures.csv",
                                "metric,zone,sector,year,value,tolerance,tolerance_kind\n"
                                "firms,all,all,2017,100,0.1,relative\n"
                                "output,all,all,2015,20,0.1,relative\n");
   o.output = (test::scratch_dir() / "calendar_fit.toml").string();
-  CHECK_THROWS_WITH(experiments::calibrate(o),
-                    Catch::Contains("output 2015: the horizon (2015-10..2017-06) has only months 10-12 of 2015") &&
-                        !Catch::Contains("firms 2017"));
+  CHECK_THROWS_WITH(
+      experiments::calibrate(o),
+      Catch::Contains(
+          "output 2015: the horizon (2015-10..2017-06) has only months 10-12 of 2015") &&
+          !Catch::Contains("firms 2017"));
 }
 
 TEST_CASE("calibrate accepts a level in a partial year and labels it", "[calendar]") {
   experiments::CalibrateOptions o;
   o.scenario = test::source_path("tests/data/mini_partial.toml");
-  o.space = test::write_file("calendar_cal_space2.toml",
-                             "[[parameter]]\npath = \"programmes.grant.rate\"\nlow = \"10%\"\nhigh = \"50%\"\n");
+  o.space = test::write_file(
+      "calendar_cal_space2.toml",
+      "[[parameter]]\npath = \"programmes.grant.rate\"\nlow = \"10%\"\nhigh = \"50%\"\n");
   o.figures = test::write_file("calendar_figures2.csv",
                                "metric,zone,sector,year,value,tolerance,tolerance_kind\n"
                                "firms,all,all,2017,100,0.5,relative\n");
@@ -261,7 +284,8 @@ TEST_CASE("the command line marks partial years in the run summary", "[calendar]
   char buf[4096];
   for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, pipe.get())) > 0;) text.append(buf, n);
   INFO(text);
-  CHECK_THAT(text, Catch::Contains("2015*") && Catch::Contains("2017*") &&
-                       Catch::Contains("* partial year: 2015 months 10-12 only; 2017 months 1-6 only"));
+  CHECK_THAT(text,
+             Catch::Contains("2015*") && Catch::Contains("2017*") &&
+                 Catch::Contains("* partial year: 2015 months 10-12 only; 2017 months 1-6 only"));
   CHECK_THAT(text, !Catch::Contains("nan"));
 }

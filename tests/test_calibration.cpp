@@ -11,9 +11,11 @@
 
 using namespace parksim;
 
-TEST_CASE("the Shanghai baseline reproduces 2016-2018 output, SEI share and high-tech counts", "[model][calibration]") {
+TEST_CASE("the Shanghai baseline reproduces 2016-2018 output, SEI share and high-tech counts",
+          "[model][calibration]") {
   auto sc = model::load_scenario(test::source_path("scenarios/shanghai_manufacturing_2018.toml"));
-  const auto figures = experiments::read_figures(test::source_path("scenarios/data/shanghai_calibration.csv"));
+  const auto figures =
+      experiments::read_figures(test::source_path("scenarios/data/shanghai_calibration.csv"));
   REQUIRE(figures.size() == 7);
   sc.targets.clear();
   for (const auto& f : figures) sc.targets.push_back(f.target);
@@ -25,8 +27,11 @@ TEST_CASE("the Shanghai baseline reproduces 2016-2018 output, SEI share and high
   for (std::size_t k = 0; k < figures.size(); ++k) {
     const auto& f = figures[k];
     const double v = r.scorecard[k].median;
-    INFO(f.target.metric << " " << f.target.year << ": model " << v << ", public " << f.target.value);
-    if (f.relative) CHECK(std::abs(v / f.target.value - 1.0) <= f.tolerance);
-    else CHECK(std::abs(v - f.target.value) <= f.tolerance);
+    INFO(f.target.metric << " " << f.target.year << ": model " << v << ", public "
+                         << f.target.value);
+    if (f.relative)
+      CHECK(std::abs(v / f.target.value - 1.0) <= f.tolerance);
+    else
+      CHECK(std::abs(v - f.target.value) <= f.tolerance);
   }
 }

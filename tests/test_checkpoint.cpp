@@ -61,14 +61,18 @@ void restore_all(const model::Scenario& sc, const std::string& bytes) {
 
 // 1-8 byte flips, a truncation or an 8-byte field overwritten with a small or a huge number.
 std::string damage(std::string bytes, std::mt19937_64& rng) {
-  auto at = [&](std::size_t room) { return std::uniform_int_distribution<std::size_t>(0, bytes.size() - room)(rng); };
+  auto at = [&](std::size_t room) {
+    return std::uniform_int_distribution<std::size_t>(0, bytes.size() - room)(rng);
+  };
   switch (rng() % 3) {
     case 0: {
       const int flips = 1 + int(rng() % 8);
       for (int i = 0; i < flips; ++i) bytes[at(1)] ^= char(1 + rng() % 255);
       break;
     }
-    case 1: bytes.resize(at(1)); break;
+    case 1:
+      bytes.resize(at(1));
+      break;
     default: {
       const std::uint64_t v = rng() % 2 ? rng() % 64 : (std::uint64_t(1) << (20 + rng() % 40));
       std::memcpy(bytes.data() + at(8), &v, 8);
@@ -90,12 +94,14 @@ std::size_t employer_offset(const std::string& bytes, const model::Scenario& sc)
   reader.restore(w, records, snapshots);
   std::size_t at = start + 8;
   w.firms.visit([&](const auto& col) { at += 8 + col.size() * sizeof(col[0]); });
-  return at + 4 * (8 + w.talent.size()) + 8;  // four byte columns, then the employer column's length
+  return at + 4 * (8 + w.talent.size()) +
+         8;  // four byte columns, then the employer column's length
 }
 
 }  // namespace
 
-TEST_CASE("a checkpoint with flipped bytes, cut short or with an edited length is refused", "[checkpoint]") {
+TEST_CASE("a checkpoint with flipped bytes, cut short or with an edited length is refused",
+          "[checkpoint]") {
   const auto sc = test::mini();
   const auto clean = read_bytes(checkpoint_path());
   REQUIRE_NOTHROW(restore_all(sc, clean));
@@ -116,7 +122,8 @@ TEST_CASE("a checkpoint with flipped bytes, cut short or with an edited length i
   CHECK(refused == damaged);
 }
 
-TEST_CASE("a damaged checkpoint behind a valid checksum is refused or restores within bounds", "[checkpoint]") {
+TEST_CASE("a damaged checkpoint behind a valid checksum is refused or restores within bounds",
+          "[checkpoint]") {
   // What a checksum cannot catch (a deliberately edited file) must still never crash or allocate
   // without bound: only parksim::Error may come out (ASan checks the reads in the sanitizer build).
   const auto sc = test::mini();
@@ -136,12 +143,15 @@ TEST_CASE("a damaged checkpoint behind a valid checksum is refused or restores w
   CHECK(refused > 100);  // most damage lands in lengths, indices, flags or the header
 }
 
-TEST_CASE("edited lengths, indices and months behind a valid checksum are refused as damage", "[checkpoint]") {
+TEST_CASE("edited lengths, indices and months behind a valid checksum are refused as damage",
+          "[checkpoint]") {
   const auto sc = test::mini();
   const auto clean = read_bytes(checkpoint_path());
   auto refused_with = [&](std::string bytes, const char* what) {
     reseal(bytes);
-    CHECK_THROWS_WITH(restore_all(sc, bytes), Catch::Contains("ck.bin: checkpoint file is damaged") && Catch::Contains(what));
+    CHECK_THROWS_WITH(
+        restore_all(sc, bytes),
+        Catch::Contains("ck.bin: checkpoint file is damaged") && Catch::Contains(what));
   };
   const auto employer = employer_offset(clean, sc);
   for (std::int32_t bad_employer : {-2, 1 << 20}) {
@@ -167,27 +177,35 @@ TEST_CASE("edited lengths, indices and months behind a valid checksum are refuse
 TEST_CASE("a checkpoint of another scenario is refused naming what differs", "[checkpoint]") {
   std::string text = read_bytes(test::source_path("tests/data/mini.toml"));
   for (auto [from, to] : {std::pair{"equipment", "machinery"}, {"services", "software"}})
-    for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at)) text.replace(at, std::strlen(from), to);
+    for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at))
+      text.replace(at, std::strlen(from), to);
   const auto renamed = model::load_scenario(test::write_file("ck_renamed.toml", text));
   model::RunOptions b;
   b.replications = kReplications;
   b.threads = 1;
   b.branch_from = checkpoint_path();
-  CHECK_THROWS_WITH(model::run_scenario(renamed, b),
-                    Catch::Contains("checkpoint of another scenario: sectors differ (checkpoint: equipment, services, "
-                                    "other; scenario: machinery, software, other)"));
+  CHECK_THROWS_WITH(
+      model::run_scenario(renamed, b),
+      Catch::Contains(
+          "checkpoint of another scenario: sectors differ (checkpoint: equipment, services, "
+          "other; scenario: machinery, software, other)"));
   CHECK_THROWS_WITH(model::run_scenario(test::mini({"zones.north.area=\"9 km2\""}), b),
                     Catch::Contains("zone areas differ (north: checkpoint 6 km2, scenario 9 km2)"));
   CHECK_THROWS_WITH(model::run_scenario(test::mini({"zones.south.skilled_talent=901"}), b),
                     Catch::Contains("starting figures of zones differ (south) in"));
   auto other_seed = b;
   other_seed.seed = 8;
-  CHECK_THROWS_WITH(model::run_scenario(test::mini(), other_seed), Catch::Contains("seed 7 (this run: 8)"));
+  CHECK_THROWS_WITH(model::run_scenario(test::mini(), other_seed),
+                    Catch::Contains("seed 7 (this run: 8)"));
 }
 
-TEST_CASE("a branch may change the rules and terms a variant is about, and records where it came from", "[checkpoint]") {
-  // Programme terms and zone rules are not part of the fingerprint: changing them is what a branch is for.
-  const auto variant = test::mini({"programmes.grant.rate=\"60%\"", "zones.north.approval_months=3"});
+TEST_CASE(
+    "a branch may change the rules and terms a variant is about, and records where it came from",
+    "[checkpoint]") {
+  // Programme terms and zone rules are not part of the fingerprint: changing them is what a branch
+  // is for.
+  const auto variant =
+      test::mini({"programmes.grant.rate=\"60%\"", "zones.north.approval_months=3"});
   model::RunOptions b;
   b.replications = kReplications;
   b.threads = 1;

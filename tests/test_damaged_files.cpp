@@ -1,8 +1,8 @@
 // Damaged design and sweep files: a seeded storm of byte flips and truncations. Each copy must give
 // a parksim::Error or exactly the clean file's result (a flip can land on bytes HDF5 does not use),
 // never a crash (this runs under ASan in CI) and never a different result.
-#include <catch2/catch.hpp>
 #include <fmt/format.h>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -30,10 +30,13 @@ std::string read_bytes(const fs::path& path) {
 
 // What readers of a design use: everything but the provenance text.
 bool same_design(const Design& a, const Design& b) {
-  if (a.method != b.method || a.n != b.n || a.unit != b.unit || a.value != b.value || a.dims() != b.dims()) return false;
+  if (a.method != b.method || a.n != b.n || a.unit != b.unit || a.value != b.value ||
+      a.dims() != b.dims())
+    return false;
   for (std::size_t i = 0; i < a.dims(); ++i) {
     const auto &p = a.space.parameters[i], &q = b.space.parameters[i];
-    if (p.path != q.path || p.name != q.name || p.distribution != q.distribution || p.low != q.low || p.high != q.high)
+    if (p.path != q.path || p.name != q.name || p.distribution != q.distribution ||
+        p.low != q.low || p.high != q.high)
       return false;
   }
   return true;
@@ -67,7 +70,8 @@ Tally storm(const fs::path& clean_path, int copies, std::uint64_t seed, Read rea
   std::mt19937_64 rng(seed);
   Tally tally;
   for (int i = 0; i < copies; ++i) {
-    const auto copy = clean_path.parent_path() / fmt::format("damaged_{}{}", i, clean_path.extension().string());
+    const auto copy =
+        clean_path.parent_path() / fmt::format("damaged_{}{}", i, clean_path.extension().string());
     std::ofstream(copy, std::ios::binary | std::ios::trunc) << damaged_copy(clean, rng);
     try {
       // A result different from the clean file's is silent garbage; the copy is kept to look at.
@@ -86,12 +90,14 @@ Tally storm(const fs::path& clean_path, int copies, std::uint64_t seed, Read rea
 
 }  // namespace
 
-TEST_CASE("damaged design and sweep files are refused or read exactly as the clean file", "[experiments][damaged]") {
+TEST_CASE("damaged design and sweep files are refused or read exactly as the clean file",
+          "[experiments][damaged]") {
   const auto dir = test::scratch_dir() / "damaged";
   fs::create_directories(dir);
-  const auto space = parse_space("[[parameter]]\npath = \"programmes.grant.rate\"\nlow = \"10%\"\nhigh = \"50%\"\n"
-                                 "[[parameter]]\npath = \"model.innovation_rate\"\nlow = 0.4\nhigh = 1.2\n",
-                                 "damaged_space.toml");
+  const auto space = parse_space(
+      "[[parameter]]\npath = \"programmes.grant.rate\"\nlow = \"10%\"\nhigh = \"50%\"\n"
+      "[[parameter]]\npath = \"model.innovation_rate\"\nlow = 0.4\nhigh = 1.2\n",
+      "damaged_space.toml");
   const auto design_path = dir / "design.h5";
   write_design(make_design(space, Method::Sobol, 2, 1), design_path.string());
   SweepOptions o;
@@ -112,9 +118,10 @@ TEST_CASE("damaged design and sweep files are refused or read exactly as the cle
     const bool design_same = same_design(read_design(path), clean_design);
     return design_same && sweep_output(path, "output:2017") == clean_output;
   });
-  WARN("design copies: " << designs.refused << " refused, " << designs.same << " read as the clean file; sweep copies: "
-       << sweeps.refused << " refused, " << sweeps.same << " read as the clean file, different: "
-       << fmt::format("{}", fmt::join(sweeps.different, " ")));
+  WARN("design copies: " << designs.refused << " refused, " << designs.same
+                         << " read as the clean file; sweep copies: " << sweeps.refused
+                         << " refused, " << sweeps.same << " read as the clean file, different: "
+                         << fmt::format("{}", fmt::join(sweeps.different, " ")));
   CHECK(designs.different.empty());
   // HDF5 1.10 keeps no checksum of a chunk's data by itself: without the writer's fletcher32 filter
   // (sim/engine/h5_writer.cpp) one copy of this seed had its "values" chunk read as fill zeros.

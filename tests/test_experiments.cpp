@@ -1,6 +1,6 @@
 // Experiments: spaces, designs, Sobol and Morris estimators on known functions, sweeps.
-#include <catch2/catch.hpp>
 #include <fmt/format.h>
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -38,7 +38,8 @@ high = 3.141592653589793
 )";
 
 double ishigami(const std::vector<double>& x) {
-  return std::sin(x[0]) + 7.0 * std::pow(std::sin(x[1]), 2) + 0.1 * std::pow(x[2], 4) * std::sin(x[0]);
+  return std::sin(x[0]) + 7.0 * std::pow(std::sin(x[1]), 2) +
+         0.1 * std::pow(x[2], 4) * std::sin(x[0]);
 }
 
 std::vector<double> evaluate(const Design& d) {
@@ -49,7 +50,8 @@ std::vector<double> evaluate(const Design& d) {
 
 }  // namespace
 
-TEST_CASE("Sobol indices of the Ishigami function match the analytic values", "[experiments][sobol]") {
+TEST_CASE("Sobol indices of the Ishigami function match the analytic values",
+          "[experiments][sobol]") {
   const auto space = parse_space(kIshigamiSpace, "ishigami.toml");
   const auto d = make_design(space, Method::Sobol, 4096, 1);
   REQUIRE(d.points() == 4096u * 5u);
@@ -66,7 +68,8 @@ TEST_CASE("Sobol indices of the Ishigami function match the analytic values", "[
   }
 }
 
-TEST_CASE("Morris mu* of x2 on Ishigami is 7.875 with 4 levels, whatever the seed", "[experiments][morris]") {
+TEST_CASE("Morris mu* of x2 on Ishigami is 7.875 with 4 levels, whatever the seed",
+          "[experiments][morris]") {
   const auto space = parse_space(kIshigamiSpace, "ishigami.toml");
   for (std::uint64_t seed : {1u, 2u, 99u}) {
     const auto d = make_design(space, Method::Morris, 20, seed, 4);
@@ -77,7 +80,8 @@ TEST_CASE("Morris mu* of x2 on Ishigami is 7.875 with 4 levels, whatever the see
   }
 }
 
-TEST_CASE("a Latin hypercube has one point in every stratum of every column", "[experiments][design]") {
+TEST_CASE("a Latin hypercube has one point in every stratum of every column",
+          "[experiments][design]") {
   const auto space = parse_space(kIshigamiSpace, "ishigami.toml");
   const int n = 37;
   const auto d = make_design(space, Method::Lhs, n, 5);
@@ -106,7 +110,8 @@ TEST_CASE("a design survives its HDF5 file exactly", "[experiments][design]") {
   CHECK(back.space.parameters.size() == 3);
 }
 
-TEST_CASE("a space file is checked against the parameter dictionary with file and line", "[experiments][space]") {
+TEST_CASE("a space file is checked against the parameter dictionary with file and line",
+          "[experiments][space]") {
   const std::string bad = R"([[parameter]]
 path = "model.innovation_rat"
 low = 0.1
@@ -131,7 +136,8 @@ high = 9
     CHECK(e.problems()[2].message.find("unit") != std::string::npos);
   }
   // Quantities are read as in scenario files; areas are overridden with their unit.
-  const auto ok = parse_space("[[parameter]]\npath = \"zones.north.area\"\nlow = \"5 km2\"\nhigh = \"9 km2\"\n", "s.toml");
+  const auto ok = parse_space(
+      "[[parameter]]\npath = \"zones.north.area\"\nlow = \"5 km2\"\nhigh = \"9 km2\"\n", "s.toml");
   CHECK(ok.parameters[0].value_at(0.5) == Approx(7e6));
   CHECK(ok.parameters[0].override_for(7e6) == "zones.north.area=\"7000000 m2\"");
 }
@@ -170,8 +176,11 @@ levels = [0.5, 1.5, 500]
   const auto sc = model::load_scenario(o.scenario, {"model.innovation_rate=1.5"});
   const auto direct = metric_values(sc, parse_metrics(o.metrics, sc), 2, 1);
   for (int rep = 0; rep < 2; ++rep)
-    for (int m = 0; m < 3; ++m) CHECK(values.data[std::size_t((2 + rep) * 3 + m)] == direct[std::size_t(rep)][std::size_t(m)]);
-  CHECK(!std::filesystem::exists(o.output + ".journal.0"));  // journals are removed once the file is complete
+    for (int m = 0; m < 3; ++m)
+      CHECK(values.data[std::size_t((2 + rep) * 3 + m)] ==
+            direct[std::size_t(rep)][std::size_t(m)]);
+  CHECK(!std::filesystem::exists(o.output +
+                                 ".journal.0"));  // journals are removed once the file is complete
   // A second sweep to the same output is refused while journals of an unfinished one exist.
   std::ofstream(o.output + ".journal.0") << "# parksim sweep journal v1 key=0\n";
   CHECK_THROWS_WITH(run_sweep(o), Catch::Contains("--resume"));
@@ -179,8 +188,10 @@ levels = [0.5, 1.5, 500]
   CHECK_THROWS_WITH(run_sweep(o), Catch::Contains("different sweep"));
 }
 
-TEST_CASE("a comparison pairs replications: a scenario against itself has no effect, a variant's effect is paired",
-          "[experiments][compare]") {
+TEST_CASE(
+    "a comparison pairs replications: a scenario against itself has no effect, a variant's effect "
+    "is paired",
+    "[experiments][compare]") {
   const auto base = model::load_scenario(test::source_path("tests/data/mini.toml"));
   CompareOptions o;
   o.replications = 6;
@@ -193,7 +204,8 @@ TEST_CASE("a comparison pairs replications: a scenario against itself has no eff
     CHECK(e.low == 0.0);
   }
   CHECK(std::isinf(same.effects[0].variance_reduction));
-  const auto variant = model::load_scenario(test::source_path("tests/data/mini.toml"), {"programmes.grant.rate=60%"});
+  const auto variant = model::load_scenario(test::source_path("tests/data/mini.toml"),
+                                            {"programmes.grant.rate=60%"});
   o.output = (test::scratch_dir() / "cmp.h5").string();
   const auto r = compare(base, variant, o);
   // The effect is the mean of the paired differences of the same runs made directly.
@@ -216,7 +228,8 @@ TEST_CASE("a comparison pairs replications: a scenario against itself has no eff
   CHECK(f.doubles("variance_reduction").shape == std::vector<std::size_t>{3, 2});
 }
 
-TEST_CASE("calibration recovers a known parameter from figures the model made", "[experiments][calibrate]") {
+TEST_CASE("calibration recovers a known parameter from figures the model made",
+          "[experiments][calibrate]") {
   // "Observed" output of 2017 made with equipment demand growing 12% a year; calibrate over 0..25%.
   const std::string mini = test::source_path("tests/data/mini.toml");
   const auto truth = model::load_scenario(mini, {"sectors.equipment.demand_growth=0.12"});
@@ -229,9 +242,11 @@ TEST_CASE("calibration recovers a known parameter from figures the model made", 
   std::filesystem::create_directories(dir);
   const auto figures = (dir / "figures.csv").string();
   std::ofstream(figures) << "metric,zone,sector,year,value,tolerance,tolerance_kind,note\n"
-                         << fmt::format("output,all,all,2017,{:.17g},0.01,relative,made by the model\n", y);
+                         << fmt::format(
+                                "output,all,all,2017,{:.17g},0.01,relative,made by the model\n", y);
   const auto space = (dir / "space.toml").string();
-  std::ofstream(space) << "[[parameter]]\npath = \"sectors.equipment.demand_growth\"\nlow = 0\nhigh = 0.25\n";
+  std::ofstream(space)
+      << "[[parameter]]\npath = \"sectors.equipment.demand_growth\"\nlow = 0\nhigh = 0.25\n";
   CalibrateOptions o;
   o.scenario = mini;
   o.space = space;
@@ -250,17 +265,20 @@ TEST_CASE("calibration recovers a known parameter from figures the model made", 
   const auto fitted = model::load_scenario(mini, {}, {o.output});
   CHECK(fitted.sectors[0].demand_growth == Approx(r.best[0].second));
   // Bad figures are reported with file and line.
-  std::ofstream(figures) << "metric,zone,sector,year,value,tolerance,tolerance_kind\noutput,all,all,2017,1,0.1,percent\n";
+  std::ofstream(figures) << "metric,zone,sector,year,value,tolerance,tolerance_kind\noutput,all,"
+                            "all,2017,1,0.1,percent\n";
   CHECK_THROWS_WITH(calibrate(o), Catch::Contains("figures.csv:2:7"));
 }
 
-TEST_CASE("a run branched from a checkpoint equals the unbranched run of the same variant", "[experiments][checkpoint]") {
+TEST_CASE("a run branched from a checkpoint equals the unbranched run of the same variant",
+          "[experiments][checkpoint]") {
   const std::string mini = test::source_path("tests/data/mini.toml");
   const auto dir = test::scratch_dir() / "checkpoint";
   std::filesystem::create_directories(dir);
   const auto base = model::load_scenario(mini);
   // The variant agrees with the base until its grant rate changes in 2016-06.
-  const auto variant = model::load_scenario(mini, {"programmes.grant.changes=[{ at = \"2016-06\", rate = \"60%\" }]"});
+  const auto variant = model::load_scenario(
+      mini, {"programmes.grant.changes=[{ at = \"2016-06\", rate = \"60%\" }]"});
   model::RunOptions o;
   o.replications = 3;
   o.threads = 2;
@@ -281,22 +299,26 @@ TEST_CASE("a run branched from a checkpoint equals the unbranched run of the sam
   d.output = (dir / "direct.h5").string();
   const auto direct = model::run_scenario(variant, d);
   engine::h5::Reader fb(b.output), fd(d.output), f0(o.output);
-  for (const char* name : {"output", "firms", "employment", "subsidy_paid", "talent_present", "loans_outstanding",
-                           "patents", "unicorns", "snapshots/id", "snapshots/output", "snapshots/productivity",
-                           "scorecard/value"}) {
+  for (const char* name : {"output", "firms", "employment", "subsidy_paid", "talent_present",
+                           "loans_outstanding", "patents", "unicorns", "snapshots/id",
+                           "snapshots/output", "snapshots/productivity", "scorecard/value"}) {
     INFO(name);
     CHECK(fb.doubles(name).data == fd.doubles(name).data);
   }
-  CHECK(f0.doubles("subsidy_paid").data != fd.doubles("subsidy_paid").data);  // the variant did differ
-  CHECK(branched.firm_steps < direct.firm_steps);                               // and the past was not re-run
+  CHECK(f0.doubles("subsidy_paid").data !=
+        fd.doubles("subsidy_paid").data);          // the variant did differ
+  CHECK(branched.firm_steps < direct.firm_steps);  // and the past was not re-run
   // A branch that cannot take over the state is refused.
   model::RunOptions wrong = b;
   wrong.replications = 2;
-  CHECK_THROWS_WITH(model::run_scenario(variant, wrong), Catch::Contains("3 replications (this run: 2)"));
+  CHECK_THROWS_WITH(model::run_scenario(variant, wrong),
+                    Catch::Contains("3 replications (this run: 2)"));
 }
 
-TEST_CASE("a sweep over a programme the scenario does not have is refused before running", "[experiments][sweep]") {
-  const auto space = parse_space("[[parameter]]\npath = \"programmes.nowhere.rate\"\nlow = 0.1\nhigh = 0.5\n", "s.toml");
+TEST_CASE("a sweep over a programme the scenario does not have is refused before running",
+          "[experiments][sweep]") {
+  const auto space = parse_space(
+      "[[parameter]]\npath = \"programmes.nowhere.rate\"\nlow = 0.1\nhigh = 0.5\n", "s.toml");
   const auto path = (test::scratch_dir() / "nowhere_design.h5").string();
   write_design(make_design(space, Method::Lhs, 3, 1), path);
   SweepOptions o;

@@ -1,9 +1,9 @@
 #pragma once
 // Shared test helpers: paths to test data and temporary files.
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <unistd.h>
 
 namespace parksim::test {
 
@@ -13,7 +13,8 @@ inline std::string source_path(const std::string& relative) {
 
 // A scratch directory unique to this test process.
 inline std::filesystem::path scratch_dir() {
-  auto dir = std::filesystem::temp_directory_path() / ("parksim_test_" + std::to_string(::getpid()));
+  auto dir =
+      std::filesystem::temp_directory_path() / ("parksim_test_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   return dir;
 }

@@ -1,6 +1,7 @@
-// Mechanisms of the land, incubator, patent and innovation-centre levers on the small test scenario.
-#include <catch2/catch.hpp>
+// Mechanisms of the land, incubator, patent and innovation-centre levers on the small test
+// scenario.
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <map>
 
@@ -18,12 +19,13 @@ std::vector<std::string> with(std::vector<std::string> a, const std::vector<std:
 }
 
 // South is full and its services firms grow fast; nobody relocates, so growth needs floor.
-const std::vector<std::string> kCrowdedSouth = {"zones.south.area=\"1.55 km2\"", "sectors.services.demand_growth=60%",
-                                                "model.relocation_rate=0", "zones.south.plot_ratio_cap=2.0"};
+const std::vector<std::string> kCrowdedSouth = {
+    "zones.south.area=\"1.55 km2\"", "sectors.services.demand_growth=60%",
+    "model.relocation_rate=0", "zones.south.plot_ratio_cap=2.0"};
 
-const std::vector<std::string> kDensify = {"programmes.densify.kind=\"plot_ratio_increase\"",
-                                           "programmes.densify.rate=50%", "programmes.densify.from=\"2015-01\"",
-                                           "programmes.densify.to=\"2017-12\""};
+const std::vector<std::string> kDensify = {
+    "programmes.densify.kind=\"plot_ratio_increase\"", "programmes.densify.rate=50%",
+    "programmes.densify.from=\"2015-01\"", "programmes.densify.to=\"2017-12\""};
 
 std::size_t programme_index(const model::Scenario& sc, const std::string& id) {
   for (std::size_t p = 0; p < sc.programmes.size(); ++p)
@@ -34,8 +36,10 @@ std::size_t programme_index(const model::Scenario& sc, const std::string& id) {
 
 }  // namespace
 
-TEST_CASE("a plot-ratio programme lets firms short of land build up to the cap and waives part of the premium",
-          "[model][mechanism][land]") {
+TEST_CASE(
+    "a plot-ratio programme lets firms short of land build up to the cap and waives part of the "
+    "premium",
+    "[model][mechanism][land]") {
   const auto sc = mini(with(kCrowdedSouth, kDensify));
   const auto p = programme_index(sc, "densify");
   double floor_added = 0;
@@ -61,7 +65,8 @@ TEST_CASE("a plot-ratio programme lets firms short of land build up to the cap a
     for (std::size_t i = 0; i < w.firms.size(); ++i) {
       const auto& zone = sc.zones[w.firms.zone[i]];
       double& before = floor_of[w.firms.id[i]];
-      premium += (w.firms.extra_floor[i] - before) * zone.land_price / zone.plot_ratio * sc.model.plot_ratio_premium_share;
+      premium += (w.firms.extra_floor[i] - before) * zone.land_price / zone.plot_ratio *
+                 sc.model.plot_ratio_premium_share;
       before = w.firms.extra_floor[i];
     }
   });
@@ -69,9 +74,11 @@ TEST_CASE("a plot-ratio programme lets firms short of land build up to the cap a
   CHECK(paid == Approx(0.5 * premium).epsilon(1e-9));
 }
 
-TEST_CASE("an exit clause takes back the land of firms below the output-per-mu rule", "[model][mechanism][land]") {
+TEST_CASE("an exit clause takes back the land of firms below the output-per-mu rule",
+          "[model][mechanism][land]") {
   // North's rule is far above any firm's density; south has no rule.
-  const auto sc = mini({"zones.north.min_output_per_mu=\"100亿\"", "zones.north.exit_clause_years=1"});
+  const auto sc =
+      mini({"zones.north.min_output_per_mu=\"100亿\"", "zones.north.exit_clause_years=1"});
   int revoked_north = 0, revoked_south = 0, first_month = -1;
   simulate(sc, [&](const model::World& w) {
     for (std::size_t i = 0; i < w.firms.size(); ++i)
@@ -83,7 +90,8 @@ TEST_CASE("an exit clause takes back the land of firms below the output-per-mu r
   });
   CHECK(revoked_north > 0);
   CHECK(revoked_south == 0);
-  CHECK(first_month == 2015 * 12);  // the first January: the starting firms carry last year's output
+  CHECK(first_month ==
+        2015 * 12);  // the first January: the starting firms carry last year's output
   // Without the clause nobody is evicted.
   const auto none = mini({"zones.north.min_output_per_mu=\"100亿\""});
   simulate(none, [&](const model::World& w) {
@@ -94,9 +102,10 @@ TEST_CASE("an exit clause takes back the land of firms below the output-per-mu r
 TEST_CASE("an incubator programme opens incubators, pays their running costs and hosts entrants",
           "[model][mechanism][incubator]") {
   const auto sc = mini({"programmes.inc.kind=\"incubator\"", "programmes.inc.units_per_year=2",
-                        "programmes.inc.years=2", "programmes.inc.amount=\"120万\"", "programmes.inc.from=\"2015-03\"",
-                        "programmes.inc.to=\"2017-12\"", "programmes.inc.zones=[\"north\"]",
-                        "model.entry_rate_per_year=0.5", "model.incubator_places=3"});
+                        "programmes.inc.years=2", "programmes.inc.amount=\"120万\"",
+                        "programmes.inc.from=\"2015-03\"", "programmes.inc.to=\"2017-12\"",
+                        "programmes.inc.zones=[\"north\"]", "model.entry_rate_per_year=0.5",
+                        "model.incubator_places=3"});
   const auto p = programme_index(sc, "inc");
   int incubated_entrants = 0;
   simulate(sc, [&](const model::World& w) {
@@ -134,11 +143,19 @@ TEST_CASE("patents count successful own innovations of above-size firms", "[mode
 namespace {
 // An innovation-centre programme that every consortium of the mini scenario can enter.
 std::vector<std::string> centres(const std::string& qualify) {
-  return {"programmes.ic.kind=\"innovation_centre\"", "programmes.ic.amount=\"2000万\"",
-          "programmes.ic.units_per_year=1", "programmes.ic.from=\"2015-03\"", "programmes.ic.to=\"2017-12\"",
-          "programmes.ic.sectors=[\"equipment\"]", "model.centre_formation_rate=20", "model.centre_min_members=2",
-          "model.centre_max_members=3", "model.centre_member_min_output=\"1000万\"", "model.centre_review_rd=\"1万\"",
-          "model.centre_result_rate=24", "model.centre_qualify_probability=" + qualify};
+  return {"programmes.ic.kind=\"innovation_centre\"",
+          "programmes.ic.amount=\"2000万\"",
+          "programmes.ic.units_per_year=1",
+          "programmes.ic.from=\"2015-03\"",
+          "programmes.ic.to=\"2017-12\"",
+          "programmes.ic.sectors=[\"equipment\"]",
+          "model.centre_formation_rate=20",
+          "model.centre_min_members=2",
+          "model.centre_max_members=3",
+          "model.centre_member_min_output=\"1000万\"",
+          "model.centre_review_rd=\"1万\"",
+          "model.centre_result_rate=24",
+          "model.centre_qualify_probability=" + qualify};
 }
 }  // namespace
 
@@ -158,7 +175,9 @@ TEST_CASE("an innovation centre is selected, prepares for a year, operates and l
         // Before its three-year review a centre is revoked only when its consortium fell apart.
         int alive = 0;
         for (std::size_t i = 0; i < w.firms.size(); ++i)
-          if (w.firms.alive[i] && std::find(c.members.begin(), c.members.end(), w.firms.id[i]) != c.members.end()) ++alive;
+          if (w.firms.alive[i] &&
+              std::find(c.members.begin(), c.members.end(), w.firms.id[i]) != c.members.end())
+            ++alive;
         REQUIRE(alive < sc.model.centre_min_members);
       }
     }
@@ -179,12 +198,14 @@ TEST_CASE("an innovation centre is selected, prepares for a year, operates and l
   // Members are distinct across centres that were live together.
   std::vector<std::int64_t> all;
   for (const auto& c : last)
-    if (c.stage != model::CentreStage::Revoked) all.insert(all.end(), c.members.begin(), c.members.end());
+    if (c.stage != model::CentreStage::Revoked)
+      all.insert(all.end(), c.members.begin(), c.members.end());
   std::sort(all.begin(), all.end());
   CHECK(std::adjacent_find(all.begin(), all.end()) == all.end());
 }
 
-TEST_CASE("an unqualified centre gets a six-month extension and is then revoked", "[model][mechanism][centres]") {
+TEST_CASE("an unqualified centre gets a six-month extension and is then revoked",
+          "[model][mechanism][centres]") {
   const auto sc = mini(centres("0"));
   std::vector<model::Centre> last;
   simulate(sc, [&](const model::World& w) { last = w.centres; });
@@ -194,14 +215,18 @@ TEST_CASE("an unqualified centre gets a six-month extension and is then revoked"
   CHECK(last[0].results == 0);
 }
 
-TEST_CASE("common-technology results raise the productivity of the centre's sector", "[model][mechanism][centres]") {
+TEST_CASE("common-technology results raise the productivity of the centre's sector",
+          "[model][mechanism][centres]") {
   // Same seed with and without the programme: equipment productivity ends higher with centres.
   auto mean_productivity = [](const model::Scenario& sc) {
     double sum = 0, n = 0;
     simulate(sc, [&](const model::World& w) {
       if (w.step != sc.months() - 1) return;
       for (std::size_t i = 0; i < w.firms.size(); ++i)
-        if (w.firms.alive[i] && w.firms.sector[i] == 0) { sum += w.firms.productivity[i]; n += 1; }
+        if (w.firms.alive[i] && w.firms.sector[i] == 0) {
+          sum += w.firms.productivity[i];
+          n += 1;
+        }
     });
     return sum / n;
   };

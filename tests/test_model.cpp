@@ -1,16 +1,16 @@
 // Model invariants, thread-count identity and a golden summary of the Lingang scenario.
+#include <tbb/global_control.h>
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstring>
 #include <fstream>
 #include <sstream>
-#include <tbb/global_control.h>
 
+#include "model_helpers.hpp"
 #include "parksim/model/run.hpp"
 #include "parksim/model/scenario.hpp"
 #include "parksim/model/world.hpp"
-#include "model_helpers.hpp"
 
 using namespace parksim;
 using parksim::test::source_path;
@@ -28,7 +28,8 @@ double total_paid(const model::World& w) {
 
 }  // namespace
 
-TEST_CASE("the starting population reproduces the scenario's output by zone and sector", "[model]") {
+TEST_CASE("the starting population reproduces the scenario's output by zone and sector",
+          "[model]") {
   const auto sc = mini();
   model::World w(sc, {1, 0});
   model::populate(w);
@@ -67,7 +68,8 @@ TEST_CASE("land used never exceeds a zone's area", "[model][invariant]") {
       REQUIRE(w.zones[z].land_used <= sc.zones[z].area * (1 + 1e-12));
       double held = 0;
       for (std::size_t i = 0; i < w.firms.size(); ++i)
-        if (w.firms.alive[i] && w.firms.zone[i] == z) held += w.firms.land(i) + w.firms.land_pending[i];
+        if (w.firms.alive[i] && w.firms.zone[i] == z)
+          held += w.firms.land(i) + w.firms.land_pending[i];
       REQUIRE(held <= w.zones[z].land_used * (1 + 1e-9) + 1e-6);
     }
   });
@@ -80,11 +82,13 @@ TEST_CASE("fund money is conserved: pools, credit lines and budgets", "[model][i
       const auto& spec = sc.programmes[p];
       const auto& st = w.programmes[p];
       using K = model::ProgrammeKind;
-      if (spec.kind == K::RiskPool) REQUIRE(st.fund_left + st.paid_total == Approx(spec.fund_size).epsilon(1e-12));
+      if (spec.kind == K::RiskPool)
+        REQUIRE(st.fund_left + st.paid_total == Approx(spec.fund_size).epsilon(1e-12));
       if (spec.kind == K::CreditLine || spec.kind == K::GuidanceFund)
         REQUIRE(st.fund_left + st.drawn == Approx(spec.fund_size).epsilon(1e-12));
       REQUIRE(st.fund_left >= -1e-6);
-      if (spec.budget_per_year > 0) REQUIRE(st.paid_this_year <= spec.budget_per_year * (1 + 1e-12));
+      if (spec.budget_per_year > 0)
+        REQUIRE(st.paid_this_year <= spec.budget_per_year * (1 + 1e-12));
     }
   });
 }
@@ -109,7 +113,8 @@ TEST_CASE("firm counts equal initial firms plus entries minus exits", "[model][i
   CHECK(exits > 0);
 }
 
-TEST_CASE("talent employment never exceeds what firms want and agents are where their firm is", "[model][invariant]") {
+TEST_CASE("talent employment never exceeds what firms want and agents are where their firm is",
+          "[model][invariant]") {
   simulate(mini(), [&](const model::World& w) {
     for (std::size_t a = 0; a < w.talent.size(); ++a) {
       const int e = w.talent.employer[a];
@@ -142,7 +147,8 @@ TEST_CASE("replications differ and a replication is reproducible", "[model][dete
   const auto sc = mini();
   auto final_output = [&](std::uint64_t rep) {
     double out = 0;
-    simulate(sc, [&](const model::World& w) { out = w.record.cube[0]; }, rep);
+    simulate(
+        sc, [&](const model::World& w) { out = w.record.cube[0]; }, rep);
     return out;
   };
   CHECK(final_output(0) == final_output(0));
@@ -155,15 +161,17 @@ TEST_CASE("the risk pool changes what banks lend", "[model][mechanism]") {
     double total = 0;
     const std::size_t C = sc.zones.size() * sc.sectors.size();
     simulate(sc, [&](const model::World& w) {
-      for (std::size_t c = 0; c < C; ++c) total += w.record.cube[std::size_t(model::Series::Loans) * C + c];
+      for (std::size_t c = 0; c < C; ++c)
+        total += w.record.cube[std::size_t(model::Series::Loans) * C + c];
     });
     return total;
   };
   auto with = mini();
   auto without = mini();
-  without.programmes.erase(std::remove_if(without.programmes.begin(), without.programmes.end(),
-                                          [](const auto& p) { return p.kind == model::ProgrammeKind::RiskPool; }),
-                           without.programmes.end());
+  without.programmes.erase(
+      std::remove_if(without.programmes.begin(), without.programmes.end(),
+                     [](const auto& p) { return p.kind == model::ProgrammeKind::RiskPool; }),
+      without.programmes.end());
   CHECK(loans(with) > loans(without));
 }
 
@@ -178,9 +186,11 @@ void check_golden(const std::string& name) {
   std::ostringstream text;
   text.precision(10);
   for (const auto& y : r.years)
-    text << y.year << " output=" << y.output << " firms=" << y.firms << " employment=" << y.employment
-         << " talent=" << y.talent << " high_tech=" << y.high_tech << " policy_cost=" << y.policy_cost << "\n";
-  for (const auto& l : r.scorecard) text << l.target.metric << " " << l.target.year << " " << l.median << "\n";
+    text << y.year << " output=" << y.output << " firms=" << y.firms
+         << " employment=" << y.employment << " talent=" << y.talent << " high_tech=" << y.high_tech
+         << " policy_cost=" << y.policy_cost << "\n";
+  for (const auto& l : r.scorecard)
+    text << l.target.metric << " " << l.target.year << " " << l.median << "\n";
   const std::string golden_path = source_path("tests/golden/" + name + ".txt");
   if (std::getenv("PARKSIM_UPDATE_GOLDEN")) {
     std::ofstream(golden_path) << text.str();
@@ -194,11 +204,19 @@ void check_golden(const std::string& name) {
 }
 }  // namespace
 
-TEST_CASE("golden summary of the Lingang scenario", "[model][golden]") { check_golden("lingang_2015"); }
-TEST_CASE("golden summary of the Shanghai scenario", "[model][golden]") { check_golden("shanghai_manufacturing_2018"); }
-TEST_CASE("golden summary of the Minhang scenario", "[model][golden]") { check_golden("minhang_2018"); }
+TEST_CASE("golden summary of the Lingang scenario", "[model][golden]") {
+  check_golden("lingang_2015");
+}
+TEST_CASE("golden summary of the Shanghai scenario", "[model][golden]") {
+  check_golden("shanghai_manufacturing_2018");
+}
+TEST_CASE("golden summary of the Minhang scenario", "[model][golden]") {
+  check_golden("minhang_2018");
+}
 TEST_CASE("golden summary of the Ezhou scenario", "[model][golden]") { check_golden("ezhou_2015"); }
-TEST_CASE("golden summary of the innovation-centre scenario", "[model][golden]") { check_golden("innovation_centres_2022"); }
+TEST_CASE("golden summary of the innovation-centre scenario", "[model][golden]") {
+  check_golden("innovation_centres_2022");
+}
 
 TEST_CASE("firms short of land relocate to a zone with free land", "[model][mechanism]") {
   // South is full and its services firms grow fast; north has free land.
@@ -251,15 +269,16 @@ TEST_CASE("a demand shock lowers output only where and while it applies", "[mode
                              "events.slump.sectors=[\"equipment\"]"});
   const auto a = output_path(base, 0, 0), b = output_path(shocked, 0, 0);
   const auto other_a = output_path(base, 1), other_b = output_path(shocked, 1);
-  for (int t = 0; t < 14; ++t) CHECK(a[std::size_t(t)] == b[std::size_t(t)]);  // identical before the shock
+  for (int t = 0; t < 14; ++t)
+    CHECK(a[std::size_t(t)] == b[std::size_t(t)]);  // identical before the shock
   for (int t = 14; t <= 16; ++t) CHECK(b[std::size_t(t)] < 0.8 * a[std::size_t(t)]);
   CHECK(other_a[13] == other_b[13]);
 }
 
 TEST_CASE("a capacity shock of 100% stops production in its zone", "[model][mechanism]") {
-  const auto sc = mini({"events.lockdown.kind=\"capacity_shock\"", "events.lockdown.from=\"2016-04\"",
-                        "events.lockdown.to=\"2016-05\"", "events.lockdown.size=\"100%\"",
-                        "events.lockdown.zones=[\"south\"]"});
+  const auto sc = mini({"events.lockdown.kind=\"capacity_shock\"",
+                        "events.lockdown.from=\"2016-04\"", "events.lockdown.to=\"2016-05\"",
+                        "events.lockdown.size=\"100%\"", "events.lockdown.zones=[\"south\"]"});
   const auto south = output_path(sc, 1), north = output_path(sc, 0);
   CHECK(south[14] > 0.0);   // 2016-03
   CHECK(south[15] == 0.0);  // 2016-04
@@ -268,7 +287,8 @@ TEST_CASE("a capacity shock of 100% stops production in its zone", "[model][mech
   CHECK(north[15] > 0.0);
 }
 
-TEST_CASE("an anchor project takes its land at signing and produces once built", "[model][mechanism]") {
+TEST_CASE("an anchor project takes its land at signing and produces once built",
+          "[model][mechanism]") {
   const auto sc = mini({"events.plant.kind=\"anchor_project\"", "events.plant.at=\"2015-06\"",
                         "events.plant.zone=\"north\"", "events.plant.sector=\"equipment\"",
                         "events.plant.investment=\"24亿\"", "events.plant.land=\"600亩\"",
@@ -293,7 +313,8 @@ TEST_CASE("an anchor project takes its land at signing and produces once built",
   CHECK(eq_with[12] > eq_without[12] + 0.5 * 24e8 / 0.8 / 12.0 * 0.5);
 }
 
-TEST_CASE("an anchor firm has its own slot in the award columns in the month it arrives", "[model][mechanism]") {
+TEST_CASE("an anchor firm has its own slot in the award columns in the month it arrives",
+          "[model][mechanism]") {
   // Regression: the anchor firm is added by the events phase, after the calendar sized the per-firm
   // award columns; a request from it in its first month wrote past their end (found by ASan).
   const auto sc = mini({"events.plant.kind=\"anchor_project\"", "events.plant.at=\"2015-06\"",
@@ -317,7 +338,8 @@ TEST_CASE("an anchor firm has its own slot in the award columns in the month it 
   }
 }
 
-TEST_CASE("skilled agents standing for 10 persons give about the same aggregates", "[model][scale]") {
+TEST_CASE("skilled agents standing for 10 persons give about the same aggregates",
+          "[model][scale]") {
   model::RunOptions opt;
   opt.replications = 2;
   opt.threads = 2;

@@ -1,8 +1,8 @@
 // Deterministic reductions and clearing.
+#include <tbb/global_control.h>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstring>
-#include <tbb/global_control.h>
 
 #include "parksim/engine/clearing.hpp"
 #include "parksim/engine/parallel.hpp"
@@ -13,7 +13,10 @@ using namespace parksim::engine;
 namespace {
 std::vector<double> sums_with_threads(int threads, const std::vector<double>& x) {
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, std::size_t(threads));
-  return binned_sum(x.size(), 7, [&](std::size_t i, auto& add) { add(i % 7, x[i]); add((i * 3) % 7, x[i] * 1e-7); });
+  return binned_sum(x.size(), 7, [&](std::size_t i, auto& add) {
+    add(i % 7, x[i]);
+    add((i * 3) % 7, x[i] * 1e-7);
+  });
 }
 }  // namespace
 

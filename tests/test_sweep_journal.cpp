@@ -41,9 +41,10 @@ std::string read_text(const fs::path& path) {
 // A sweep of 5 LHS points x 2 replications over mini.toml with two metrics, output in `dir`.
 SweepOptions small_sweep(const fs::path& dir) {
   fs::create_directories(dir);
-  const auto space = parse_space("[[parameter]]\npath = \"programmes.grant.rate\"\nlow = \"10%\"\nhigh = \"50%\"\n"
-                                 "[[parameter]]\npath = \"model.innovation_rate\"\nlow = 0.4\nhigh = 1.2\n",
-                                 "journal_space.toml");
+  const auto space = parse_space(
+      "[[parameter]]\npath = \"programmes.grant.rate\"\nlow = \"10%\"\nhigh = \"50%\"\n"
+      "[[parameter]]\npath = \"model.innovation_rate\"\nlow = 0.4\nhigh = 1.2\n",
+      "journal_space.toml");
   const auto design = (dir / "design.h5").string();
   write_design(make_design(space, Method::Lhs, 5, 3), design);
   SweepOptions o;
@@ -83,20 +84,23 @@ void require_same_results(const std::string& a, const std::string& b) {
 
 }  // namespace
 
-TEST_CASE("a sweep resumed twice with a bare output name equals the uninterrupted sweep", "[experiments][sweep][journal]") {
+TEST_CASE("a sweep resumed twice with a bare output name equals the uninterrupted sweep",
+          "[experiments][sweep][journal]") {
   const auto dir = test::scratch_dir() / "journal_bare";
   auto o = small_sweep(dir);
   o.output = (dir / "reference.h5").string();
   run_sweep(o);
   const WorkingDirectory cwd(dir);
-  o.output = "bare.h5";  // no directory part: the journal is found as "./bare.h5.journal.0" and opened as written
+  o.output = "bare.h5";  // no directory part: the journal is found as "./bare.h5.journal.0" and
+                         // opened as written
   sweep_interrupted_after(o, 1);
   REQUIRE(fs::exists("bare.h5.journal.0"));
   REQUIRE(!fs::exists("bare.h5"));
   o.resume = true;
   sweep_interrupted_after(o, 1);  // a resume must keep what the first attempt journalled
   const auto text = read_text("bare.h5.journal.0");
-  CHECK(std::count(text.begin(), text.end(), '\n') == 1 + 2 * 2);  // header + two points x two replications
+  CHECK(std::count(text.begin(), text.end(), '\n') ==
+        1 + 2 * 2);  // header + two points x two replications
   const auto r = run_sweep(o);
   CHECK(r.resumed == 4);
   CHECK(r.runs == 6);
@@ -114,17 +118,27 @@ TEST_CASE("journal records that do not fit the sweep are refused with the journa
   const auto journal = o.output + ".journal.0";
   sweep_interrupted_after(o, 1);  // header, then point p's replications 0 and 1 on lines 2 and 3
   const auto good = read_text(journal);
-  const auto line2 = good.substr(good.find('\n') + 1, good.find('\n', good.find('\n') + 1) - good.find('\n'));
+  const auto line2 =
+      good.substr(good.find('\n') + 1, good.find('\n', good.find('\n') + 1) - good.find('\n'));
   const std::string point = line2.substr(0, line2.find(' '));
   const std::string other = point == "0" ? "1" : "0";
   o.resume = true;
-  const std::vector<std::string> bad_lines = {"5 0 ok 1 2\n", "-1 0 ok 1 2\n", other + " 2 ok 1 2\n", other + " -1 ok 1 2\n",
-                                other + " 0 ok 1\n", other + " 0 ok 1 2 3\n", other + " 0 ok 1 2abc\n",
-                                other + " 0 ok 1  2\n", other + " 0 done 1 2\n", "\n", line2};
+  const std::vector<std::string> bad_lines = {"5 0 ok 1 2\n",
+                                              "-1 0 ok 1 2\n",
+                                              other + " 2 ok 1 2\n",
+                                              other + " -1 ok 1 2\n",
+                                              other + " 0 ok 1\n",
+                                              other + " 0 ok 1 2 3\n",
+                                              other + " 0 ok 1 2abc\n",
+                                              other + " 0 ok 1  2\n",
+                                              other + " 0 done 1 2\n",
+                                              "\n",
+                                              line2};
   for (const auto& bad : bad_lines) {
     INFO(bad);
     std::ofstream(journal, std::ios::binary | std::ios::trunc) << good << bad;
-    CHECK_THROWS_WITH(run_sweep(o), Catch::Contains(journal + ":4: ") && Catch::Contains("damaged"));
+    CHECK_THROWS_WITH(run_sweep(o),
+                      Catch::Contains(journal + ":4: ") && Catch::Contains("damaged"));
   }
   // nan and inf, as {:.17g} writes them, and failures with their message are records.
   std::ofstream(journal, std::ios::binary | std::ios::trunc) << good << other << " 0 ok nan -inf\n"
@@ -136,13 +150,15 @@ TEST_CASE("journal records that do not fit the sweep are refused with the journa
   CHECK(f.strings("failures/message") == std::vector<std::string>{"a b  c"});
 }
 
-TEST_CASE("only files named exactly OUTPUT.journal.RANK are journals: look-alikes are neither read nor removed",
-          "[experiments][sweep][journal]") {
+TEST_CASE(
+    "only files named exactly OUTPUT.journal.RANK are journals: look-alikes are neither read nor "
+    "removed",
+    "[experiments][sweep][journal]") {
   const auto dir = test::scratch_dir() / "journal_lookalikes";
   auto o = small_sweep(dir);
   o.output = (dir / "s.h5").string();
-  const std::vector<std::string> lookalikes = {".journal.0.bak", ".journal.01", ".journal.", ".journal.x",
-                                               ".journal.-0", ".journal.+1"};
+  const std::vector<std::string> lookalikes = {".journal.0.bak", ".journal.01", ".journal.",
+                                               ".journal.x",     ".journal.-0", ".journal.+1"};
   for (const auto& suffix : lookalikes) std::ofstream(o.output + suffix) << "the user's\n";
   fs::create_directories(o.output + ".journal.7");  // a directory is not a journal either
   run_sweep(o);  // a fresh sweep: none of them counts as an unfinished sweep's journal

@@ -24,8 +24,8 @@ int run_command(const RunArgs& a);
 int check_command(const std::string& scenario, const std::vector<std::string>& sets,
                   const std::vector<std::string>& overlays, bool resolved);
 
-int sample_command(const std::string& space_path, const std::string& method, int n, std::uint64_t seed, int levels,
-                   const std::string& out);
+int sample_command(const std::string& space_path, const std::string& method, int n,
+                   std::uint64_t seed, int levels, const std::string& out);
 
 int sweep_command(experiments::SweepOptions o);
 

@@ -18,7 +18,8 @@ std::string printable(std::string_view text) {
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
-    const bool c1 = c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+    const bool c1 = c == 0xC2 && i + 1 < text.size() &&
+                    static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
                     static_cast<unsigned char>(text[i + 1]) <= 0x9F;
     if (c1) {
       out += fmt::format("\\x{:02x}", static_cast<unsigned char>(text[++i]));
@@ -54,7 +55,8 @@ void Progress::update(std::size_t done, std::size_t total, const std::string& ex
     last_draw_ = elapsed;
     const int width = 30;
     fmt::print(stderr, "\r[{:<{}}] {:5.1f}%  {}/{} {}, {:.0f}s elapsed, ETA {:.0f}s{} ",
-               std::string(std::size_t(frac * width), '#'), width, 100.0 * frac, done, total, unit_, elapsed, eta, extra);
+               std::string(std::size_t(frac * width), '#'), width, 100.0 * frac, done, total, unit_,
+               elapsed, eta, extra);
     if (done == total) fmt::print(stderr, "\n");
   } else {
     // Short commands stay quiet; long ones log a line per step_percent_.
@@ -62,8 +64,8 @@ void Progress::update(std::size_t done, std::size_t total, const std::string& ex
     const int percent = int(100.0 * frac) / step_percent_ * step_percent_;
     if (percent <= last_percent_) return;
     last_percent_ = percent;
-    fmt::print(stderr, "progress: {:3}% ({}/{} {}), {:.0f} s elapsed, ETA {:.0f} s{}\n", percent, done, total, unit_,
-               elapsed, eta, extra);
+    fmt::print(stderr, "progress: {:3}% ({}/{} {}), {:.0f} s elapsed, ETA {:.0f} s{}\n", percent,
+               done, total, unit_, elapsed, eta, extra);
   }
   std::fflush(stderr);
 }
@@ -73,8 +75,8 @@ std::int64_t parse_seed(const std::string& text, const std::string& option) {
   const char* end = text.data() + text.size();
   const auto [ptr, ec] = std::from_chars(text.data(), end, value);
   if (text.empty() || ptr != end || ec != std::errc() || value < 0)
-    throw UsageError(fmt::format("{} {}: a seed is a whole number from 0 to {}", option, printable(text),
-                                 std::numeric_limits<std::int64_t>::max()));
+    throw UsageError(fmt::format("{} {}: a seed is a whole number from 0 to {}", option,
+                                 printable(text), std::numeric_limits<std::int64_t>::max()));
   return value;
 }
 
@@ -90,14 +92,21 @@ std::string describe_non_regular(const std::string& path) {
     return ec.message();
   }
   switch (st.type()) {
-    case fs::file_type::regular: return {};
-    case fs::file_type::not_found: return "does not exist";
-    case fs::file_type::directory: return "is a directory, not a file";
-    case fs::file_type::fifo: return "is a FIFO (named pipe), not a file";
+    case fs::file_type::regular:
+      return {};
+    case fs::file_type::not_found:
+      return "does not exist";
+    case fs::file_type::directory:
+      return "is a directory, not a file";
+    case fs::file_type::fifo:
+      return "is a FIFO (named pipe), not a file";
     case fs::file_type::character:
-    case fs::file_type::block: return "is a device, not a file";
-    case fs::file_type::socket: return "is a socket, not a file";
-    default: return "is not a regular file";
+    case fs::file_type::block:
+      return "is a device, not a file";
+    case fs::file_type::socket:
+      return "is a socket, not a file";
+    default:
+      return "is not a regular file";
   }
 }
 

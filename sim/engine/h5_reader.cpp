@@ -6,9 +6,9 @@
 
 #include <cstdint>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
-#include <iterator>
 
 #include "parksim/engine/error.hpp"
 
@@ -42,17 +42,20 @@ using HeapObjects = std::map<std::pair<std::uint64_t, std::uint64_t>, std::uint6
 HeapObjects global_heaps(const std::string& path, const std::string& bytes) {
   const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
   auto damaged = [&](std::size_t at) {
-    return Error(fmt::format("{}: is damaged (the string heap at byte {} is inconsistent)", path, at));
+    return Error(
+        fmt::format("{}: is damaged (the string heap at byte {} is inconsistent)", path, at));
   };
   HeapObjects objects;
-  for (std::size_t at = bytes.find("GCOL\x01\0\0\0", 0, 8); at != std::string::npos; at = bytes.find("GCOL\x01\0\0\0", at + 1, 8)) {
+  for (std::size_t at = bytes.find("GCOL\x01\0\0\0", 0, 8); at != std::string::npos;
+       at = bytes.find("GCOL\x01\0\0\0", at + 1, 8)) {
     if (at + 16 > bytes.size()) throw damaged(at);
     const std::uint64_t size = little_endian(data + at + 8, 8);
     if (size < 16 || size > bytes.size() - at) throw damaged(at);
     const unsigned char* heap = data + at;
     for (std::uint64_t p = 16; p < size;) {
       if (p + 16 > size) break;  // a tail too small for an object header is free space
-      const std::uint64_t index = little_endian(heap + p, 2), object = little_endian(heap + p + 8, 8);
+      const std::uint64_t index = little_endian(heap + p, 2),
+                          object = little_endian(heap + p + 8, 8);
       if (object > size) throw damaged(at);
       const std::uint64_t need = index > 0 ? 16 + (object + 7) / 8 * 8 : object;
       if (need < 16 || need > size - p) throw damaged(at);
@@ -75,7 +78,8 @@ bool string_references_intact(const std::string& path, hid_t d, std::size_t coun
   if (offset > bytes.size() || count > (bytes.size() - offset) / 16) return false;
   const auto* refs = reinterpret_cast<const unsigned char*>(bytes.data()) + offset;
   for (std::size_t i = 0; i < count; ++i) {
-    const std::uint64_t length = little_endian(refs + 16 * i, 4), collection = little_endian(refs + 16 * i + 4, 8),
+    const std::uint64_t length = little_endian(refs + 16 * i, 4),
+                        collection = little_endian(refs + 16 * i + 4, 8),
                         index = little_endian(refs + 16 * i + 12, 4);
     if (length == 0 && collection == 0) continue;
     const auto it = objects.find({collection, index});
@@ -94,7 +98,8 @@ bool all_chunks_present(hid_t d, const std::vector<std::size_t>& shape) {
     std::vector<hsize_t> chunk(shape.size());
     ok = H5Pget_chunk(dcpl, int(chunk.size()), chunk.data()) == int(shape.size());
     hsize_t expected = 1, present = 0;
-    for (std::size_t i = 0; ok && i < shape.size(); ++i) expected *= chunk[i] ? (shape[i] + chunk[i] - 1) / chunk[i] : 0;
+    for (std::size_t i = 0; ok && i < shape.size(); ++i)
+      expected *= chunk[i] ? (shape[i] + chunk[i] - 1) / chunk[i] : 0;
     const hid_t space = H5Dget_space(d);
     ok = ok && space >= 0 && H5Dget_num_chunks(d, space, &present) >= 0 && present == expected;
     // A damaged index key puts a chunk at coordinates no read asks for: each chunk must sit on the
@@ -106,7 +111,8 @@ bool all_chunks_present(hid_t d, const std::vector<std::size_t>& shape) {
       haddr_t addr = 0;
       hsize_t bytes = 0;
       ok = H5Dget_chunk_info(d, space, i, offset.data(), &mask, &addr, &bytes) >= 0 && mask == 0;
-      for (std::size_t j = 0; ok && j < shape.size(); ++j) ok = offset[j] % chunk[j] == 0 && offset[j] < shape[j];
+      for (std::size_t j = 0; ok && j < shape.size(); ++j)
+        ok = offset[j] % chunk[j] == 0 && offset[j] < shape[j];
       ok = ok && seen.insert(offset).second;
     }
     // and a lookup by coordinates, the path H5Dread takes, must find each one.
@@ -115,7 +121,8 @@ bool all_chunks_present(hid_t d, const std::vector<std::size_t>& shape) {
       unsigned mask = 0;
       haddr_t addr = HADDR_UNDEF;
       hsize_t bytes = 0;
-      ok = H5Dget_chunk_info_by_coord(d, at.data(), &mask, &addr, &bytes) >= 0 && addr != HADDR_UNDEF && mask == 0;
+      ok = H5Dget_chunk_info_by_coord(d, at.data(), &mask, &addr, &bytes) >= 0 &&
+           addr != HADDR_UNDEF && mask == 0;
       for (std::size_t j = shape.size(); j-- > 0;) {  // next grid position, last axis fastest
         at[j] += chunk[j];
         if (at[j] < shape[j]) break;
@@ -134,12 +141,14 @@ bool writer_number_type(hid_t d) {
   const hid_t type = H5Dget_type(d);
   if (type < 0) return false;
   bool known = false;
-  for (hid_t t : {H5T_IEEE_F64LE, H5T_STD_I64LE, H5T_STD_I32LE, H5T_STD_U8LE}) known = known || H5Tequal(type, t) > 0;
+  for (hid_t t : {H5T_IEEE_F64LE, H5T_STD_I64LE, H5T_STD_I32LE, H5T_STD_U8LE})
+    known = known || H5Tequal(type, t) > 0;
   H5Tclose(type);
   return known;
 }
 
-// Attributes are read into one value: one with more elements (a damaged dataspace) would overrun it.
+// Attributes are read into one value: one with more elements (a damaged dataspace) would overrun
+// it.
 bool single_value(hid_t attribute) {
   const hid_t space = H5Aget_space(attribute);
   const bool one = space >= 0 && H5Sget_simple_extent_npoints(space) == 1;
@@ -153,7 +162,9 @@ Reader::Reader(const std::string& path) : path_(path) {
   static QuietErrors quiet;
   global_heaps(path, file_bytes(path));
   file_ = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
-  if (file_ < 0) throw Error(fmt::format("{}: cannot open as HDF5 (missing, unfinished or not an HDF5 file)", path));
+  if (file_ < 0)
+    throw Error(
+        fmt::format("{}: cannot open as HDF5 (missing, unfinished or not an HDF5 file)", path));
 }
 
 Reader::~Reader() {
@@ -189,7 +200,8 @@ Array Reader::doubles(const std::string& dataset) const {
     throw Error(fmt::format("{}: is damaged (\"{}\" is missing stored chunks)", path_, dataset));
   }
   a.data.resize(n);
-  const herr_t status = n ? H5Dread(d, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, a.data.data()) : 0;
+  const herr_t status =
+      n ? H5Dread(d, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, a.data.data()) : 0;
   H5Dclose(d);
   if (status < 0) throw Error(fmt::format("{}: cannot read \"{}\" as numbers", path_, dataset));
   return a;
@@ -207,7 +219,8 @@ std::vector<std::string> Reader::strings(const std::string& dataset) const {
   if (checkable && n > 0 && !string_references_intact(path_, d, std::size_t(n))) {
     H5Sclose(space);
     H5Dclose(d);
-    throw Error(fmt::format("{}: is damaged (the strings of \"{}\" do not match the string heap)", path_, dataset));
+    throw Error(fmt::format("{}: is damaged (the strings of \"{}\" do not match the string heap)",
+                            path_, dataset));
   }
   const hid_t type = H5Tcopy(H5T_C_S1);
   H5Tset_size(type, H5T_VARIABLE);
@@ -238,7 +251,10 @@ std::string Reader::attribute_string(const std::string& name) const {
     H5Tset_cset(type, H5T_CSET_UTF8);
     char* s = nullptr;
     status = H5Aread(a, type, &s);
-    if (status >= 0 && s) { out = s; H5free_memory(s); }
+    if (status >= 0 && s) {
+      out = s;
+      H5free_memory(s);
+    }
     H5Tclose(type);
   } else if (H5Tget_class(ftype) == H5T_STRING && H5Tget_size(ftype) <= std::size_t(1) << 26) {
     // The size comes from the file: a damaged one must not become a gigabyte buffer.
@@ -258,7 +274,8 @@ double Reader::attribute_number(const std::string& name) const {
   double v = 0;
   const herr_t status = single_value(a) ? H5Aread(a, H5T_NATIVE_DOUBLE, &v) : -1;
   H5Aclose(a);
-  if (status < 0) throw Error(fmt::format("{}: cannot read attribute \"{}\" as a number", path_, name));
+  if (status < 0)
+    throw Error(fmt::format("{}: cannot read attribute \"{}\" as a number", path_, name));
   return v;
 }
 

@@ -30,30 +30,53 @@ H5::StrType utf8_string() {
 
 H5::DataType file_type(Type t) {
   switch (t) {
-    case Type::Float64: return H5::PredType::IEEE_F64LE;
-    case Type::Int32: return H5::PredType::STD_I32LE;
-    case Type::Int64: return H5::PredType::STD_I64LE;
-    case Type::UInt8: return H5::PredType::STD_U8LE;
-    case Type::String: return utf8_string();
+    case Type::Float64:
+      return H5::PredType::IEEE_F64LE;
+    case Type::Int32:
+      return H5::PredType::STD_I32LE;
+    case Type::Int64:
+      return H5::PredType::STD_I64LE;
+    case Type::UInt8:
+      return H5::PredType::STD_U8LE;
+    case Type::String:
+      return utf8_string();
   }
   return H5::PredType::IEEE_F64LE;
 }
 
 std::size_t type_size(Type t) {
   switch (t) {
-    case Type::Float64: case Type::Int64: return 8;
-    case Type::Int32: return 4;
-    case Type::UInt8: return 1;
-    case Type::String: return 16;
+    case Type::Float64:
+    case Type::Int64:
+      return 8;
+    case Type::Int32:
+      return 4;
+    case Type::UInt8:
+      return 1;
+    case Type::String:
+      return 16;
   }
   return 8;
 }
 
-template <class T> H5::PredType mem_type();
-template <> H5::PredType mem_type<double>() { return H5::PredType::NATIVE_DOUBLE; }
-template <> H5::PredType mem_type<std::int32_t>() { return H5::PredType::NATIVE_INT32; }
-template <> H5::PredType mem_type<std::int64_t>() { return H5::PredType::NATIVE_INT64; }
-template <> H5::PredType mem_type<std::uint8_t>() { return H5::PredType::NATIVE_UINT8; }
+template <class T>
+H5::PredType mem_type();
+template <>
+H5::PredType mem_type<double>() {
+  return H5::PredType::NATIVE_DOUBLE;
+}
+template <>
+H5::PredType mem_type<std::int32_t>() {
+  return H5::PredType::NATIVE_INT32;
+}
+template <>
+H5::PredType mem_type<std::int64_t>() {
+  return H5::PredType::NATIVE_INT64;
+}
+template <>
+H5::PredType mem_type<std::uint8_t>() {
+  return H5::PredType::NATIVE_UINT8;
+}
 
 }  // namespace
 
@@ -83,7 +106,9 @@ struct Writer::Impl {
   std::map<std::string, Dim> dims;  // key: group + "/" + name
   std::map<std::string, Var> vars;
 
-  std::string key(const std::string& group, const std::string& name) const { return group + "/" + name; }
+  std::string key(const std::string& group, const std::string& name) const {
+    return group + "/" + name;
+  }
 
   H5::Group& group(const std::string& name) {
     auto it = groups.find(name);
@@ -97,15 +122,18 @@ struct Writer::Impl {
     H5::PropList gcpl(H5Pcreate(H5P_GROUP_CREATE));
     H5Pset_obj_track_times(gcpl.getId(), false);
     H5Pset_link_creation_order(gcpl.getId(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED);
-    const hid_t id = H5Gcreate2(file->getId(), name.c_str(), H5P_DEFAULT, gcpl.getId(), H5P_DEFAULT);
+    const hid_t id =
+        H5Gcreate2(file->getId(), name.c_str(), H5P_DEFAULT, gcpl.getId(), H5P_DEFAULT);
     if (id < 0) fail(name, "", "cannot create the group");
     return H5::Group(id);
   }
 
-  [[noreturn]] void fail(const std::string& group, const std::string& var, const std::string& what) const {
+  [[noreturn]] void fail(const std::string& group, const std::string& var,
+                         const std::string& what) const {
     failed = true;
     const std::string reason = write_failure_reason(path, errno);
-    throw OutputError(fmt::format("{}: group \"{}\", variable \"{}\": {}{}", path, group.empty() ? "/" : group, var, what,
+    throw OutputError(fmt::format("{}: group \"{}\", variable \"{}\": {}{}", path,
+                                  group.empty() ? "/" : group, var, what,
                                   reason.empty() ? std::string() : ": " + reason));
   }
 
@@ -135,7 +163,8 @@ struct Writer::Impl {
       std::map<std::string, Var> vars;
       std::unique_ptr<H5::H5File> file;
     };
-    (void)new Handles{std::move(groups), std::move(dims), std::move(vars), std::move(file)};  // leaked on purpose
+    (void)new Handles{std::move(groups), std::move(dims), std::move(vars),
+                      std::move(file)};  // leaked on purpose
     groups.clear();
     dims.clear();
     vars.clear();
@@ -200,8 +229,7 @@ Writer::~Writer() {
   if (!impl_ || !impl_->open) return;
   try {
     impl_->close_file();
-  } catch (...) {
-  }
+  } catch (...) {}
 }
 
 const std::string& Writer::path() const { return impl_->path; }
@@ -230,7 +258,8 @@ void Writer::add_dimension(const std::string& group, const Dimension& d) {
       set = g.createDataSet(d.name, H5::PredType::STD_I64LE, space, dcpl);
       if (n > 0) set.write(d.values.data(), H5::PredType::NATIVE_INT64);
     }
-    if (H5DSset_scale(set.getId(), d.name.c_str()) < 0) impl_->fail(group, d.name, "H5DSset_scale failed");
+    if (H5DSset_scale(set.getId(), d.name.c_str()) < 0)
+      impl_->fail(group, d.name, "H5DSset_scale failed");
     impl_->dims[impl_->key(group, d.name)] = {set, n, d.extendible};
     for (const auto& a : d.attrs) set_attribute(group, d.name, a);
   } catch (const H5::Exception& e) {
@@ -261,7 +290,8 @@ void Writer::create_variable(const std::string& group, const Variable& v) {
     }
     H5::DataSet set = g.createDataSet(v.name, file_type(v.type), space, dcpl);
     for (std::size_t d = 0; d < v.dims.size(); ++d)
-      if (H5DSattach_scale(set.getId(), impl_->dim(group, v.dims[d]).scale.getId(), unsigned(d)) < 0)
+      if (H5DSattach_scale(set.getId(), impl_->dim(group, v.dims[d]).scale.getId(), unsigned(d)) <
+          0)
         impl_->fail(group, v.name, "H5DSattach_scale failed");
     impl_->vars[impl_->key(group, v.name)] = {set, v.dims, v.type};
     set_attribute(group, v.name, {"units", v.units.empty() ? std::string("1") : v.units});
@@ -274,11 +304,13 @@ void Writer::create_variable(const std::string& group, const Variable& v) {
 namespace {
 
 template <class T>
-void write_whole(Writer::Impl& impl, const std::string& group, const std::string& name, const std::vector<T>& data) {
+void write_whole(Writer::Impl& impl, const std::string& group, const std::string& name,
+                 const std::vector<T>& data) {
   auto& v = impl.var(group, name);
   const auto shape = impl.shape(group, v.dims);
   const hsize_t n = std::accumulate(shape.begin(), shape.end(), hsize_t{1}, std::multiplies<>());
-  if (data.size() != n) impl.fail(group, name, fmt::format("expected {} values, got {}", n, data.size()));
+  if (data.size() != n)
+    impl.fail(group, name, fmt::format("expected {} values, got {}", n, data.size()));
   if (n == 0) return;
   try {
     v.set.write(data.data(), mem_type<T>());
@@ -288,9 +320,11 @@ void write_whole(Writer::Impl& impl, const std::string& group, const std::string
 }
 
 template <class T>
-void append_rows(Writer::Impl& impl, const std::string& group, const std::string& name, const std::vector<T>& data) {
+void append_rows(Writer::Impl& impl, const std::string& group, const std::string& name,
+                 const std::vector<T>& data) {
   auto& v = impl.var(group, name);
-  if (v.dims.empty() || !impl.dim(group, v.dims[0]).extendible) impl.fail(group, name, "first axis is not extendible");
+  if (v.dims.empty() || !impl.dim(group, v.dims[0]).extendible)
+    impl.fail(group, name, "first axis is not extendible");
   auto shape = impl.shape(group, v.dims);
   hsize_t row = 1;
   for (std::size_t d = 1; d < shape.size(); ++d) row *= shape[d];
@@ -305,7 +339,8 @@ void append_rows(Writer::Impl& impl, const std::string& group, const std::string
     return;
   }
   if (row == 0 || data.size() % row != 0)
-    impl.fail(group, name, fmt::format("{} values are not a whole number of rows of {}", data.size(), row));
+    impl.fail(group, name,
+              fmt::format("{} values are not a whole number of rows of {}", data.size(), row));
   const hsize_t rows = data.size() / row;
   try {
     H5::DataSpace current = v.set.getSpace();
@@ -328,16 +363,26 @@ void append_rows(Writer::Impl& impl, const std::string& group, const std::string
 
 }  // namespace
 
-void Writer::write(const std::string& g, const std::string& v, const std::vector<double>& d) { write_whole(*impl_, g, v, d); }
-void Writer::write(const std::string& g, const std::string& v, const std::vector<std::int32_t>& d) { write_whole(*impl_, g, v, d); }
-void Writer::write(const std::string& g, const std::string& v, const std::vector<std::int64_t>& d) { write_whole(*impl_, g, v, d); }
-void Writer::write(const std::string& g, const std::string& v, const std::vector<std::uint8_t>& d) { write_whole(*impl_, g, v, d); }
+void Writer::write(const std::string& g, const std::string& v, const std::vector<double>& d) {
+  write_whole(*impl_, g, v, d);
+}
+void Writer::write(const std::string& g, const std::string& v, const std::vector<std::int32_t>& d) {
+  write_whole(*impl_, g, v, d);
+}
+void Writer::write(const std::string& g, const std::string& v, const std::vector<std::int64_t>& d) {
+  write_whole(*impl_, g, v, d);
+}
+void Writer::write(const std::string& g, const std::string& v, const std::vector<std::uint8_t>& d) {
+  write_whole(*impl_, g, v, d);
+}
 
-void Writer::write(const std::string& group, const std::string& name, const std::vector<std::string>& data) {
+void Writer::write(const std::string& group, const std::string& name,
+                   const std::vector<std::string>& data) {
   auto& v = impl_->var(group, name);
   const auto shape = impl_->shape(group, v.dims);
   const hsize_t n = std::accumulate(shape.begin(), shape.end(), hsize_t{1}, std::multiplies<>());
-  if (data.size() != n) impl_->fail(group, name, fmt::format("expected {} strings, got {}", n, data.size()));
+  if (data.size() != n)
+    impl_->fail(group, name, fmt::format("expected {} strings, got {}", n, data.size()));
   std::vector<const char*> ptrs;
   for (const auto& s : data) ptrs.push_back(s.c_str());
   try {
@@ -347,7 +392,8 @@ void Writer::write(const std::string& group, const std::string& name, const std:
   }
 }
 
-void Writer::append_coordinate(const std::string& group, const std::string& name, const std::vector<std::int64_t>& values) {
+void Writer::append_coordinate(const std::string& group, const std::string& name,
+                               const std::vector<std::int64_t>& values) {
   auto& d = impl_->dim(group, name);
   if (!d.extendible) impl_->fail(group, name, "dimension is not extendible");
   if (values.empty()) return;
@@ -365,10 +411,21 @@ void Writer::append_coordinate(const std::string& group, const std::string& name
   }
 }
 
-void Writer::append(const std::string& g, const std::string& v, const std::vector<double>& d) { append_rows(*impl_, g, v, d); }
-void Writer::append(const std::string& g, const std::string& v, const std::vector<std::int32_t>& d) { append_rows(*impl_, g, v, d); }
-void Writer::append(const std::string& g, const std::string& v, const std::vector<std::int64_t>& d) { append_rows(*impl_, g, v, d); }
-void Writer::append(const std::string& g, const std::string& v, const std::vector<std::uint8_t>& d) { append_rows(*impl_, g, v, d); }
+void Writer::append(const std::string& g, const std::string& v, const std::vector<double>& d) {
+  append_rows(*impl_, g, v, d);
+}
+void Writer::append(const std::string& g, const std::string& v,
+                    const std::vector<std::int32_t>& d) {
+  append_rows(*impl_, g, v, d);
+}
+void Writer::append(const std::string& g, const std::string& v,
+                    const std::vector<std::int64_t>& d) {
+  append_rows(*impl_, g, v, d);
+}
+void Writer::append(const std::string& g, const std::string& v,
+                    const std::vector<std::uint8_t>& d) {
+  append_rows(*impl_, g, v, d);
+}
 
 void Writer::set_attribute(const std::string& group, const std::string& var, const Attr& attr) {
   try {
@@ -388,10 +445,12 @@ void Writer::set_attribute(const std::string& group, const std::string& var, con
       const char* p = s->c_str();
       target->createAttribute(attr.name, type, scalar).write(type, &p);
     } else if (const auto* d = std::get_if<double>(&attr.value)) {
-      target->createAttribute(attr.name, H5::PredType::IEEE_F64LE, scalar).write(H5::PredType::NATIVE_DOUBLE, d);
+      target->createAttribute(attr.name, H5::PredType::IEEE_F64LE, scalar)
+          .write(H5::PredType::NATIVE_DOUBLE, d);
     } else {
       const auto& i = std::get<std::int64_t>(attr.value);
-      target->createAttribute(attr.name, H5::PredType::STD_I64LE, scalar).write(H5::PredType::NATIVE_INT64, &i);
+      target->createAttribute(attr.name, H5::PredType::STD_I64LE, scalar)
+          .write(H5::PredType::NATIVE_INT64, &i);
     }
   } catch (const H5::Exception& e) {
     impl_->fail(group, var, fmt::format("attribute {}: {}", attr.name, e.getDetailMsg()));
@@ -409,7 +468,8 @@ void Writer::commit() {
     impl_->open = false;
     impl_->abandon();
     const std::string reason = write_failure_reason(impl_->path, errno);
-    throw OutputError(fmt::format("{}: cannot write the file: {}", impl_->path, reason.empty() ? e.getDetailMsg() : reason));
+    throw OutputError(fmt::format("{}: cannot write the file: {}", impl_->path,
+                                  reason.empty() ? e.getDetailMsg() : reason));
   }
   impl_->output->commit();
 }

@@ -44,12 +44,14 @@ bool same_file(const std::string& a, const std::string& b) {
   return resolved(a) == resolved(b);
 }
 
-void check_not_an_input(const std::string& output, const std::string& what, const std::vector<std::string>& inputs) {
+void check_not_an_input(const std::string& output, const std::string& what,
+                        const std::vector<std::string>& inputs) {
   for (const auto& in : inputs)
     if (!in.empty() && same_file(output, in))
-      throw OutputError(fmt::format("{} {} is also an input of this command ({}): writing it would destroy that input; "
-                                    "choose another output file",
-                                    what, output, in));
+      throw OutputError(fmt::format(
+          "{} {} is also an input of this command ({}): writing it would destroy that input; "
+          "choose another output file",
+          what, output, in));
 }
 
 void check_output_path(const std::string& path, const std::string& what) {
@@ -57,19 +59,24 @@ void check_output_path(const std::string& path, const std::string& what) {
   std::error_code ec;
   const auto st = fs::status(path, ec);
   if (st.type() == fs::file_type::directory)
-    throw OutputError(fmt::format("{} {}: is a directory; give a file name, e.g. {}/out.h5", what, path, path));
+    throw OutputError(
+        fmt::format("{} {}: is a directory; give a file name, e.g. {}/out.h5", what, path, path));
   if (fs::exists(st) && st.type() != fs::file_type::regular)
-    throw OutputError(fmt::format("{} {}: exists and is not a regular file (a FIFO, device or socket)", what, path));
+    throw OutputError(fmt::format(
+        "{} {}: exists and is not a regular file (a FIFO, device or socket)", what, path));
   const std::string dir = directory_of(path);
   const auto dst = fs::status(dir, ec);
   if (!fs::exists(dst))
-    throw OutputError(fmt::format("{} {}: directory {} does not exist (create it first)", what, path, dir));
+    throw OutputError(
+        fmt::format("{} {}: directory {} does not exist (create it first)", what, path, dir));
   if (dst.type() != fs::file_type::directory)
     throw OutputError(fmt::format("{} {}: {} is not a directory", what, path, dir));
   if (::access(dir.c_str(), W_OK | X_OK) != 0)
-    throw OutputError(fmt::format("{} {}: directory {} is not writable ({})", what, path, dir, std::strerror(errno)));
+    throw OutputError(fmt::format("{} {}: directory {} is not writable ({})", what, path, dir,
+                                  std::strerror(errno)));
   if (fs::exists(st) && ::access(path.c_str(), W_OK) != 0)
-    throw OutputError(fmt::format("{} {}: exists and is not writable ({})", what, path, std::strerror(errno)));
+    throw OutputError(
+        fmt::format("{} {}: exists and is not writable ({})", what, path, std::strerror(errno)));
 }
 
 std::string write_failure_reason(const std::string& path, int saved_errno) {
@@ -97,7 +104,8 @@ OutputFile::OutputFile(std::string path) : path_(std::move(path)) {
   std::random_device entropy;
   before_ = identity_of(path_);
   for (int attempt = 0; attempt < 100; ++attempt) {
-    const std::string candidate = fmt::format("{}.{}-{:08x}-{}.partial", path_, ::getpid(), entropy(), counter++);
+    const std::string candidate =
+        fmt::format("{}.{}-{:08x}-{}.partial", path_, ::getpid(), entropy(), counter++);
     // O_EXCL: two writers can never share a temporary; mode 0666 lets the umask decide as usual.
     const int fd = ::open(candidate.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd >= 0) {
@@ -106,7 +114,8 @@ OutputFile::OutputFile(std::string path) : path_(std::move(path)) {
       return;
     }
     if (errno != EEXIST)
-      throw OutputError(fmt::format("{}: cannot create a file in {}: {}", path_, directory_of(path_), std::strerror(errno)));
+      throw OutputError(fmt::format("{}: cannot create a file in {}: {}", path_,
+                                    directory_of(path_), std::strerror(errno)));
   }
   throw OutputError(fmt::format("{}: cannot find an unused temporary name", path_));
 }
@@ -119,20 +128,25 @@ OutputFile::~OutputFile() {
 
 void OutputFile::commit() {
   const Identity now = identity_of(path_);
-  const bool replaced = now.exists && (!before_.exists || now.device != before_.device || now.inode != before_.inode ||
-                                       now.mtime_ns != before_.mtime_ns);
+  const bool replaced =
+      now.exists && (!before_.exists || now.device != before_.device ||
+                     now.inode != before_.inode || now.mtime_ns != before_.mtime_ns);
   if (replaced) {
     const std::string kept = fmt::format("{}.{}.conflict", path_, ::getpid());
     std::error_code ec;
     fs::rename(temporary_, kept, ec);
     if (!ec) committed_ = true;
-    throw OutputError(fmt::format("{}: another process wrote this file while this one was running; it was left as it is{}",
-                                  path_, ec ? std::string(" and this result was discarded")
-                                            : fmt::format(" and this result was kept as {}", kept)));
+    throw OutputError(fmt::format(
+        "{}: another process wrote this file while this one was running; it was left as it is{}",
+        path_,
+        ec ? std::string(" and this result was discarded")
+           : fmt::format(" and this result was kept as {}", kept)));
   }
   std::error_code ec;
   fs::rename(temporary_, path_, ec);
-  if (ec) throw OutputError(fmt::format("{}: cannot rename {} onto it: {}", path_, temporary_, ec.message()));
+  if (ec)
+    throw OutputError(
+        fmt::format("{}: cannot rename {} onto it: {}", path_, temporary_, ec.message()));
   committed_ = true;
 }
 

@@ -1,9 +1,9 @@
 // Paired comparison with common random numbers, and CMP.h5.
 #include "parksim/experiments/compare.hpp"
 
-#include <boost/math/distributions/students_t.hpp>
 #include <fmt/format.h>
 #include <tbb/global_control.h>
+#include <boost/math/distributions/students_t.hpp>
 
 #include <chrono>
 #include <cmath>
@@ -14,8 +14,8 @@
 #include "parksim/engine/error.hpp"
 #include "parksim/engine/h5_writer.hpp"
 #include "parksim/experiments/sweep.hpp"
-#include "stats.hpp"
 #include "parksim/version.hpp"
+#include "stats.hpp"
 
 namespace parksim::experiments {
 
@@ -37,8 +37,9 @@ std::vector<MetricSpec> yearly(const model::Scenario& sc, const std::vector<std:
   return out;
 }
 
-void write_comparison(const std::string& path, const model::Scenario& base, const model::Scenario& variant,
-                      const CompareOptions& o, const CompareResult& r, const std::vector<std::vector<double>>& b,
+void write_comparison(const std::string& path, const model::Scenario& base,
+                      const model::Scenario& variant, const CompareOptions& o,
+                      const CompareResult& r, const std::vector<std::vector<double>>& b,
                       const std::vector<std::vector<double>>& v) {
   namespace h5 = engine::h5;
   h5::Writer w(path);
@@ -65,33 +66,56 @@ void write_comparison(const std::string& path, const model::Scenario& base, cons
     months[y] = m.count;
     first_month[y] = m.first_month;
   }
-  w.create_variable("", {"months", {"year"}, h5::Type::Int32, "1",
-                         {{"long_name", std::string("months of the year inside the horizon (12: full year; fewer: partial year)")}}});
+  w.create_variable(
+      "", {"months",
+           {"year"},
+           h5::Type::Int32,
+           "1",
+           {{"long_name",
+             std::string(
+                 "months of the year inside the horizon (12: full year; fewer: partial year)")}}});
   w.write("", "months", months);
-  w.create_variable("", {"first_month", {"year"}, h5::Type::Int32, "1",
-                         {{"long_name", std::string("calendar month (1-12) of the first of those months")}}});
+  w.create_variable(
+      "", {"first_month",
+           {"year"},
+           h5::Type::Int32,
+           "1",
+           {{"long_name", std::string("calendar month (1-12) of the first of those months")}}});
   w.write("", "first_month", first_month);
-  w.create_variable("", {"base", {"replication", "year", "metric"}, h5::Type::Float64, "metric unit", {}});
+  w.create_variable(
+      "", {"base", {"replication", "year", "metric"}, h5::Type::Float64, "metric unit", {}});
   w.write("", "base", cube(b));
-  w.create_variable("", {"variant", {"replication", "year", "metric"}, h5::Type::Float64, "metric unit", {}});
+  w.create_variable(
+      "", {"variant", {"replication", "year", "metric"}, h5::Type::Float64, "metric unit", {}});
   w.write("", "variant", cube(v));
-  auto table = [&](const char* name, double Effect::*field, const char* units, const char* long_name) {
+  auto table = [&](const char* name, double Effect::*field, const char* units,
+                   const char* long_name) {
     std::vector<double> out(Y * M);
     for (std::size_t m = 0; m < M; ++m)
       for (std::size_t y = 0; y < Y; ++y) out[y * M + m] = r.effects[m * Y + y].*field;
-    w.create_variable("", {name, {"year", "metric"}, h5::Type::Float64, units, {{"long_name", std::string(long_name)}}});
+    w.create_variable("", {name,
+                           {"year", "metric"},
+                           h5::Type::Float64,
+                           units,
+                           {{"long_name", std::string(long_name)}}});
     w.write("", name, out);
   };
-  table("effect", &Effect::effect, "metric unit", "mean of variant - base over paired replications");
+  table("effect", &Effect::effect, "metric unit",
+        "mean of variant - base over paired replications");
   table("effect_low", &Effect::low, "metric unit", "95% t interval, lower end");
   table("effect_high", &Effect::high, "metric unit", "95% t interval, upper end");
   table("variance_reduction", &Effect::variance_reduction, "1",
-        "(Var base + Var variant) / Var(variant - base): how many times less variance than independent seeds");
+        "(Var base + Var variant) / Var(variant - base): how many times less variance than "
+        "independent seeds");
   const std::vector<h5::Attr> attrs = {
-      {"base_scenario", base.resolved_text},     {"base_path", base.path},
-      {"variant_scenario", variant.resolved_text}, {"variant_path", variant.path},
-      {"seed", std::int64_t(r.seed)},           {"replications", std::int64_t(R)},
-      {"command_line", o.command_line},          {"parksim_version", std::string(kVersion)},
+      {"base_scenario", base.resolved_text},
+      {"base_path", base.path},
+      {"variant_scenario", variant.resolved_text},
+      {"variant_path", variant.path},
+      {"seed", std::int64_t(r.seed)},
+      {"replications", std::int64_t(R)},
+      {"command_line", o.command_line},
+      {"parksim_version", std::string(kVersion)},
       {"git_commit", std::string(kGitCommit)},
   };
   for (const auto& a : attrs) w.set_attribute("", "", a);
@@ -100,7 +124,8 @@ void write_comparison(const std::string& path, const model::Scenario& base, cons
 
 }  // namespace
 
-CompareResult compare(const model::Scenario& base, const model::Scenario& variant, const CompareOptions& o) {
+CompareResult compare(const model::Scenario& base, const model::Scenario& variant,
+                      const CompareOptions& o) {
   const auto t0 = std::chrono::steady_clock::now();
   if (base.info.start != variant.info.start || base.info.end != variant.info.end)
     throw Error("compare: the base and the variant must cover the same months");
@@ -108,7 +133,8 @@ CompareResult compare(const model::Scenario& base, const model::Scenario& varian
   CompareResult r;
   r.seed = o.seed >= 0 ? o.seed : base.info.seed;
   const auto metrics = yearly(base, o.metrics);
-  const int threads = o.threads > 0 ? o.threads : int(std::max(1u, std::thread::hardware_concurrency()));
+  const int threads =
+      o.threads > 0 ? o.threads : int(std::max(1u, std::thread::hardware_concurrency()));
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, std::size_t(threads));
   // The same seed for both: replication k of the variant meets replication k's random numbers.
   const auto b = metric_values(base, metrics, o.replications, threads, r.seed);
@@ -133,7 +159,8 @@ CompareResult compare(const model::Scenario& base, const model::Scenario& varian
     e.low = e.effect - half;
     e.high = e.effect + half;
     const double vd = variance(d), vi = variance(bj) + variance(vj);
-    e.variance_reduction = vd > 0 ? vi / vd : (vi > 0 ? std::numeric_limits<double>::infinity() : 1.0);
+    e.variance_reduction =
+        vd > 0 ? vi / vd : (vi > 0 ? std::numeric_limits<double>::infinity() : 1.0);
     r.effects.push_back(e);
   }
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

@@ -1,11 +1,11 @@
 // Samplers and the DESIGN.h5 file.
 #include "parksim/experiments/design.hpp"
 
+#include <fmt/format.h>
 #include <boost/random/mersenne_twister.hpp>
 #include <boost/random/sobol.hpp>
 #include <boost/random/uniform_01.hpp>
 #include <boost/random/uniform_int_distribution.hpp>
-#include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
@@ -45,7 +45,8 @@ Matrix latin_hypercube(std::size_t k, int n, std::uint64_t seed) {
   for (std::size_t d = 0; d < k; ++d) {
     std::vector<int> strata(static_cast<std::size_t>(n));
     std::iota(strata.begin(), strata.end(), 0);
-    for (std::size_t i = strata.size(); i > 1; --i) {  // Fisher-Yates with Boost's distribution (portable)
+    for (std::size_t i = strata.size(); i > 1;
+         --i) {  // Fisher-Yates with Boost's distribution (portable)
       boost::random::uniform_int_distribution<std::size_t> pick(0, i - 1);
       std::swap(strata[i - 1], strata[pick(rng)]);
     }
@@ -112,10 +113,14 @@ Matrix morris(std::size_t k, int n, int p, std::uint64_t seed) {
 
 const char* method_name(Method m) {
   switch (m) {
-    case Method::Grid: return "grid";
-    case Method::Lhs: return "lhs";
-    case Method::Sobol: return "sobol";
-    case Method::Morris: return "morris";
+    case Method::Grid:
+      return "grid";
+    case Method::Lhs:
+      return "lhs";
+    case Method::Sobol:
+      return "sobol";
+    case Method::Morris:
+      return "morris";
   }
   return "lhs";
 }
@@ -128,7 +133,8 @@ Method method_from_name(const std::string& name) {
 
 std::vector<std::string> Design::overrides(std::size_t point) const {
   std::vector<std::string> out;
-  for (std::size_t d = 0; d < dims(); ++d) out.push_back(space.parameters[d].override_for(value[point][d]));
+  for (std::size_t d = 0; d < dims(); ++d)
+    out.push_back(space.parameters[d].override_for(value[point][d]));
   return out;
 }
 
@@ -141,10 +147,14 @@ constexpr double kMaxPoints = 1e7;
 // cannot overflow.
 double point_count(Method m, double n, std::size_t k) {
   switch (m) {
-    case Method::Grid: return std::pow(n, double(k));
-    case Method::Lhs: return n;
-    case Method::Sobol: return n * double(k + 2);
-    case Method::Morris: return n * double(k + 1);
+    case Method::Grid:
+      return std::pow(n, double(k));
+    case Method::Lhs:
+      return n;
+    case Method::Sobol:
+      return n * double(k + 2);
+    case Method::Morris:
+      return n * double(k + 1);
   }
   return n;
 }
@@ -157,10 +167,13 @@ Design make_design(const Space& space, Method method, int n, std::uint64_t seed,
   if (method == Method::Morris && (levels < 2 || levels % 2 != 0))
     throw Error(fmt::format("Morris needs an even number of levels >= 2 (got {})", levels));
   if (method == Method::Grid && point_count(method, n, k) > kMaxPoints)
-    throw Error(fmt::format("a grid of {} levels over {} parameters has more than 10 million points", n, k));
+    throw Error(fmt::format(
+        "a grid of {} levels over {} parameters has more than 10 million points", n, k));
   if (point_count(method, n, k) > kMaxPoints)
-    throw Error(fmt::format("a {} design with -n {} over {} parameters has {:.0f} points, more than the limit of 10 "
-                            "million", method_name(method), n, k, point_count(method, n, k)));
+    throw Error(fmt::format(
+        "a {} design with -n {} over {} parameters has {:.0f} points, more than the limit of 10 "
+        "million",
+        method_name(method), n, k, point_count(method, n, k)));
   Design d;
   d.method = method;
   d.space = space;
@@ -168,10 +181,18 @@ Design make_design(const Space& space, Method method, int n, std::uint64_t seed,
   d.levels = levels;
   d.seed = seed;
   switch (method) {
-    case Method::Grid: d.unit = grid(k, n); break;
-    case Method::Lhs: d.unit = latin_hypercube(k, n, seed); break;
-    case Method::Sobol: d.unit = saltelli(k, n); break;
-    case Method::Morris: d.unit = morris(k, n, levels, seed); break;
+    case Method::Grid:
+      d.unit = grid(k, n);
+      break;
+    case Method::Lhs:
+      d.unit = latin_hypercube(k, n, seed);
+      break;
+    case Method::Sobol:
+      d.unit = saltelli(k, n);
+      break;
+    case Method::Morris:
+      d.unit = morris(k, n, levels, seed);
+      break;
   }
   for (const auto& u : d.unit) {
     std::vector<double> v(k);
@@ -191,7 +212,8 @@ void write_design_part(engine::h5::Writer& w, const Design& design) {
     names.push_back(p.name);
     dists.push_back(distribution_name(p.distribution));
   }
-  w.add_dimension("", {"point", points, {}, false, true, {{"long_name", std::string("design point")}}});
+  w.add_dimension("",
+                  {"point", points, {}, false, true, {{"long_name", std::string("design point")}}});
   w.add_dimension("", {"parameter", {}, paths, false, false, {}});
   w.create_variable("", {"parameter_name", {"parameter"}, h5::Type::String, "1", {}});
   w.write("", "parameter_name", names);
@@ -202,11 +224,18 @@ void write_design_part(engine::h5::Writer& w, const Design& design) {
     unit.insert(unit.end(), design.unit[i].begin(), design.unit[i].end());
     value.insert(value.end(), design.value[i].begin(), design.value[i].end());
   }
-  w.create_variable("", {"unit", {"point", "parameter"}, h5::Type::Float64, "1",
+  w.create_variable("", {"unit",
+                         {"point", "parameter"},
+                         h5::Type::Float64,
+                         "1",
                          {{"long_name", std::string("coordinates in the unit cube")}}});
   w.write("", "unit", unit);
-  w.create_variable("", {"value", {"point", "parameter"}, h5::Type::Float64, "internal unit of each parameter",
-                         {{"long_name", std::string("parameter values (CNY, m2, fractions, ...)")}}});
+  w.create_variable("",
+                    {"value",
+                     {"point", "parameter"},
+                     h5::Type::Float64,
+                     "internal unit of each parameter",
+                     {{"long_name", std::string("parameter values (CNY, m2, fractions, ...)")}}});
   w.write("", "value", value);
   const std::vector<h5::Attr> attrs = {
       {"method", std::string(method_name(design.method))},
@@ -239,8 +268,10 @@ class DesignReader {
     d.method = method();
     d.n = int(whole("n", 1, kMaxPoints));
     // Only Morris designs use their levels; the others store whatever -levels was.
-    d.levels = d.method == Method::Morris ? int(whole("levels", 2, 1e6)) : int(whole("levels", -2147483648.0, 2147483647.0));
-    if (d.method == Method::Morris && d.levels % 2 != 0) throw damaged(fmt::format("Morris levels {} is odd", d.levels));
+    d.levels = d.method == Method::Morris ? int(whole("levels", 2, 1e6))
+                                          : int(whole("levels", -2147483648.0, 2147483647.0));
+    if (d.method == Method::Morris && d.levels % 2 != 0)
+      throw damaged(fmt::format("Morris levels {} is odd", d.levels));
     // Seeds are stored as int64: seeds of 2^63 and more come back negative.
     const double seed = whole("seed", -9223372036854775808.0, 9223372036854775807.0);
     d.seed = seed < 0 ? std::uint64_t(std::int64_t(seed)) : std::uint64_t(seed);
@@ -250,7 +281,9 @@ class DesignReader {
   }
 
  private:
-  Error damaged(const std::string& what) const { return Error(fmt::format("{}: is damaged ({})", path_, what)); }
+  Error damaged(const std::string& what) const {
+    return Error(fmt::format("{}: is damaged ({})", path_, what));
+  }
 
   Method method() const {
     const auto name = r_.attribute_string("method");
@@ -264,7 +297,8 @@ class DesignReader {
   double whole(const char* name, double lo, double hi) const {
     const double v = r_.attribute_number(name);
     if (!(v >= lo && v <= hi) || v != std::floor(v))
-      throw damaged(fmt::format("attribute {} = {:g} is not a whole number in {:g}..{:g}", name, v, lo, hi));
+      throw damaged(
+          fmt::format("attribute {} = {:g} is not a whole number in {:g}..{:g}", name, v, lo, hi));
     return v;
   }
 
@@ -277,7 +311,8 @@ class DesignReader {
     }
     std::vector<std::string> paths;
     for (const auto& p : s.parameters) paths.push_back(p.path);
-    if (r_.shape("parameter").size() != 1 || r_.shape("parameter")[0] != paths.size() || r_.strings("parameter") != paths)
+    if (r_.shape("parameter").size() != 1 || r_.shape("parameter")[0] != paths.size() ||
+        r_.strings("parameter") != paths)
       throw damaged("its parameter names differ from its stored space");
     return s;
   }
@@ -285,16 +320,19 @@ class DesignReader {
   void matrices(Design& d) const {
     const std::size_t k = d.space.parameters.size();
     const double points = point_count(d.method, d.n, k);
-    if (points > kMaxPoints) throw damaged(fmt::format("-n {} over {} parameters is beyond the limit", d.n, k));
+    if (points > kMaxPoints)
+      throw damaged(fmt::format("-n {} over {} parameters is beyond the limit", d.n, k));
     const std::vector<std::size_t> shape = {std::size_t(points), k};
     if (r_.shape("unit") != shape || r_.shape("value") != shape)
-      throw damaged(fmt::format("a {} design with n {} over {} parameters has {} x {} matrices", method_name(d.method),
-                                d.n, k, shape[0], k));
+      throw damaged(fmt::format("a {} design with n {} over {} parameters has {} x {} matrices",
+                                method_name(d.method), d.n, k, shape[0], k));
     const auto unit = r_.doubles("unit"), value = r_.doubles("value");
-    if (unit.shape != shape || value.shape != shape) throw damaged("its matrices changed shape while read");
+    if (unit.shape != shape || value.shape != shape)
+      throw damaged("its matrices changed shape while read");
     for (std::size_t i = 0; i < shape[0]; ++i) {
       d.unit.emplace_back(unit.data.begin() + long(i * k), unit.data.begin() + long((i + 1) * k));
-      d.value.emplace_back(value.data.begin() + long(i * k), value.data.begin() + long((i + 1) * k));
+      d.value.emplace_back(value.data.begin() + long(i * k),
+                           value.data.begin() + long((i + 1) * k));
       for (std::size_t j = 0; j < k; ++j) check_point(d, i, j);
     }
   }
@@ -303,9 +341,11 @@ class DesignReader {
   // the last bits), so a value that does not belong to its point is found.
   void check_point(const Design& d, std::size_t i, std::size_t j) const {
     const double u = d.unit[i][j], v = d.value[i][j];
-    if (!(u >= 0 && u <= 1)) throw damaged(fmt::format("point {}: unit coordinate {} is not in [0, 1]", i, u));
+    if (!(u >= 0 && u <= 1))
+      throw damaged(fmt::format("point {}: unit coordinate {} is not in [0, 1]", i, u));
     const double expected = d.space.parameters[j].value_at(u);
-    if (!std::isfinite(v) || !(std::abs(v - expected) <= 1e-9 * std::max({1.0, std::abs(v), std::abs(expected)})))
+    if (!std::isfinite(v) ||
+        !(std::abs(v - expected) <= 1e-9 * std::max({1.0, std::abs(v), std::abs(expected)})))
       throw damaged(fmt::format("point {}: {} = {} does not match its unit coordinate {} ({})", i,
                                 d.space.parameters[j].path, v, u, expected));
   }

@@ -26,7 +26,8 @@ const char* const kInfix = ".journal.";
 // -1 for anything else.
 int rank_of(std::string_view suffix) {
   if (suffix.empty() || suffix.size() > 9 || (suffix.size() > 1 && suffix[0] == '0')) return -1;
-  if (!std::all_of(suffix.begin(), suffix.end(), [](char c) { return c >= '0' && c <= '9'; })) return -1;
+  if (!std::all_of(suffix.begin(), suffix.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return -1;
   int rank = 0;
   const auto [end, ec] = std::from_chars(suffix.data(), suffix.data() + suffix.size(), rank);
   return ec == std::errc() && end == suffix.data() + suffix.size() ? rank : -1;
@@ -63,10 +64,12 @@ bool parse_record(std::string_view line, const Shape& shape, Record& r, std::str
     return false;
   }
   if (!whole_number(tokens[0], r.point) || r.point >= shape.points) {
-    why = fmt::format("point \"{}\" is not one of the design's points 0..{}", tokens[0], shape.points - 1);
+    why = fmt::format("point \"{}\" is not one of the design's points 0..{}", tokens[0],
+                      shape.points - 1);
     return false;
   }
-  if (!whole_number(tokens[1], r.replication) || r.replication < 0 || r.replication >= shape.replications) {
+  if (!whole_number(tokens[1], r.replication) || r.replication < 0 ||
+      r.replication >= shape.replications) {
     why = fmt::format("replication \"{}\" is not one of 0..{}", tokens[1], shape.replications - 1);
     return false;
   }
@@ -82,7 +85,8 @@ bool parse_record(std::string_view line, const Shape& shape, Record& r, std::str
   }
   for (std::size_t t = 3; t < tokens.size(); ++t) {
     double v = 0;
-    // from_chars reads back the "nan" and "inf" that {:.17g} writes, and nothing but a whole number.
+    // from_chars reads back the "nan" and "inf" that {:.17g} writes, and nothing but a whole
+    // number.
     if (!whole_number(tokens[t], v)) {
       why = fmt::format("value \"{}\" is not a number", tokens[t]);
       return false;
@@ -98,7 +102,9 @@ bool parse_record(std::string_view line, const Shape& shape, Record& r, std::str
 
 }  // namespace
 
-fs::path path(const std::string& output, int rank) { return fs::path(fmt::format("{}{}{}", output, kInfix, rank)); }
+fs::path path(const std::string& output, int rank) {
+  return fs::path(fmt::format("{}{}{}", output, kInfix, rank));
+}
 
 std::vector<fs::path> list(const std::string& output) {
   const fs::path out(output);
@@ -114,14 +120,18 @@ std::vector<fs::path> list(const std::string& output) {
     std::error_code type_ec;
     if (rank >= 0 && it->is_regular_file(type_ec)) ranks.push_back(rank);
   }
-  if (ec) throw Error(fmt::format("{}: cannot list the directory to find sweep journals ({})", dir.string(), ec.message()));
+  if (ec)
+    throw Error(fmt::format("{}: cannot list the directory to find sweep journals ({})",
+                            dir.string(), ec.message()));
   std::sort(ranks.begin(), ranks.end());
   std::vector<fs::path> files;
   for (int rank : ranks) files.push_back(path(output, rank));
   return files;
 }
 
-std::string header(const std::string& key) { return fmt::format("# parksim sweep journal v1 key={}\n", key); }
+std::string header(const std::string& key) {
+  return fmt::format("# parksim sweep journal v1 key={}\n", key);
+}
 
 std::string format(const Record& r) {
   std::string line = fmt::format("{} {} {}", r.point, r.replication, r.ok ? "ok" : "failed");
@@ -142,8 +152,10 @@ std::size_t read(const fs::path& file, const std::string& key, const Shape& shap
   const std::string_view complete(text.data(), last_newline + 1);
   const auto header_end = complete.find('\n') + 1;
   if (complete.substr(0, header_end) != header(key))
-    throw Error(fmt::format("{} belongs to a different sweep (scenario, design, metrics or replications "
-                            "changed); remove it or write to another output", file.string()));
+    throw Error(
+        fmt::format("{} belongs to a different sweep (scenario, design, metrics or replications "
+                    "changed); remove it or write to another output",
+                    file.string()));
   int line_number = 1;
   for (std::size_t start = header_end; start < complete.size();) {
     const auto end = complete.find('\n', start);
@@ -152,8 +164,10 @@ std::size_t read(const fs::path& file, const std::string& key, const Shape& shap
     ++line_number;
     const std::string where = fmt::format("{}:{}", file.string(), line_number);
     auto damaged = [&](const std::string& why) {
-      return Error(fmt::format("{}: {}; the journal is damaged: delete this line (its run is done again) or the "
-                               "whole journal", where, why));
+      return Error(fmt::format(
+          "{}: {}; the journal is damaged: delete this line (its run is done again) or the "
+          "whole journal",
+          where, why));
     };
     Record r;
     std::string why;
@@ -162,8 +176,8 @@ std::size_t read(const fs::path& file, const std::string& key, const Shape& shap
     r.origin = where;
     const auto [it, added] = done.emplace(std::make_pair(r.point, r.replication), std::move(r));
     if (!added)
-      throw damaged(fmt::format("point {} replication {} is already recorded at {}", it->first.first,
-                                it->first.second, it->second.origin));
+      throw damaged(fmt::format("point {} replication {} is already recorded at {}",
+                                it->first.first, it->first.second, it->second.origin));
   }
   return complete.size();
 }
@@ -190,7 +204,9 @@ void Writer::write(const std::string& text) {
   std::size_t off = 0;
   while (off < text.size()) {
     const auto n = ::write(fd_, text.data() + off, text.size() - off);
-    if (n <= 0) throw OutputError(fmt::format("{}: cannot write the sweep journal (disk full?)", file_.string()));
+    if (n <= 0)
+      throw OutputError(
+          fmt::format("{}: cannot write the sweep journal (disk full?)", file_.string()));
     off += std::size_t(n);
   }
 }

@@ -24,7 +24,8 @@ struct Record {
 // Finished runs by (point, replication).
 using Records = std::map<std::pair<std::size_t, int>, Record>;
 
-// What a record must fit: a sweep of `points` design points x `replications`, `metrics` values each.
+// What a record must fit: a sweep of `points` design points x `replications`, `metrics` values
+// each.
 struct Shape {
   std::size_t points = 0;
   int replications = 1;
@@ -48,7 +49,8 @@ std::string format(const Record& record);
 // (a last line cut by a kill, without its newline, is left out so that appending starts on a clean
 // line). Throws Error naming FILE:LINE for a record that does not fit `shape` or that repeats a run
 // already in `done`: such a record would be counted but never assembled.
-std::size_t read(const std::filesystem::path& file, const std::string& key, const Shape& shape, Records& done);
+std::size_t read(const std::filesystem::path& file, const std::string& key, const Shape& shape,
+                 Records& done);
 
 // Appends records to one journal, created with its header (keep_bytes 0) or cut back to its
 // complete part.

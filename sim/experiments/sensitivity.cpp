@@ -1,9 +1,9 @@
 // Sobol and Morris estimators.
 #include "parksim/experiments/sensitivity.hpp"
 
+#include <fmt/format.h>
 #include <boost/random/mersenne_twister.hpp>
 #include <boost/random/uniform_int_distribution.hpp>
-#include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
@@ -11,9 +11,9 @@
 #include <numeric>
 #include <sstream>
 
+#include "csv.hpp"
 #include "parksim/engine/error.hpp"
 #include "parksim/engine/h5_reader.hpp"
-#include "csv.hpp"
 #include "stats.hpp"
 
 namespace parksim::experiments {
@@ -24,9 +24,13 @@ using stats::mean;
 using stats::sd;
 
 // Population variance of A and B outputs together (SALib's V).
-double variance_ab(const std::vector<double>& a, const std::vector<double>& b, const std::vector<std::size_t>& idx) {
+double variance_ab(const std::vector<double>& a, const std::vector<double>& b,
+                   const std::vector<std::size_t>& idx) {
   double s = 0, s2 = 0;
-  for (auto j : idx) { s += a[j] + b[j]; s2 += a[j] * a[j] + b[j] * b[j]; }
+  for (auto j : idx) {
+    s += a[j] + b[j];
+    s2 += a[j] * a[j] + b[j] * b[j];
+  }
   const double n = 2.0 * double(idx.size());
   return s2 / n - (s / n) * (s / n);
 }
@@ -36,20 +40,27 @@ double variance_ab(const std::vector<double>& a, const std::vector<double>& b, c
 void require_finite(const std::vector<double>& y, const char* method) {
   std::size_t bad = 0, first = 0;
   for (std::size_t p = y.size(); p-- > 0;)
-    if (!std::isfinite(y[p])) { ++bad; first = p; }
+    if (!std::isfinite(y[p])) {
+      ++bad;
+      first = p;
+    }
   if (bad)
-    throw Error(fmt::format("{}: {} of {} points have a NaN or infinite output (first: point {}); indices need a "
-                            "finite output at every point", method, bad, y.size(), first));
+    throw Error(fmt::format(
+        "{}: {} of {} points have a NaN or infinite output (first: point {}); indices need a "
+        "finite output at every point",
+        method, bad, y.size(), first));
 }
 
 }  // namespace
 
-std::vector<SobolIndex> sobol_indices(const Design& d, const std::vector<double>& y_raw, int bootstrap,
-                                      std::uint64_t seed) {
-  if (d.method != Method::Sobol) throw Error("Sobol indices need a design made with --method sobol");
+std::vector<SobolIndex> sobol_indices(const Design& d, const std::vector<double>& y_raw,
+                                      int bootstrap, std::uint64_t seed) {
+  if (d.method != Method::Sobol)
+    throw Error("Sobol indices need a design made with --method sobol");
   const std::size_t k = d.dims(), n = std::size_t(d.n), stride = k + 2;
   if (y_raw.size() != n * stride)
-    throw Error(fmt::format("Sobol: {} outputs for a design of {} points", y_raw.size(), n * stride));
+    throw Error(
+        fmt::format("Sobol: {} outputs for a design of {} points", y_raw.size(), n * stride));
   require_finite(y_raw, "Sobol");
   const double centre = mean(y_raw);
   std::vector<double> a(n), b(n);
@@ -73,7 +84,8 @@ std::vector<SobolIndex> sobol_indices(const Design& d, const std::vector<double>
   std::iota(all.begin(), all.end(), 0);
   boost::random::mt19937_64 rng(seed);
   boost::random::uniform_int_distribution<std::size_t> pick(0, n - 1);
-  std::vector<std::vector<std::size_t>> resamples(static_cast<std::size_t>(bootstrap), std::vector<std::size_t>(n));
+  std::vector<std::vector<std::size_t>> resamples(static_cast<std::size_t>(bootstrap),
+                                                  std::vector<std::size_t>(n));
   for (auto& r : resamples)
     for (auto& j : r) j = pick(rng);
   std::vector<SobolIndex> out;
@@ -95,11 +107,13 @@ std::vector<SobolIndex> sobol_indices(const Design& d, const std::vector<double>
   return out;
 }
 
-std::vector<MorrisIndex> morris_indices(const Design& d, const std::vector<double>& y, int bootstrap,
-                                        std::uint64_t seed) {
-  if (d.method != Method::Morris) throw Error("Morris indices need a design made with --method morris");
+std::vector<MorrisIndex> morris_indices(const Design& d, const std::vector<double>& y,
+                                        int bootstrap, std::uint64_t seed) {
+  if (d.method != Method::Morris)
+    throw Error("Morris indices need a design made with --method morris");
   const std::size_t k = d.dims(), r = std::size_t(d.n), stride = k + 1;
-  if (y.size() != r * stride) throw Error(fmt::format("Morris: {} outputs for a design of {} points", y.size(), r * stride));
+  if (y.size() != r * stride)
+    throw Error(fmt::format("Morris: {} outputs for a design of {} points", y.size(), r * stride));
   require_finite(y, "Morris");
   std::vector<std::vector<double>> ee(k);
   for (std::size_t t = 0; t < r; ++t)
@@ -108,7 +122,8 @@ std::vector<MorrisIndex> morris_indices(const Design& d, const std::vector<doubl
       std::size_t moved = k;
       for (std::size_t i = 0; i < k; ++i)
         if (d.unit[p1][i] != d.unit[p0][i]) moved = i;
-      if (moved == k) throw Error("Morris: a trajectory step changes no parameter (design file damaged?)");
+      if (moved == k)
+        throw Error("Morris: a trajectory step changes no parameter (design file damaged?)");
       ee[moved].push_back((y[p1] - y[p0]) / (d.unit[p1][moved] - d.unit[p0][moved]));
     }
   boost::random::mt19937_64 rng(seed);
@@ -147,22 +162,28 @@ class SweepReader {
     const std::size_t m = metric_column(metric);
     const double reps = r_.attribute_number("replications");
     if (!(reps >= 1 && reps <= 1e6) || reps != std::floor(reps))
-      throw damaged(fmt::format("attribute replications = {:g} is not a whole number in 1..1000000", reps));
+      throw damaged(
+          fmt::format("attribute replications = {:g} is not a whole number in 1..1000000", reps));
     const std::size_t R = std::size_t(reps), P = points(), M = metrics_.size(), runs = P * R;
     for (const char* name : {"status", "run_point", "run_replication"}) require_shape(name, {runs});
     require_shape("values", {runs, M});
     const auto status = r_.doubles("status").data, point = r_.doubles("run_point").data,
                replication = r_.doubles("run_replication").data, values = r_.doubles("values").data;
-    if (status.size() != runs || point.size() != runs || replication.size() != runs || values.size() != runs * M)
+    if (status.size() != runs || point.size() != runs || replication.size() != runs ||
+        values.size() != runs * M)
       throw damaged("its datasets changed size while read");
     std::vector<double> mean(P, 0.0);
     for (std::size_t i = 0; i < runs; ++i) {
       if (point[i] != double(i / R) || replication[i] != double(i % R))
-        throw damaged(fmt::format("run {} is point {:g} replication {:g}, not point {} replication {}", i, point[i],
-                                  replication[i], i / R, i % R));
+        throw damaged(
+            fmt::format("run {} is point {:g} replication {:g}, not point {} replication {}", i,
+                        point[i], replication[i], i / R, i % R));
       if (status[i] == 1)
-        throw Error(fmt::format("{}: point {} failed (see the failures group); indices need every point", path_, i / R));
-      if (status[i] != 0) throw damaged(fmt::format("run {} has status {:g} (0 ok, 1 failed)", i, status[i]));
+        throw Error(
+            fmt::format("{}: point {} failed (see the failures group); indices need every point",
+                        path_, i / R));
+      if (status[i] != 0)
+        throw damaged(fmt::format("run {} has status {:g} (0 ok, 1 failed)", i, status[i]));
       mean[i / R] += values[i * M + m];
     }
     for (auto& v : mean) v /= double(R);
@@ -170,31 +191,38 @@ class SweepReader {
   }
 
  private:
-  Error damaged(const std::string& what) const { return Error(fmt::format("{}: is damaged ({})", path_, what)); }
+  Error damaged(const std::string& what) const {
+    return Error(fmt::format("{}: is damaged ({})", path_, what));
+  }
 
   void require_shape(const char* name, const std::vector<std::size_t>& expected) const {
     const auto shape = r_.shape(name);
     if (shape != expected)
-      throw damaged(fmt::format("\"{}\" has shape ({}), expected ({})", name, fmt::join(shape, ", "), fmt::join(expected, ", ")));
+      throw damaged(fmt::format("\"{}\" has shape ({}), expected ({})", name,
+                                fmt::join(shape, ", "), fmt::join(expected, ", ")));
   }
 
   std::size_t metric_column(const std::string& metric) {
     const auto shape = r_.shape("metric");
-    if (shape.size() != 1 || shape[0] == 0 || shape[0] > 100000) throw damaged("its metric list has a wrong length");
+    if (shape.size() != 1 || shape[0] == 0 || shape[0] > 100000)
+      throw damaged("its metric list has a wrong length");
     metrics_ = r_.strings("metric");
     for (std::size_t j = 0; j < metrics_.size(); ++j)
       for (std::size_t i = 0; i < j; ++i)
-        if (metrics_[i] == metrics_[j]) throw damaged(fmt::format("metric \"{}\" appears twice", metrics_[j]));
+        if (metrics_[i] == metrics_[j])
+          throw damaged(fmt::format("metric \"{}\" appears twice", metrics_[j]));
     const auto it = std::find(metrics_.begin(), metrics_.end(), metric);
     if (it == metrics_.end())
-      throw Error(fmt::format("{}: no metric \"{}\"; the sweep stored: {}", path_, metric, fmt::join(metrics_, ", ")));
+      throw Error(fmt::format("{}: no metric \"{}\"; the sweep stored: {}", path_, metric,
+                              fmt::join(metrics_, ", ")));
     return std::size_t(it - metrics_.begin());
   }
 
   // The design's points: the rows of its unit matrix, which the point dimension must match.
   std::size_t points() const {
     const auto unit = r_.shape("unit"), point = r_.shape("point");
-    if (unit.size() != 2 || unit[0] == 0 || unit[0] > 10000000 || point != std::vector<std::size_t>{unit[0]})
+    if (unit.size() != 2 || unit[0] == 0 || unit[0] > 10000000 ||
+        point != std::vector<std::size_t>{unit[0]})
       throw damaged("its design part has no consistent number of points");
     return unit[0];
   }
@@ -210,7 +238,8 @@ std::vector<double> sweep_output(const std::string& path, const std::string& met
   return SweepReader(path).point_means(metric);
 }
 
-std::vector<double> csv_output(const std::string& path, const std::string& column, std::size_t points) {
+std::vector<double> csv_output(const std::string& path, const std::string& column,
+                               std::size_t points) {
   std::ifstream in(path);
   if (!in) throw Error(fmt::format("{}: cannot read", path));
   std::string line;
@@ -219,7 +248,9 @@ std::vector<double> csv_output(const std::string& path, const std::string& colum
   std::size_t col = 0;
   if (!column.empty()) {
     const auto it = std::find(header.begin(), header.end(), column);
-    if (it == header.end()) throw Error(fmt::format("{}: no column \"{}\"; columns: {}", path, column, fmt::join(header, ", ")));
+    if (it == header.end())
+      throw Error(
+          fmt::format("{}: no column \"{}\"; columns: {}", path, column, fmt::join(header, ", ")));
     col = std::size_t(it - header.begin());
   }
   std::vector<double> y;
@@ -229,13 +260,17 @@ std::vector<double> csv_output(const std::string& path, const std::string& colum
     if (line.empty() || line == "\r") continue;
     const auto cells = csv::cells(line);
     if (col >= cells.size())
-      throw InputError({{path, row, int(col + 1), "", fmt::format("the row has no column {} ({})", col + 1, header[col])}});
+      throw InputError({{path, row, int(col + 1), "",
+                         fmt::format("the row has no column {} ({})", col + 1, header[col])}});
     // NaN and inf are read as such: the estimators refuse them with the count.
     const auto v = csv::number<double>(cells[col]);
-    if (!v) throw InputError({{path, row, int(col + 1), "", fmt::format("\"{}\" is not a number", cells[col])}});
+    if (!v)
+      throw InputError(
+          {{path, row, int(col + 1), "", fmt::format("\"{}\" is not a number", cells[col])}});
     y.push_back(*v);
   }
-  if (y.size() != points) throw Error(fmt::format("{}: {} rows for a design of {} points", path, y.size(), points));
+  if (y.size() != points)
+    throw Error(fmt::format("{}: {} rows for a design of {} points", path, y.size(), points));
   return y;
 }
 

@@ -21,13 +21,13 @@
 #include <mpi.h>
 #endif
 
+#include "journal.hpp"
 #include "parksim/engine/error.hpp"
 #include "parksim/engine/h5_writer.hpp"
 #include "parksim/experiments/design.hpp"
 #include "parksim/model/calendar.hpp"
 #include "parksim/model/run.hpp"
 #include "parksim/version.hpp"
-#include "journal.hpp"
 
 namespace parksim::experiments {
 
@@ -42,7 +42,8 @@ std::string metric_spec(const model::TargetSpec& t) {
   return s;
 }
 
-std::vector<MetricSpec> parse_metrics(const std::vector<std::string>& specs, const model::Scenario& sc) {
+std::vector<MetricSpec> parse_metrics(const std::vector<std::string>& specs,
+                                      const model::Scenario& sc) {
   std::vector<MetricSpec> out;
   if (specs.empty()) {
     for (const auto& t : sc.targets) {
@@ -55,7 +56,9 @@ std::vector<MetricSpec> parse_metrics(const std::vector<std::string>& specs, con
     met.name = "targets_met";
     met.targets_met = true;
     if (!sc.targets.empty()) out.push_back(met);
-    if (out.empty()) throw Error("the scenario has no targets: name the metrics to store with --metric metric:year");
+    if (out.empty())
+      throw Error(
+          "the scenario has no targets: name the metrics to store with --metric metric:year");
     return out;
   }
   std::vector<std::string> allowed;
@@ -72,10 +75,11 @@ std::vector<MetricSpec> parse_metrics(const std::vector<std::string>& specs, con
     std::stringstream ss(spec);
     for (std::string p; std::getline(ss, p, ':');) parts.push_back(p);
     if (parts.size() < 2 || parts.size() > 4)
-      throw Error(fmt::format("metric \"{}\": write metric:year[:zone[:sector]], e.g. sei_share:2020", spec));
+      throw Error(fmt::format(
+          "metric \"{}\": write metric:year[:zone[:sector]], e.g. sei_share:2020", spec));
     if (std::find(allowed.begin(), allowed.end(), parts[0]) == allowed.end())
-      throw Error(fmt::format("metric \"{}\": unknown metric \"{}\"; allowed: {}, targets_met", spec, parts[0],
-                              fmt::join(allowed, ", ")));
+      throw Error(fmt::format("metric \"{}\": unknown metric \"{}\"; allowed: {}, targets_met",
+                              spec, parts[0], fmt::join(allowed, ", ")));
     m.target.metric = parts[0];
     try {
       m.target.year = std::stoi(parts[1]);
@@ -83,8 +87,8 @@ std::vector<MetricSpec> parse_metrics(const std::vector<std::string>& specs, con
       throw Error(fmt::format("metric \"{}\": \"{}\" is not a year", spec, parts[1]));
     }
     if (m.target.year < sc.info.start / 12 || m.target.year > sc.info.end / 12)
-      throw Error(fmt::format("metric \"{}\": year {} lies outside the scenario's horizon {}..{}", spec, m.target.year,
-                              sc.info.start / 12, sc.info.end / 12));
+      throw Error(fmt::format("metric \"{}\": year {} lies outside the scenario's horizon {}..{}",
+                              spec, m.target.year, sc.info.start / 12, sc.info.end / 12));
     if (parts.size() >= 3) {
       m.target.zone = parts[2];
       if (m.target.zone != "all" && sc.zone_index(m.target.zone) < 0)
@@ -92,14 +96,16 @@ std::vector<MetricSpec> parse_metrics(const std::vector<std::string>& specs, con
     }
     if (parts.size() == 4) {
       m.target.sector = parts[3];
-      if (sc.sector_index(m.target.sector) < 0) throw Error(fmt::format("metric \"{}\": unknown sector \"{}\"", spec, parts[3]));
+      if (sc.sector_index(m.target.sector) < 0)
+        throw Error(fmt::format("metric \"{}\": unknown sector \"{}\"", spec, parts[3]));
     }
     out.push_back(m);
   }
   return out;
 }
 
-std::vector<std::vector<double>> metric_values(const model::Scenario& base, const std::vector<MetricSpec>& metrics,
+std::vector<std::vector<double>> metric_values(const model::Scenario& base,
+                                               const std::vector<MetricSpec>& metrics,
                                                int replications, int threads, std::int64_t seed) {
   // The metrics become the run's targets, followed by the scenario's own (for targets_met).
   model::Scenario sc = base;
@@ -114,7 +120,8 @@ std::vector<std::vector<double>> metric_values(const model::Scenario& base, cons
   opt.seed = seed;
   opt.limit_threads = false;
   const auto r = model::run_scenario(sc, opt);
-  std::vector<std::vector<double>> out(std::size_t(replications), std::vector<double>(metrics.size()));
+  std::vector<std::vector<double>> out(std::size_t(replications),
+                                       std::vector<double>(metrics.size()));
   for (std::size_t rep = 0; rep < out.size(); ++rep) {
     std::size_t k = 0;
     for (std::size_t j = 0; j < metrics.size(); ++j) {
@@ -145,7 +152,8 @@ std::uint64_t fnv1a(std::uint64_t h, const void* data, std::size_t n) {
 }
 
 // Identifies a sweep: the scenario as composed, the design's points, the metrics, the replications.
-std::string sweep_key(const model::Scenario& sc, const Design& d, const std::vector<MetricSpec>& metrics, int reps) {
+std::string sweep_key(const model::Scenario& sc, const Design& d,
+                      const std::vector<MetricSpec>& metrics, int reps) {
   std::uint64_t h = 1469598103934665603ull;
   h = fnv1a(h, sc.resolved_text.data(), sc.resolved_text.size());
   for (const auto& row : d.unit) h = fnv1a(h, row.data(), row.size() * sizeof(double));
@@ -163,7 +171,8 @@ class Distributor {
  public:
   Distributor() {
 #ifdef PARKSIM_HAVE_MPI
-    const bool launched = std::getenv("OMPI_COMM_WORLD_SIZE") || std::getenv("PMI_SIZE") || std::getenv("PMIX_RANK");
+    const bool launched =
+        std::getenv("OMPI_COMM_WORLD_SIZE") || std::getenv("PMI_SIZE") || std::getenv("PMIX_RANK");
     if (launched) {
       int initialised = 0;
       MPI_Initialized(&initialised);
@@ -173,7 +182,8 @@ class Distributor {
       }
       MPI_Comm_rank(MPI_COMM_WORLD, &rank_);
       MPI_Comm_size(MPI_COMM_WORLD, &size_);
-      MPI_Win_allocate(rank_ == 0 ? sizeof(long) : 0, sizeof(long), MPI_INFO_NULL, MPI_COMM_WORLD, &base_, &win_);
+      MPI_Win_allocate(rank_ == 0 ? sizeof(long) : 0, sizeof(long), MPI_INFO_NULL, MPI_COMM_WORLD,
+                       &base_, &win_);
       if (rank_ == 0) *static_cast<long*>(base_) = 0;
       MPI_Barrier(MPI_COMM_WORLD);
       mpi_ = true;
@@ -244,20 +254,32 @@ class Distributor {
 
 // A metric of a partial first or last year is computed on the months the horizon has there; the
 // file says which months each metric covers.
-void write_metric_months(engine::h5::Writer& w, const model::Scenario& sc, const std::vector<MetricSpec>& metrics) {
+void write_metric_months(engine::h5::Writer& w, const model::Scenario& sc,
+                         const std::vector<MetricSpec>& metrics) {
   namespace h5 = engine::h5;
   std::vector<std::int32_t> months, first_month;
   for (const auto& m : metrics) {
-    const auto span = m.targets_met ? model::YearMonths{} : model::year_months(sc.info.start, sc.info.end, m.target.year);
+    const auto span = m.targets_met ? model::YearMonths{}
+                                    : model::year_months(sc.info.start, sc.info.end, m.target.year);
     months.push_back(span.count);
     first_month.push_back(m.targets_met ? 0 : span.first_month);
   }
-  w.create_variable("", {"months", {"metric"}, h5::Type::Int32, "1",
-                         {{"long_name", std::string("months of the metric's year inside the horizon (12: full year; "
-                                                    "fewer: partial year, computed on those months; 0: targets_met)")}}});
+  w.create_variable(
+      "", {"months",
+           {"metric"},
+           h5::Type::Int32,
+           "1",
+           {{"long_name",
+             std::string("months of the metric's year inside the horizon (12: full year; "
+                         "fewer: partial year, computed on those months; 0: targets_met)")}}});
   w.write("", "months", months);
-  w.create_variable("", {"first_month", {"metric"}, h5::Type::Int32, "1",
-                         {{"long_name", std::string("calendar month (1-12) of the first of those months; 0: targets_met")}}});
+  w.create_variable(
+      "", {"first_month",
+           {"metric"},
+           h5::Type::Int32,
+           "1",
+           {{"long_name",
+             std::string("calendar month (1-12) of the first of those months; 0: targets_met")}}});
   w.write("", "first_month", first_month);
 }
 
@@ -271,7 +293,12 @@ void write_sweep(const std::string& path, const Design& d, const model::Scenario
   std::iota(run_index.begin(), run_index.end(), 0);
   std::vector<std::string> metric_names;
   for (const auto& m : metrics) metric_names.push_back(m.name);
-  w.add_dimension("", {"run", run_index, {}, false, true, {{"long_name", std::string("point * replications + replication")}}});
+  w.add_dimension("", {"run",
+                       run_index,
+                       {},
+                       false,
+                       true,
+                       {{"long_name", std::string("point * replications + replication")}}});
   w.add_dimension("", {"metric", {}, metric_names, false, false, {}});
   std::vector<std::int64_t> run_point(runs);
   std::vector<std::int32_t> run_rep(runs);
@@ -288,17 +315,30 @@ void write_sweep(const std::string& path, const Design& d, const model::Scenario
       const auto it = all.find({p, r});
       if (it == all.end()) continue;
       status[i] = it->second.ok ? 0 : 1;
-      if (it->second.ok) std::copy(it->second.values.begin(), it->second.values.end(), values.begin() + long(i * M));
-      else { fail_point.push_back(std::int64_t(p)); fail_rep.push_back(r); fail_message.push_back(it->second.message); }
+      if (it->second.ok)
+        std::copy(it->second.values.begin(), it->second.values.end(), values.begin() + long(i * M));
+      else {
+        fail_point.push_back(std::int64_t(p));
+        fail_rep.push_back(r);
+        fail_message.push_back(it->second.message);
+      }
     }
   write_metric_months(w, sc, metrics);
   w.create_variable("", {"run_point", {"run"}, h5::Type::Int64, "1", {}});
   w.write("", "run_point", run_point);
   w.create_variable("", {"run_replication", {"run"}, h5::Type::Int32, "1", {}});
   w.write("", "run_replication", run_rep);
-  w.create_variable("", {"status", {"run"}, h5::Type::UInt8, "1", {{"long_name", std::string("0 ok, 1 failed (see group failures)")}}});
+  w.create_variable("", {"status",
+                         {"run"},
+                         h5::Type::UInt8,
+                         "1",
+                         {{"long_name", std::string("0 ok, 1 failed (see group failures)")}}});
   w.write("", "status", status);
-  w.create_variable("", {"values", {"run", "metric"}, h5::Type::Float64, "metric unit", {{"long_name", std::string("metric values; NaN where the run failed")}}});
+  w.create_variable("", {"values",
+                         {"run", "metric"},
+                         h5::Type::Float64,
+                         "metric unit",
+                         {{"long_name", std::string("metric values; NaN where the run failed")}}});
   w.write("", "values", values);
   std::vector<std::int64_t> failure_index(fail_point.size());
   std::iota(failure_index.begin(), failure_index.end(), 0);
@@ -333,13 +373,18 @@ void check_paths_exist(const Space& space, const model::Scenario& sc, const std:
     if (dot == last) continue;
     const std::string section = p.path.substr(0, dot), id = p.path.substr(dot + 1, last - dot - 1);
     bool found = false;
-    if (section == "zones") found = sc.zone_index(id) >= 0;
-    else if (section == "sectors") found = sc.sector_index(id) >= 0;
-    else if (section == "programmes") for (const auto& q : sc.programmes) found = found || q.id == id;
-    else if (section == "events") for (const auto& e : sc.events) found = found || e.id == id;
+    if (section == "zones")
+      found = sc.zone_index(id) >= 0;
+    else if (section == "sectors")
+      found = sc.sector_index(id) >= 0;
+    else if (section == "programmes")
+      for (const auto& q : sc.programmes) found = found || q.id == id;
+    else if (section == "events")
+      for (const auto& e : sc.events) found = found || e.id == id;
     if (!found)
-      throw Error(fmt::format("{}: parameter {} names {} \"{}\", which {} does not have (or has disabled)", design,
-                              p.path, section, id, sc.path));
+      throw Error(
+          fmt::format("{}: parameter {} names {} \"{}\", which {} does not have (or has disabled)",
+                      design, p.path, section, id, sc.path));
   }
 }
 }  // namespace
@@ -348,17 +393,20 @@ namespace {
 // Runs the points not yet in the journals (runs of a point are grouped: one scenario load serves
 // all its replications) and, on rank 0, assembles SWEEP.h5.
 SweepResult sweep_pending(const SweepOptions& o, const Design& design, const model::Scenario& base,
-                          const std::vector<MetricSpec>& metrics, int reps, const std::string& key, Distributor& dist,
-                          const journal::Records& done,
-                          std::map<std::string, std::size_t>& keep, std::chrono::steady_clock::time_point t0);
+                          const std::vector<MetricSpec>& metrics, int reps, const std::string& key,
+                          Distributor& dist, const journal::Records& done,
+                          std::map<std::string, std::size_t>& keep,
+                          std::chrono::steady_clock::time_point t0);
 }  // namespace
 
 SweepResult run_sweep(const SweepOptions& o) {
   const auto t0 = std::chrono::steady_clock::now();
   const Design design = read_design(o.design);
   if (!design.space.scenario_keys)
-    throw Error(fmt::format("{}: the design's space has free parameter names (scenario_keys = false); "
-                            "it can be analysed with --outputs but not swept", o.design));
+    throw Error(
+        fmt::format("{}: the design's space has free parameter names (scenario_keys = false); "
+                    "it can be analysed with --outputs but not swept",
+                    o.design));
   const model::Scenario base = model::load_scenario(o.scenario, o.sets, o.overlays);
   check_paths_exist(design.space, base, o.design);
   const auto metrics = parse_metrics(o.metrics, base);
@@ -369,13 +417,16 @@ SweepResult run_sweep(const SweepOptions& o) {
   // Every process reads every journal before anyone writes.
   const auto journals = journal::list(o.output);
   if (!journals.empty() && !o.resume)  // every process sees the same files and stops alike
-    throw Error(fmt::format("{} has journals of an earlier sweep ({}): add --resume to continue it, or remove them",
-                            o.output, journals.front().string()));
+    throw Error(fmt::format(
+        "{} has journals of an earlier sweep ({}): add --resume to continue it, or remove them",
+        o.output, journals.front().string()));
   // Journals are removed once the output is assembled: an output without journals is a finished
   // sweep, and resuming it would silently run everything again.
   if (journals.empty() && o.resume && fs::exists(o.output))
-    throw Error(fmt::format("{}: the sweep is already complete (the file exists and no journals are left); remove it "
-                            "or choose another -o to run it again", o.output));
+    throw Error(fmt::format(
+        "{}: the sweep is already complete (the file exists and no journals are left); remove it "
+        "or choose another -o to run it again",
+        o.output));
   const journal::Shape shape{design.points(), reps, metrics.size()};
   journal::Records done;
   std::map<std::string, std::size_t> keep;  // by journal::path(): the bytes of each journal to keep
@@ -392,9 +443,10 @@ SweepResult run_sweep(const SweepOptions& o) {
 namespace {
 
 SweepResult sweep_pending(const SweepOptions& o, const Design& design, const model::Scenario& base,
-                          const std::vector<MetricSpec>& metrics, int reps, const std::string& key, Distributor& dist,
-                          const journal::Records& done,
-                          std::map<std::string, std::size_t>& keep, std::chrono::steady_clock::time_point t0) {
+                          const std::vector<MetricSpec>& metrics, int reps, const std::string& key,
+                          Distributor& dist, const journal::Records& done,
+                          std::map<std::string, std::size_t>& keep,
+                          std::chrono::steady_clock::time_point t0) {
   const std::size_t resumed = done.size();
   std::vector<std::size_t> pending_points;
   for (std::size_t p = 0; p < design.points(); ++p)
@@ -405,7 +457,8 @@ SweepResult sweep_pending(const SweepOptions& o, const Design& design, const mod
       }
   const fs::path mine = journal::path(o.output, dist.rank());
   journal::Writer journal(mine, key, keep.count(mine.string()) ? keep[mine.string()] : 0);
-  const int threads = o.threads > 0 ? o.threads : int(std::max(1u, std::thread::hardware_concurrency()));
+  const int threads =
+      o.threads > 0 ? o.threads : int(std::max(1u, std::thread::hardware_concurrency()));
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, std::size_t(threads));
   const std::size_t batch = std::size_t(std::max(1, threads));
   const std::size_t total_runs = design.points() * std::size_t(reps);
@@ -444,13 +497,15 @@ SweepResult sweep_pending(const SweepOptions& o, const Design& design, const mod
     journal.write(text);
     journal.sync();
     if (o.progress && dist.size() == 1) {
-      const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      const double secs =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
       SweepProgress pr;
       pr.done = resumed + my_runs;
       pr.total = total_runs;
       pr.failed = my_failed;
       pr.runs_per_second = secs > 0 ? double(my_runs) / secs : 0;
-      pr.eta_seconds = pr.runs_per_second > 0 ? double(total_runs - pr.done) / pr.runs_per_second : 0;
+      pr.eta_seconds =
+          pr.runs_per_second > 0 ? double(total_runs - pr.done) / pr.runs_per_second : 0;
       o.progress(pr);
     }
   }
@@ -465,9 +520,11 @@ SweepResult sweep_pending(const SweepOptions& o, const Design& design, const mod
     const journal::Shape shape{design.points(), reps, metrics.size()};
     for (const auto& f : journal::list(o.output)) journal::read(f, key, shape, all);
     if (all.size() != total_runs)
-      throw Error(fmt::format("{}: the journals hold {} of {} runs; run again with --resume", o.output, all.size(), total_runs));
+      throw Error(fmt::format("{}: the journals hold {} of {} runs; run again with --resume",
+                              o.output, all.size(), total_runs));
     write_sweep(o.output, design, base, metrics, reps, all);
-    std::error_code ignored;  // a journal left behind is refused by the next sweep with a clear message
+    std::error_code
+        ignored;  // a journal left behind is refused by the next sweep with a clear message
     for (const auto& f : journal::list(o.output)) fs::remove(f, ignored);
     result.wrote_output = true;
   }

@@ -25,7 +25,9 @@ std::string month_range(const YearMonths& m) {
   return fmt::format("months {}-{}", m.first_month, m.last_month());
 }
 
-std::string year_label(const YearMonths& m) { return fmt::format("{}{}", m.year, m.partial() ? "*" : ""); }
+std::string year_label(const YearMonths& m) {
+  return fmt::format("{}{}", m.year, m.partial() ? "*" : "");
+}
 
 std::string partial_years_note(int start, int end) {
   std::vector<std::string> parts;
@@ -41,17 +43,28 @@ std::string partial_years_note(int start, int end) {
 std::optional<MetricTime> metric_time(const std::string& metric) {
   // Every metric of scorecard_metrics() (scenario.cpp) is listed here; a test checks that.
   static const std::vector<std::pair<std::string, MetricTime>> kinds = {
-      {"output", MetricTime::Annual},          {"value_added", MetricTime::Annual},
-      {"output_density", MetricTime::Annual},  {"value_added_density", MetricTime::Annual},
-      {"sei_share", MetricTime::Annual},       {"rd_intensity", MetricTime::Annual},
-      {"patents", MetricTime::Annual},         {"firms", MetricTime::AtMonth},
-      {"employment", MetricTime::AtMonth},     {"land_used", MetricTime::AtMonth},
-      {"high_tech_firms", MetricTime::AtMonth}, {"talent", MetricTime::AtMonth},
-      {"leading_talent", MetricTime::AtMonth}, {"platforms", MetricTime::AtMonth},
-      {"innovation_centres", MetricTime::AtMonth}, {"incubators", MetricTime::AtMonth},
-      {"smart_retrofits", MetricTime::AtMonth}, {"first_units", MetricTime::AtMonth},
-      {"unicorns", MetricTime::AtMonth},       {"hidden_champions", MetricTime::AtMonth},
-      {"listed_firms", MetricTime::AtMonth},   {"loans_outstanding", MetricTime::AtMonth},
+      {"output", MetricTime::Annual},
+      {"value_added", MetricTime::Annual},
+      {"output_density", MetricTime::Annual},
+      {"value_added_density", MetricTime::Annual},
+      {"sei_share", MetricTime::Annual},
+      {"rd_intensity", MetricTime::Annual},
+      {"patents", MetricTime::Annual},
+      {"firms", MetricTime::AtMonth},
+      {"employment", MetricTime::AtMonth},
+      {"land_used", MetricTime::AtMonth},
+      {"high_tech_firms", MetricTime::AtMonth},
+      {"talent", MetricTime::AtMonth},
+      {"leading_talent", MetricTime::AtMonth},
+      {"platforms", MetricTime::AtMonth},
+      {"innovation_centres", MetricTime::AtMonth},
+      {"incubators", MetricTime::AtMonth},
+      {"smart_retrofits", MetricTime::AtMonth},
+      {"first_units", MetricTime::AtMonth},
+      {"unicorns", MetricTime::AtMonth},
+      {"hidden_champions", MetricTime::AtMonth},
+      {"listed_firms", MetricTime::AtMonth},
+      {"loans_outstanding", MetricTime::AtMonth},
       {"policy_cost", MetricTime::AtMonth},
   };
   for (const auto& [name, kind] : kinds)

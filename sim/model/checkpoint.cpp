@@ -79,7 +79,8 @@ struct In {
   // A count of items of at least `min_bytes` each, checked against the bytes left.
   void count(std::uint64_t& n, std::size_t min_bytes) {
     pod(n);
-    if (n > (end - pos) / min_bytes) damaged(fmt::format("a count of {} is more than the file holds", n));
+    if (n > (end - pos) / min_bytes)
+      damaged(fmt::format("a count of {} is more than the file holds", n));
   }
   template <class T>
   void vec(std::vector<T>& v) {
@@ -100,20 +101,36 @@ struct In {
 
 template <class A>
 void archive_record(A& a, StepRecord& r) {
-  a.vec(r.cube); a.vec(r.subsidy); a.vec(r.zone_talent); a.vec(r.zone_land); a.vec(r.zone_wage); a.vec(r.zone_housing);
-  for (double* x : {&r.risk_pool_paid, &r.guarantee_paid, &r.credit_line_drawn, &r.vc_invested, &r.guidance_invested,
-                    &r.unicorns, &r.hidden_champions, &r.listed, &r.retrofits, &r.first_units, &r.anchor_projects,
-                    &r.patents, &r.land_revoked, &r.floor_added, &r.incubators, &r.centres_preparing,
-                    &r.centres_operating, &r.centres_revoked, &r.centre_results})
+  a.vec(r.cube);
+  a.vec(r.subsidy);
+  a.vec(r.zone_talent);
+  a.vec(r.zone_land);
+  a.vec(r.zone_wage);
+  a.vec(r.zone_housing);
+  for (double* x : {&r.risk_pool_paid, &r.guarantee_paid, &r.credit_line_drawn, &r.vc_invested,
+                    &r.guidance_invested, &r.unicorns, &r.hidden_champions, &r.listed, &r.retrofits,
+                    &r.first_units, &r.anchor_projects, &r.patents, &r.land_revoked, &r.floor_added,
+                    &r.incubators, &r.centres_preparing, &r.centres_operating, &r.centres_revoked,
+                    &r.centre_results})
     a.pod(*x);
 }
 constexpr std::size_t kRecordMinBytes = 6 * 8 + 19 * 8;
 
 template <class A>
 void archive_snapshots(A& a, SnapshotRows& s) {
-  a.vec(s.replication); a.vec(s.year); a.vec(s.zone); a.vec(s.sector); a.vec(s.employees); a.vec(s.id);
-  a.vec(s.age); a.vec(s.output); a.vec(s.productivity); a.vec(s.capital); a.vec(s.rd_intensity);
-  a.vec(s.alive); a.vec(s.high_tech);
+  a.vec(s.replication);
+  a.vec(s.year);
+  a.vec(s.zone);
+  a.vec(s.sector);
+  a.vec(s.employees);
+  a.vec(s.id);
+  a.vec(s.age);
+  a.vec(s.output);
+  a.vec(s.productivity);
+  a.vec(s.capital);
+  a.vec(s.rd_intensity);
+  a.vec(s.alive);
+  a.vec(s.high_tech);
 }
 
 template <class A>
@@ -122,10 +139,21 @@ void archive_centres(A& a, std::vector<Centre>& centres) {
   a.count(n, 40);
   centres.resize(n);
   for (auto& ct : centres) {
-    a.pod(ct.id); a.pod(ct.programme); a.pod(ct.sector); a.pod(ct.zone); a.pod(ct.corporate); a.pod(ct.stage);
-    a.pod(ct.selected); a.pod(ct.stage_end); a.pod(ct.operating_since); a.pod(ct.ended);
+    a.pod(ct.id);
+    a.pod(ct.programme);
+    a.pod(ct.sector);
+    a.pod(ct.zone);
+    a.pod(ct.corporate);
+    a.pod(ct.stage);
+    a.pod(ct.selected);
+    a.pod(ct.stage_end);
+    a.pod(ct.operating_since);
+    a.pod(ct.ended);
     a.vec(ct.members);
-    a.pod(ct.results); a.pod(ct.results_at_review); a.pod(ct.results_at_evaluation); a.pod(ct.suspended);
+    a.pod(ct.results);
+    a.pod(ct.results_at_review);
+    a.pod(ct.results_at_evaluation);
+    a.pod(ct.suspended);
   }
 }
 
@@ -140,22 +168,26 @@ void archive_world(A& a, World& w) {
   static_assert(std::is_trivially_copyable_v<ZoneState> && std::is_trivially_copyable_v<Funds>);
   a.vec(w.zones);
   for (auto& p : w.programmes) {
-    for (double* x : {&p.paid_total, &p.paid_this_year, &p.paid_this_step, &p.fund_left, &p.drawn, &p.units}) a.pod(*x);
+    for (double* x :
+         {&p.paid_total, &p.paid_this_year, &p.paid_this_step, &p.fund_left, &p.drawn, &p.units})
+      a.pod(*x);
     a.pod(p.active);
     a.pod(p.budget_left);
     a.vec(p.paid_to_firm_this_year);
   }
   a.pod(w.funds);
   auto& c = w.cluster;
-  for (auto* v : {&c.employment, &c.output, &c.firms, &c.best_productivity, &c.mean_productivity, &c.platforms,
-                  &c.agglomeration, &c.sector_mean_productivity, &c.sector_mean_output})
+  for (auto* v :
+       {&c.employment, &c.output, &c.firms, &c.best_productivity, &c.mean_productivity,
+        &c.platforms, &c.agglomeration, &c.sector_mean_productivity, &c.sector_mean_output})
     a.vec(*v);
-  for (auto* v : {&w.platforms, &w.sector_market, &w.sector_frontier, &w.entries_cell, &w.exits_cell, &w.attract_ref,
-                  &w.demand_factor, &w.capacity_factor, &w.anchor_land})
+  for (auto* v :
+       {&w.platforms, &w.sector_market, &w.sector_frontier, &w.entries_cell, &w.exits_cell,
+        &w.attract_ref, &w.demand_factor, &w.capacity_factor, &w.anchor_land})
     a.vec(*v);
   a.pod(w.next_firm_id);
-  for (double* x : {&w.retrofits, &w.first_units, &w.talent_outside, &w.anchor_projects, &w.patents_this_step,
-                    &w.land_revoked, &w.centre_results})
+  for (double* x : {&w.retrofits, &w.first_units, &w.talent_outside, &w.anchor_projects,
+                    &w.patents_this_step, &w.land_revoked, &w.centre_results})
     a.pod(*x);
   a.pod(w.entries_this_step);
   archive_centres(a, w.centres);
@@ -171,11 +203,20 @@ void archive_names(A& a, std::vector<std::string>& v) {
 
 template <class A>
 void archive_header(A& a, CheckpointHeader& h) {
-  a.pod(h.month); a.pod(h.start); a.pod(h.end); a.pod(h.seed); a.pod(h.replications);
-  archive_names(a, h.zones); a.vec(h.zone_areas); a.vec(h.zone_figures);
-  archive_names(a, h.sectors); a.vec(h.sector_figures);
-  archive_names(a, h.programmes); archive_names(a, h.programme_kinds);
-  archive_names(a, h.events); archive_names(a, h.event_kinds);
+  a.pod(h.month);
+  a.pod(h.start);
+  a.pod(h.end);
+  a.pod(h.seed);
+  a.pod(h.replications);
+  archive_names(a, h.zones);
+  a.vec(h.zone_areas);
+  a.vec(h.zone_figures);
+  archive_names(a, h.sectors);
+  a.vec(h.sector_figures);
+  archive_names(a, h.programmes);
+  archive_names(a, h.programme_kinds);
+  archive_names(a, h.events);
+  archive_names(a, h.event_kinds);
 }
 
 // Checks that a restored World's lengths and indices agree with the header and the World's
@@ -190,58 +231,65 @@ void check_world(const In& in, World& w, const CheckpointHeader& h) {
   // The first phase of a step sets the month, so a state saved before the step still holds the
   // previous month.
   if (w.month != h.month - 1 || w.step != h.month - h.start)
-    in.damaged(fmt::format("the state is at step {} month {}, the header says {}", w.step, w.month, units::format_month(h.month)));
+    in.damaged(fmt::format("the state is at step {} month {}, the header says {}", w.step, w.month,
+                           units::format_month(h.month)));
   w.firms.visit([&](const auto& col) { length(col.size(), N, "a firm column"); });
   w.talent.visit([&](const auto& col) { length(col.size(), M, "a talent column"); });
   for (std::size_t i = 0; i < N; ++i)
     if (w.firms.zone[i] >= Z || w.firms.sector[i] >= S || w.firms.expansion_programme[i] < -1 ||
         w.firms.expansion_programme[i] >= std::int64_t(P))
-      in.damaged(fmt::format("firm slot {} has zone {}, sector {}, programme {}", i, w.firms.zone[i],
-                             w.firms.sector[i], w.firms.expansion_programme[i]));
+      in.damaged(fmt::format("firm slot {} has zone {}, sector {}, programme {}", i,
+                             w.firms.zone[i], w.firms.sector[i], w.firms.expansion_programme[i]));
   for (std::size_t a = 0; a < M; ++a)
     if (w.talent.level[a] > 1 || (w.talent.zone[a] >= Z && w.talent.zone[a] != kOutside) ||
         w.talent.employer[a] < -1 || w.talent.employer[a] >= std::int64_t(N))
-      in.damaged(fmt::format("talent agent {} has level {}, zone {}, employer {} ({} firms)", a, w.talent.level[a],
-                             w.talent.zone[a], w.talent.employer[a], N));
+      in.damaged(fmt::format("talent agent {} has level {}, zone {}, employer {} ({} firms)", a,
+                             w.talent.level[a], w.talent.zone[a], w.talent.employer[a], N));
   length(w.zones.size(), Z, "the zone states");
-  for (const auto& p : w.programmes) length(p.paid_to_firm_this_year.size(), N, "a programme's awards per firm");
+  for (const auto& p : w.programmes)
+    length(p.paid_to_firm_this_year.size(), N, "a programme's awards per firm");
   const auto& c = cw.cluster;
-  for (const auto* v : {&c.employment, &c.output, &c.firms, &c.best_productivity, &c.mean_productivity,
-                        &c.agglomeration, &cw.platforms, &cw.entries_cell, &cw.exits_cell, &cw.demand_factor,
-                        &cw.capacity_factor})
+  for (const auto* v : {&c.employment, &c.output, &c.firms, &c.best_productivity,
+                        &c.mean_productivity, &c.agglomeration, &cw.platforms, &cw.entries_cell,
+                        &cw.exits_cell, &cw.demand_factor, &cw.capacity_factor})
     length(v->size(), C, "a zone x sector column");
   // Filled lazily (attract_ref) or not at all (the cluster's platforms): empty is fine too.
   for (const auto* v : {&cw.attract_ref, &c.platforms})
     if (!v->empty()) length(v->size(), C, "a zone x sector column");
-  for (const auto* v : {&c.sector_mean_productivity, &c.sector_mean_output, &cw.sector_market, &cw.sector_frontier})
+  for (const auto* v :
+       {&c.sector_mean_productivity, &c.sector_mean_output, &cw.sector_market, &cw.sector_frontier})
     length(v->size(), S, "a sector column");
   length(w.anchor_land.size(), w.sc.events.size(), "the anchor projects' land");
   for (const auto& ct : w.centres)
     if (ct.programme < 0 || std::size_t(ct.programme) >= P || ct.sector >= S || ct.zone >= Z ||
         ct.stage > CentreStage::Revoked)
-      in.damaged(fmt::format("innovation centre {} has programme {}, sector {}, zone {}", ct.id, ct.programme,
-                             ct.sector, ct.zone));
+      in.damaged(fmt::format("innovation centre {} has programme {}, sector {}, zone {}", ct.id,
+                             ct.programme, ct.sector, ct.zone));
 }
 
-void check_records(const In& in, const World& w, const ReplicationRecords& records, const SnapshotRows& s,
-                   int replication) {
+void check_records(const In& in, const World& w, const ReplicationRecords& records,
+                   const SnapshotRows& s, int replication) {
   const std::size_t Z = w.sc.zones.size(), S = w.sc.sectors.size(), P = w.sc.programmes.size();
   if (records.steps.size() != std::size_t(w.step))
-    in.damaged(fmt::format("{} monthly records for a state at step {}", records.steps.size(), w.step));
+    in.damaged(
+        fmt::format("{} monthly records for a state at step {}", records.steps.size(), w.step));
   for (const auto& r : records.steps)
-    if (r.cube.size() != std::size_t(kSeriesCount) * Z * S || r.subsidy.size() != P || r.zone_talent.size() != 2 * Z ||
-        r.zone_land.size() != Z || r.zone_wage.size() != Z || r.zone_housing.size() != Z)
+    if (r.cube.size() != std::size_t(kSeriesCount) * Z * S || r.subsidy.size() != P ||
+        r.zone_talent.size() != 2 * Z || r.zone_land.size() != Z || r.zone_wage.size() != Z ||
+        r.zone_housing.size() != Z)
       in.damaged("a monthly record has the wrong shape");
   const std::size_t rows = s.id.size();
-  for (std::size_t n : {s.replication.size(), s.year.size(), s.zone.size(), s.sector.size(), s.employees.size(),
-                        s.age.size(), s.output.size(), s.productivity.size(), s.capital.size(), s.rd_intensity.size(),
-                        s.alive.size(), s.high_tech.size()})
+  for (std::size_t n :
+       {s.replication.size(), s.year.size(), s.zone.size(), s.sector.size(), s.employees.size(),
+        s.age.size(), s.output.size(), s.productivity.size(), s.capital.size(),
+        s.rd_intensity.size(), s.alive.size(), s.high_tech.size()})
     if (n != rows) in.damaged(fmt::format("a snapshot column has {} rows, expected {}", n, rows));
   for (std::size_t i = 0; i < rows; ++i)
-    if (s.replication[i] != replication || s.zone[i] < 0 || std::size_t(s.zone[i]) >= Z || s.sector[i] < 0 ||
-        std::size_t(s.sector[i]) >= S || s.year[i] < w.sc.info.start / 12 || s.year[i] > w.month / 12)
-      in.damaged(fmt::format("snapshot row {} has replication {}, zone {}, sector {}, year {}", i, s.replication[i],
-                             s.zone[i], s.sector[i], s.year[i]));
+    if (s.replication[i] != replication || s.zone[i] < 0 || std::size_t(s.zone[i]) >= Z ||
+        s.sector[i] < 0 || std::size_t(s.sector[i]) >= S || s.year[i] < w.sc.info.start / 12 ||
+        s.year[i] > w.month / 12)
+      in.damaged(fmt::format("snapshot row {} has replication {}, zone {}, sector {}, year {}", i,
+                             s.replication[i], s.zone[i], s.sector[i], s.year[i]));
 }
 
 void check_header(const In& in, const CheckpointHeader& h) {
@@ -249,8 +297,8 @@ void check_header(const In& in, const CheckpointHeader& h) {
     in.damaged(fmt::format("month {} outside the run {}..{}", h.month, h.start, h.end));
   if (h.replications < 1) in.damaged(fmt::format("{} replications", h.replications));
   if (h.zone_areas.size() != h.zones.size() || h.zone_figures.size() != h.zones.size() ||
-      h.sector_figures.size() != h.sectors.size() || h.programme_kinds.size() != h.programmes.size() ||
-      h.event_kinds.size() != h.events.size())
+      h.sector_figures.size() != h.sectors.size() ||
+      h.programme_kinds.size() != h.programmes.size() || h.event_kinds.size() != h.events.size())
     in.damaged("the header's lists disagree in length");
 }
 
@@ -258,14 +306,25 @@ void check_header(const In& in, const CheckpointHeader& h) {
 
 void append_rows(SnapshotRows& to, const SnapshotRows& rows) {
   auto cat = [](auto& a, const auto& b) { a.insert(a.end(), b.begin(), b.end()); };
-  cat(to.replication, rows.replication); cat(to.year, rows.year); cat(to.zone, rows.zone); cat(to.sector, rows.sector);
-  cat(to.employees, rows.employees); cat(to.id, rows.id); cat(to.age, rows.age); cat(to.output, rows.output);
-  cat(to.productivity, rows.productivity); cat(to.capital, rows.capital); cat(to.rd_intensity, rows.rd_intensity);
-  cat(to.alive, rows.alive); cat(to.high_tech, rows.high_tech);
+  cat(to.replication, rows.replication);
+  cat(to.year, rows.year);
+  cat(to.zone, rows.zone);
+  cat(to.sector, rows.sector);
+  cat(to.employees, rows.employees);
+  cat(to.id, rows.id);
+  cat(to.age, rows.age);
+  cat(to.output, rows.output);
+  cat(to.productivity, rows.productivity);
+  cat(to.capital, rows.capital);
+  cat(to.rd_intensity, rows.rd_intensity);
+  cat(to.alive, rows.alive);
+  cat(to.high_tech, rows.high_tech);
 }
 
 CheckpointWriter::CheckpointWriter(const std::string& path, const CheckpointHeader& header)
-    : path_(path), file_(std::make_unique<engine::OutputFile>(path)), checksum_(checkpoint_checksum(nullptr, 0)) {
+    : path_(path),
+      file_(std::make_unique<engine::OutputFile>(path)),
+      checksum_(checkpoint_checksum(nullptr, 0)) {
   out_.open(file_->temporary(), std::ios::binary | std::ios::trunc);
   if (!out_) throw OutputError(fmt::format("{}: cannot write the checkpoint", path));
   Out a{out_, checksum_};
@@ -323,13 +382,16 @@ void CheckpointReader::open() {
   std::vector<char> chunk(1 << 16);
   for (std::uint64_t pos = sizeof magic; pos < payload_end_;) {
     const auto n = std::size_t(std::min<std::uint64_t>(chunk.size(), payload_end_ - pos));
-    if (!s.read(chunk.data(), std::streamsize(n))) throw Error(fmt::format("{}: cannot read the checkpoint", path_));
+    if (!s.read(chunk.data(), std::streamsize(n)))
+      throw Error(fmt::format("{}: cannot read the checkpoint", path_));
     sum = checkpoint_checksum(chunk.data(), n, sum);
     pos += n;
   }
   std::uint64_t stored = 0;
   if (!s.read(reinterpret_cast<char*>(&stored), sizeof stored) || stored != sum)
-    throw Error(fmt::format("{}: checkpoint file is damaged (its checksum does not match: changed or cut short)", path_));
+    throw Error(fmt::format(
+        "{}: checkpoint file is damaged (its checksum does not match: changed or cut short)",
+        path_));
   s.seekg(sizeof magic);
   pos_ = sizeof magic;
   In a{s, path_, pos_, payload_end_};
@@ -337,16 +399,21 @@ void CheckpointReader::open() {
   check_header(a, header_);
 }
 
-void CheckpointReader::require_matches(const Scenario& sc, std::int64_t seed, int replications) const {
+void CheckpointReader::require_matches(const Scenario& sc, std::int64_t seed,
+                                       int replications) const {
   const auto now = checkpoint_header(sc, header_.month, seed, replications);
   auto bad = scenario_differences(header_, now);
-  const char* what = bad.empty() ? "cannot branch from this checkpoint" : "checkpoint of another scenario";
+  const char* what =
+      bad.empty() ? "cannot branch from this checkpoint" : "checkpoint of another scenario";
   if (header_.month > sc.info.end)
-    bad.push_back(fmt::format("its month {} lies after the scenario's end {}", units::format_month(header_.month),
+    bad.push_back(fmt::format("its month {} lies after the scenario's end {}",
+                              units::format_month(header_.month),
                               units::format_month(sc.info.end)));
-  if (header_.seed != seed) bad.push_back(fmt::format("seed {} (this run: {})", header_.seed, seed));
+  if (header_.seed != seed)
+    bad.push_back(fmt::format("seed {} (this run: {})", header_.seed, seed));
   if (header_.replications != replications)
-    bad.push_back(fmt::format("{} replications (this run: {})", header_.replications, replications));
+    bad.push_back(
+        fmt::format("{} replications (this run: {})", header_.replications, replications));
   if (!bad.empty()) throw Error(fmt::format("{}: {}: {}", path_, what, fmt::join(bad, "; ")));
 }
 
@@ -355,7 +422,8 @@ void CheckpointReader::restore(World& world, ReplicationRecords& records, Snapsh
   if (!scenario_differences(header_, dims).empty())
     throw Error(fmt::format("{}: checkpoint of another scenario", path_));
   if (restored_ >= header_.replications)
-    throw Error(fmt::format("{}: the checkpoint holds only {} replications", path_, header_.replications));
+    throw Error(
+        fmt::format("{}: the checkpoint holds only {} replications", path_, header_.replications));
   In a{*in_, path_, pos_, payload_end_};
   archive_world(a, world);
   check_world(a, world, header_);

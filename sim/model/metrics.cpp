@@ -38,7 +38,8 @@ struct MetricScope {
   // Sum over the months of the year that the run has.
   double year_sum(Series s, bool sei_only = false) const {
     double v = 0;
-    for (int t = months.first; t <= months.last(); ++t) v += cells(rec.steps[std::size_t(t)], s, sei_only);
+    for (int t = months.first; t <= months.last(); ++t)
+      v += cells(rec.steps[std::size_t(t)], s, sei_only);
     return v;
   }
   // The year's last month in the run: December in a full year.
@@ -66,7 +67,8 @@ double annual_value(const MetricScope& q, const std::string& m) {
   }
   if (m == "patents") {
     double v = 0;
-    for (int t = q.months.first; t <= q.months.last(); ++t) v += q.rec.steps[std::size_t(t)].patents;
+    for (int t = q.months.first; t <= q.months.last(); ++t)
+      v += q.rec.steps[std::size_t(t)].patents;
     return v;
   }
   return std::nan("");
@@ -111,16 +113,21 @@ double metric_value(const Scenario& sc, const ReplicationRecords& rec, const Tar
   // Flows sum the months of the year that the run has; levels are read at its last such month.
   const YearMonths months = year_months(rec.start, end, target.year);
   if (months.count == 0)
-    throw Error(fmt::format("metric {} {}: the year lies outside the run's months {}..{}", target.metric, target.year,
-                            units::format_month(rec.start), units::format_month(end)));
+    throw Error(fmt::format("metric {} {}: the year lies outside the run's months {}..{}",
+                            target.metric, target.year, units::format_month(rec.start),
+                            units::format_month(end)));
   // Area-wide industrial metrics leave out non-industrial zones; counts of certified firms,
   // platforms and talent take every zone. A target naming a zone measures that zone.
-  const MetricScope q{sc, rec, target.zone == "all" ? -1 : sc.zone_index(target.zone),
+  const MetricScope q{sc,
+                      rec,
+                      target.zone == "all" ? -1 : sc.zone_index(target.zone),
                       target.sector == "all" ? -1 : sc.sector_index(target.sector),
-                      target.metric != "high_tech_firms" && target.metric != "platforms", months};
+                      target.metric != "high_tech_firms" && target.metric != "platforms",
+                      months};
   const auto time = metric_time(target.metric);
   if (!time) return std::nan("");  // not a scorecard metric (validation refuses those)
-  return *time == MetricTime::Annual ? annual_value(q, target.metric) : level_value(q, target.metric);
+  return *time == MetricTime::Annual ? annual_value(q, target.metric)
+                                     : level_value(q, target.metric);
 }
 
 }  // namespace parksim::model

@@ -2,11 +2,11 @@
 // January while a programme is open, pass or fail an expert review, prepare for a year (plus one
 // 6-month extension, then revocation if still unqualified), and once operating turn their members'
 // pooled R&D and the public funding into common-technology results that raise the productivity of
-// the members and, less, of the sector's other firms. A yearly evaluation suspends the public funding
-// of a centre without results; a three-year review revokes one with too few.
+// the members and, less, of the sector's other firms. A yearly evaluation suspends the public
+// funding of a centre without results; a three-year review revokes one with too few.
+#include <algorithm>
 #include <boost/random/normal_distribution.hpp>
 #include <boost/random/poisson_distribution.hpp>
-#include <algorithm>
 #include <cmath>
 #include <unordered_map>
 
@@ -39,7 +39,8 @@ std::vector<std::size_t> candidates(const World& w, std::size_t s) {
   std::sort(taken.begin(), taken.end());
   std::vector<std::size_t> firms;
   for (std::size_t i = 0; i < f.size(); ++i)
-    if (f.alive[i] && f.sector[i] == s && f.rd_intensity[i] > 0 && f.output[i] * 12.0 >= m.centre_member_min_output &&
+    if (f.alive[i] && f.sector[i] == s && f.rd_intensity[i] > 0 &&
+        f.output[i] * 12.0 >= m.centre_member_min_output &&
         !std::binary_search(taken.begin(), taken.end(), f.id[i]))
       firms.push_back(i);
   std::sort(firms.begin(), firms.end(), [&](std::size_t a, std::size_t b) {
@@ -64,17 +65,20 @@ void call_for_applications(World& w, std::size_t p) {
   for (std::size_t s = 0; s < w.sc.sectors.size(); ++s) {
     if (!sector_eligible(w, p, s)) continue;
     auto rng = w.streams("centre_application")(p * w.sc.sectors.size() + s);
-    const int forming = boost::random::poisson_distribution<int, double>(m.centre_formation_rate)(rng);
+    const int forming =
+        boost::random::poisson_distribution<int, double>(m.centre_formation_rate)(rng);
     const auto firms = candidates(w, s);
     const std::size_t size = std::size_t(m.centre_max_members);
     for (int k = 0; k < forming; ++k) {
       const std::size_t first = std::size_t(k) * size;
       if (first + std::size_t(m.centre_min_members) > firms.size()) break;
-      std::vector<std::size_t> members(firms.begin() + long(first), firms.begin() + long(std::min(firms.size(), first + size)));
+      std::vector<std::size_t> members(firms.begin() + long(first),
+                                       firms.begin() + long(std::min(firms.size(), first + size)));
       double rd = 0;
       for (auto i : members) rd += 12.0 * f.rd_spend[i];
       boost::random::normal_distribution<double> normal;
-      const double score = std::log(std::max(rd, 1.0) / m.centre_review_rd) + m.centre_review_noise * normal(rng);
+      const double score =
+          std::log(std::max(rd, 1.0) / m.centre_review_rd) + m.centre_review_noise * normal(rng);
       apps.push_back({s, score, std::move(members)});
     }
   }
@@ -105,7 +109,8 @@ void call_for_applications(World& w, std::size_t p) {
 // extension and is revoked if still unqualified after it.
 void review_preparation(World& w, Centre& c) {
   if (w.month != c.stage_end) return;
-  const bool qualified = w.streams("centre_review")(std::uint64_t(c.id)).uniform() < w.sc.model.centre_qualify_probability;
+  const bool qualified = w.streams("centre_review")(std::uint64_t(c.id)).uniform() <
+                         w.sc.model.centre_qualify_probability;
   if (qualified) {
     c.stage = CentreStage::Operating;
     c.operating_since = w.month;
@@ -128,7 +133,8 @@ void produce_results(World& w, Centre& c, const std::vector<std::size_t>& member
   if (funded) budget += w.terms[std::size_t(c.programme)].amount;
   const double rate = m.centre_result_rate * budget / m.centre_reference_budget / 12.0;
   auto rng = w.streams("centre_results")(std::uint64_t(c.id));
-  const int results = rate > 0 ? boost::random::poisson_distribution<int, double>(std::min(rate, 1e3))(rng) : 0;
+  const int results =
+      rate > 0 ? boost::random::poisson_distribution<int, double>(std::min(rate, 1e3))(rng) : 0;
   if (results == 0) return;
   c.results += results;
   w.centre_results += results;
@@ -175,14 +181,16 @@ void phase_centres(World& w) {
     if (w.terms[p].kind != ProgrammeKind::InnovationCentre) continue;
     any_programme = true;
     // Calls open with the programme and then every January.
-    if (w.programmes[p].active && (w.is_january() || w.month == w.terms[p].from)) call_for_applications(w, p);
+    if (w.programmes[p].active && (w.is_january() || w.month == w.terms[p].from))
+      call_for_applications(w, p);
   }
   if (!any_programme || w.centres.empty()) return;
   std::unordered_map<std::int64_t, std::size_t> slot;
   for (std::size_t i = 0; i < f.size(); ++i)
     if (f.alive[i]) slot.emplace(f.id[i], i);
   for (auto& c : w.centres) {
-    if (c.stage == CentreStage::Preparing || c.stage == CentreStage::Extended) review_preparation(w, c);
+    if (c.stage == CentreStage::Preparing || c.stage == CentreStage::Extended)
+      review_preparation(w, c);
     if (!live(c)) continue;
     std::vector<std::size_t> members;
     for (auto id : c.members)

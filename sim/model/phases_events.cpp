@@ -22,8 +22,10 @@ void apply_shocks(World& w) {
       if (!listed_or_all(e.zones, w.sc.zones[z].id)) continue;
       for (std::size_t s = 0; s < w.sc.sectors.size(); ++s) {
         if (!listed_or_all(e.sectors, w.sc.sectors[s].id)) continue;
-        if (e.kind == EventKind::DemandShock) w.demand_factor[w.cell(z, s)] *= 1.0 + e.size;
-        else w.capacity_factor[w.cell(z, s)] *= 1.0 - e.size;
+        if (e.kind == EventKind::DemandShock)
+          w.demand_factor[w.cell(z, s)] *= 1.0 + e.size;
+        else
+          w.capacity_factor[w.cell(z, s)] *= 1.0 - e.size;
       }
     }
   }
@@ -53,7 +55,8 @@ void start_anchor(World& w, const EventSpec& e, double land) {
   f.volatility[i] = 1.0;
   f.log_shifter[i] = std::log(monthly) - std::log(w.sector_market[s]) -
                      (m.demand_elasticity - 1.0) *
-                         std::log(f.productivity[i] * w.cluster.agglomeration[w.cell(z, s)] / w.sector_frontier[s]);
+                         std::log(f.productivity[i] * w.cluster.agglomeration[w.cell(z, s)] /
+                                  w.sector_frontier[s]);
   f.demand[i] = f.output[i] = monthly;
   f.capital[i] = e.investment;
   f.land_owned[i] = land;
@@ -77,7 +80,8 @@ void arrive_anchors(World& w) {
       zone.land_used += w.anchor_land[k];
       w.anchor_projects += 1;
     }
-    if (w.month == e.at + e.construction_months && w.anchor_land[k] > 0) start_anchor(w, e, w.anchor_land[k]);
+    if (w.month == e.at + e.construction_months && w.anchor_land[k] > 0)
+      start_anchor(w, e, w.anchor_land[k]);
   }
 }
 

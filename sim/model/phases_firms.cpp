@@ -1,11 +1,11 @@
 // Firm decisions: R&D and innovation, investment plans and programme applications, production,
 // exit and entry. Parallel loops write only to their own firm's slots; anything shared (budgets,
 // land, counters) is settled afterwards in a sequential, ranked pass.
+#include <algorithm>
 #include <boost/random/beta_distribution.hpp>
 #include <boost/random/exponential_distribution.hpp>
 #include <boost/random/normal_distribution.hpp>
 #include <boost/random/poisson_distribution.hpp>
-#include <algorithm>
 #include <cmath>
 
 #include "parksim/engine/parallel.hpp"
@@ -23,7 +23,8 @@ double logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 double marginal_margin(const World& w, std::size_t s) {
   const auto& sec = w.sc.sectors[s];
   const auto& t = w.sc.talent;
-  const double wage_per_worker = sec.skilled_share * t.skilled_wage + (1 - sec.skilled_share) * t.general_wage;
+  const double wage_per_worker =
+      sec.skilled_share * t.skilled_wage + (1 - sec.skilled_share) * t.general_wage;
   const double wage_share = 12.0 * wage_per_worker / sec.labour_productivity;
   return std::max(0.01, sec.value_added_share - wage_share);
 }
@@ -55,7 +56,8 @@ static double choose_rd_intensity(World& w, std::size_t i) {
   if (int p = w.programme_for(ProgrammeKind::FirstUnitGrant, i); p >= 0)
     expected_return += w.terms[p].rate * m.first_unit_sale_probability;
   if (int p = w.programme_for(ProgrammeKind::FirstUnitInsurance, i); p >= 0)
-    expected_return += w.terms[p].rate * (m.first_unit_insured_probability - m.first_unit_sale_probability);
+    expected_return +=
+        w.terms[p].rate * (m.first_unit_insured_probability - m.first_unit_sale_probability);
   double nu = f.rd_base[i] * (1.0 + m.rd_subsidy_response * expected_return);
   // Bunching at the certification notch: a firm below the threshold tops up to it when the extra
   // R&D costs less than the status is worth a year (plus a third of any reward for a first
@@ -65,7 +67,8 @@ static double choose_rd_intensity(World& w, std::size_t i) {
   if (nu < thr && age_years(w, i) >= m.high_tech_min_age_years && sales > 0) {
     double worth = m.high_tech_status_value * sales;
     if (!(f.flags[i] & kHighTech))
-      if (int p = w.programme_for(ProgrammeKind::HighTechReward, i); p >= 0) worth += w.terms[p].amount / 3.0;
+      if (int p = w.programme_for(ProgrammeKind::HighTechReward, i); p >= 0)
+        worth += w.terms[p].amount / 3.0;
     if ((thr * 1.02 - nu) * sales <= worth) nu = thr * 1.02;
   }
   return nu;
@@ -84,9 +87,12 @@ static void first_unit_event(World& w, std::size_t i, engine::Stream& rng) {
   double premium_subsidy = 0.0, value_insured = -1.0;
   if (insurance >= 0) {
     const auto& spec = w.terms[insurance];
-    const double premium = std::min(m.first_unit_premium_rate, spec.premium_rate_cap > 0 ? spec.premium_rate_cap : 1.0) * contract;
+    const double premium = std::min(m.first_unit_premium_rate,
+                                    spec.premium_rate_cap > 0 ? spec.premium_rate_cap : 1.0) *
+                           contract;
     premium_subsidy = spec.rate * premium;
-    value_insured = m.first_unit_insured_probability * contract * margin - (premium - premium_subsidy);
+    value_insured =
+        m.first_unit_insured_probability * contract * margin - (premium - premium_subsidy);
   }
   const bool insured = value_insured > value_plain;
   const double p_sale = insured ? m.first_unit_insured_probability : m.first_unit_sale_probability;
@@ -97,7 +103,8 @@ static void first_unit_event(World& w, std::size_t i, engine::Stream& rng) {
   if (insured) {
     const int years = std::max(1, w.terms[insurance].years);
     f.insured_months[i] = 12 * years;
-    f.insured_premium[i] = premium_subsidy / spec_rate(w, insurance) / 12.0;  // market premium per month
+    f.insured_premium[i] =
+        premium_subsidy / spec_rate(w, insurance) / 12.0;  // market premium per month
   } else if (grant >= 0) {
     w.award_request[grant][i] += grant_amount;
   }
@@ -155,7 +162,8 @@ static double raise_plot_ratio(World& w, std::size_t i, double floor_short) {
   const double room = f.land(i) * (zone.plot_ratio_cap - zone.plot_ratio) - f.extra_floor[i];
   const double add = std::min(floor_short, room);
   if (add <= 0) return 0.0;
-  const double premium = add * zone.land_price / zone.plot_ratio * w.sc.model.plot_ratio_premium_share;
+  const double premium =
+      add * zone.land_price / zone.plot_ratio * w.sc.model.plot_ratio_premium_share;
   const double waived = award(w.terms[p], premium);
   // The added floor must pay back its net premium within the firm's horizon; the premium is paid
   // in full and the waived part refunded, so the firm needs the cash up front.
@@ -178,11 +186,15 @@ static void plan_capacity(World& w, std::size_t i) {
   const double target = f.demand[i] * (1.0 + m.capacity_buffer);
   if (capacity >= target) return;
   double invest = (target - capacity) * sec.capital_output_ratio * 12.0;
-  invest = std::min(invest, m.investment_max_share * std::max(f.capital[i], sec.capital_output_ratio * 12.0 * f.demand[i]));
+  invest =
+      std::min(invest, m.investment_max_share *
+                           std::max(f.capital[i], sec.capital_output_ratio * 12.0 * f.demand[i]));
   const int ind = w.programme_for(ProgrammeKind::Industrialisation, i);
   const double subsidy_rate = ind >= 0 && sec.strategic_emerging ? w.terms[ind].rate : 0.0;
-  // Replacing worn-out capital needs no appraisal; expansion must pay back within the firm's horizon.
-  const double payback = (1.0 - subsidy_rate) * sec.capital_output_ratio / marginal_margin(w, f.sector[i]);
+  // Replacing worn-out capital needs no appraisal; expansion must pay back within the firm's
+  // horizon.
+  const double payback =
+      (1.0 - subsidy_rate) * sec.capital_output_ratio / marginal_margin(w, f.sector[i]);
   const bool expand = payback <= f.payback[i];
   if (!expand) invest = std::min(invest, m.depreciation_rate / 12.0 * f.capital[i]);
   // Floor space: the new capacity needs floor; build up on the firm's own land where a plot-ratio
@@ -193,10 +205,13 @@ static void plan_capacity(World& w, std::size_t i) {
   if (expand && floor_short > 0) floor_short -= raise_plot_ratio(w, i, floor_short);
   if (expand && floor_short > 0)
     f.land_request[i] = std::ceil(floor_short / zone.plot_ratio / m.parcel_size) * m.parcel_size;
-  const double land_capacity = w.floor_area(i) / m.floor_area_per_worker * sec.labour_productivity / 12.0;
-  invest = std::min(invest, std::max(0.0, land_capacity - capacity) * sec.capital_output_ratio * 12.0);
+  const double land_capacity =
+      w.floor_area(i) / m.floor_area_per_worker * sec.labour_productivity / 12.0;
+  invest =
+      std::min(invest, std::max(0.0, land_capacity - capacity) * sec.capital_output_ratio * 12.0);
   if (invest <= 0) return;
-  const double from_cash = std::clamp(f.cash[i] - m.cash_buffer_months * f.output[i] * 0.2, 0.0, invest);
+  const double from_cash =
+      std::clamp(f.cash[i] - m.cash_buffer_months * f.output[i] * 0.2, 0.0, invest);
   f.cash[i] -= from_cash;
   f.capital[i] += from_cash;
   f.investment_gap[i] = invest - from_cash;
@@ -217,7 +232,8 @@ static void consider_retrofit(World& w, std::size_t i, engine::Stream& rng) {
     return;
   const double cost = m.retrofit_cost_share * f.capital[i];
   const double sigma = m.demand_elasticity;
-  const double gain = 12.0 * f.output[i] * (std::pow(1.0 + m.retrofit_productivity_gain, sigma - 1.0) - 1.0) *
+  const double gain = 12.0 * f.output[i] *
+                      (std::pow(1.0 + m.retrofit_productivity_gain, sigma - 1.0) - 1.0) *
                       marginal_margin(w, f.sector[i]);
   const int retro = w.programme_for(ProgrammeKind::SmartRetrofit, i);
   const int demo = w.programme_for(ProgrammeKind::DemoApplication, i);
@@ -234,7 +250,8 @@ static void consider_retrofit(World& w, std::size_t i, engine::Stream& rng) {
   if (retro >= 0) w.award_request[retro][i] += s7;
   if (demo >= 0) w.award_request[demo][i] += s3;
   double local_share = m.local_supplier_share;
-  if (int p = w.programme_for(ProgrammeKind::LocalProcurement, i); p >= 0) local_share += w.terms[p].effect;
+  if (int p = w.programme_for(ProgrammeKind::LocalProcurement, i); p >= 0)
+    local_share += w.terms[p].effect;
   f.local_spend[i] = cost * std::min(1.0, local_share);
 }
 
@@ -246,7 +263,8 @@ static void consider_platform(World& w, std::size_t i, engine::Stream& rng) {
   if (rng.uniform() >= m.platform_consideration_rate / 12.0) return;
   const int build = w.programme_for(ProgrammeKind::PlatformConstruction, i);
   const int rent = w.programme_for(ProgrammeKind::PlatformRent, i);
-  const double capex = m.platform_cost - (build >= 0 ? award(w.terms[build], m.platform_cost) : 0.0);
+  const double capex =
+      m.platform_cost - (build >= 0 ? award(w.terms[build], m.platform_cost) : 0.0);
   double rent_cost = m.platform_rent_per_year;
   if (rent >= 0) {
     const auto& spec = w.terms[rent];
@@ -362,7 +380,8 @@ void phase_production(World& w) {
     f.log_shifter[i] += sd * normal(rng) - 0.5 * sd * sd;
     const std::size_t c = w.cell(z, s);
     double demand = w.demand_factor[c] * std::exp(f.log_shifter[i]) * w.sector_market[s] *
-                    std::pow(f.productivity[i] * w.cluster.agglomeration[c] / w.sector_frontier[s], sigma - 1.0);
+                    std::pow(f.productivity[i] * w.cluster.agglomeration[c] / w.sector_frontier[s],
+                             sigma - 1.0);
     if (sec.intelligent_manufacturing && im_output[z] > 0)
       demand += w.zones[z].local_demand * f.output[i] / im_output[z];
     // Capacity: capital, skilled talent and floor space each bound what can be produced.
@@ -370,33 +389,42 @@ void phase_production(World& w) {
     const double cap_k = f.capital[i] / (sec.capital_output_ratio * 12.0);
     // Missing talent cuts capacity; general workers stand in at 40% effectiveness (assumption).
     const double talent_wanted = double(f.skilled_wanted[i] + f.leading_wanted[i]);
-    const double talent_met = talent_wanted > 0 ? std::min(1.0, (f.skilled[i] + f.leading[i]) / talent_wanted) : 1.0;
+    const double talent_met =
+        talent_wanted > 0 ? std::min(1.0, (f.skilled[i] + f.leading[i]) / talent_wanted) : 1.0;
     const double staff = f.workers[i] + f.skilled_wanted[i] * w.persons(0) + f.leading_wanted[i];
     const double cap_l = staff * per_worker * (0.4 + 0.6 * talent_met);
     const double cap_land = w.floor_area(i) / m.floor_area_per_worker * per_worker;
-    const double q = std::max(0.0, std::min(demand, w.capacity_factor[c] * std::min({cap_k, cap_l, cap_land})));
+    const double q =
+        std::max(0.0, std::min(demand, w.capacity_factor[c] * std::min({cap_k, cap_l, cap_land})));
     f.demand[i] = demand;
     f.output[i] = q;
     f.value_added[i] = q * sec.value_added_share;
     // Costs and cash.
-    const double wages = t.general_wage * f.workers[i] + w.zones[z].skilled_wage * f.skilled[i] * w.persons(0) +
+    const double wages = t.general_wage * f.workers[i] +
+                         w.zones[z].skilled_wage * f.skilled[i] * w.persons(0) +
                          t.leading_wage * f.leading[i];
-    const double assets = f.capital[i] + f.land_owned[i] * zone.land_price + std::max(f.cash[i], 0.0);
+    const double assets =
+        f.capital[i] + f.land_owned[i] * zone.land_price + std::max(f.cash[i], 0.0);
     const double leverage = assets > 0 ? std::min(1.0, f.debt[i] / assets) : 1.0;
     const double bank_debt = f.debt[i] - f.lease_debt[i];
-    const double interest = ((w.sc.funds.bank_rate + w.sc.funds.bank_risk_premium * leverage) * bank_debt +
-                             m.leasing_rate * f.lease_debt[i] + guarantee_fee * f.pool_debt[i]) / 12.0;
+    const double interest =
+        ((w.sc.funds.bank_rate + w.sc.funds.bank_risk_premium * leverage) * bank_debt +
+         m.leasing_rate * f.lease_debt[i] + guarantee_fee * f.pool_debt[i]) /
+        12.0;
     // A firm in an incubator place pays no land rent and part of its overheads while young.
     const bool incubated = (f.flags[i] & kIncubated) && age_years(w, i) < m.incubation_years;
     double land_cost = incubated ? 0.0 : zone.land_rent * f.land_leased[i];
-    const double overheads = m.fixed_cost_per_year / 12.0 * (incubated ? 1.0 - m.incubator_cost_relief : 1.0);
-    if (w.below_output_per_mu(i)) land_cost += zone.low_density_surcharge * zone.land_rent * f.land(i);
-    const double platform_rent = (f.flags[i] & kPlatformOwner) ? m.platform_rent_per_year / 12.0 : 0.0;
+    const double overheads =
+        m.fixed_cost_per_year / 12.0 * (incubated ? 1.0 - m.incubator_cost_relief : 1.0);
+    if (w.below_output_per_mu(i))
+      land_cost += zone.low_density_surcharge * zone.land_rent * f.land(i);
+    const double platform_rent =
+        (f.flags[i] & kPlatformOwner) ? m.platform_rent_per_year / 12.0 : 0.0;
     const double premium = f.insured_months[i] > 0 ? f.insured_premium[i] : 0.0;
     const double depreciation = m.depreciation_rate / 12.0 * f.capital[i];
     f.capital[i] -= depreciation;
-    f.cash[i] += f.value_added[i] - wages - interest - land_cost - overheads -
-                 f.rd_spend[i] - platform_rent - premium;
+    f.cash[i] += f.value_added[i] - wages - interest - land_cost - overheads - f.rd_spend[i] -
+                 platform_rent - premium;
     f.output_year[i] += q;
     f.rd_year[i] += f.rd_spend[i];
   });
@@ -423,7 +451,8 @@ void phase_exit(World& w) {
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (!f.exiting[i]) continue;
     const auto& zone = w.sc.zones[f.zone[i]];
-    const double collateral = f.capital[i] + f.land_owned[i] * zone.land_price + std::max(f.cash[i], 0.0);
+    const double collateral =
+        f.capital[i] + f.land_owned[i] * zone.land_price + std::max(f.cash[i], 0.0);
     const double loss = std::max(0.0, f.debt[i] - w.sc.funds.recovery_rate * collateral);
     w.funds.defaults_this_step += f.debt[i] > 0 ? f.debt[i] : 0.0;
     w.funds.bank_losses += loss;
@@ -457,7 +486,8 @@ double attractiveness(const World& w, std::size_t z, std::size_t s) {
          m.attractiveness_incubator * w.zones[z].incubators + zone.infrastructure;
 }
 
-static void add_entrant(World& w, std::size_t z, std::size_t s, double monthly_output, bool incubated) {
+static void add_entrant(World& w, std::size_t z, std::size_t s, double monthly_output,
+                        bool incubated) {
   const auto& m = w.sc.model;
   const auto& sec = w.sc.sectors[s];
   auto& f = w.firms;
@@ -465,13 +495,15 @@ static void add_entrant(World& w, std::size_t z, std::size_t s, double monthly_o
   boost::random::normal_distribution<double> normal;
   const std::size_t i = new_firm(w, z, s, w.month);
   const double sd = m.entrant_productivity_sd;
-  f.productivity[i] = w.cluster.sector_mean_productivity[s] * std::exp(sd * normal(rng) - 0.5 * sd * sd);
+  f.productivity[i] =
+      w.cluster.sector_mean_productivity[s] * std::exp(sd * normal(rng) - 0.5 * sd * sd);
   f.payback[i] = m.payback_median_years * std::exp(m.payback_dispersion * normal(rng));
   f.volatility[i] = boost::random::exponential_distribution<double>()(rng);
   const std::size_t c = w.cell(z, s);
-  f.log_shifter[i] = std::log(monthly_output) - std::log(w.sector_market[s]) -
-                     (m.demand_elasticity - 1.0) *
-                         std::log(f.productivity[i] * w.cluster.agglomeration[c] / w.sector_frontier[s]);
+  f.log_shifter[i] =
+      std::log(monthly_output) - std::log(w.sector_market[s]) -
+      (m.demand_elasticity - 1.0) *
+          std::log(f.productivity[i] * w.cluster.agglomeration[c] / w.sector_frontier[s]);
   f.demand[i] = monthly_output;
   // The first month's output meets the same shocks as incumbents' (production ran before entry).
   f.output[i] = monthly_output * std::min({1.0, w.demand_factor[c], w.capacity_factor[c]});
@@ -495,10 +527,12 @@ static std::vector<double> free_incubator_places(const World& w) {
   const auto& f = w.firms;
   std::vector<double> free(w.zones.size());
   double places = 0;
-  for (std::size_t z = 0; z < w.zones.size(); ++z) places += free[z] = w.zones[z].incubators * w.sc.model.incubator_places;
+  for (std::size_t z = 0; z < w.zones.size(); ++z)
+    places += free[z] = w.zones[z].incubators * w.sc.model.incubator_places;
   if (places <= 0) return free;  // no incubators: no need to count their tenants
   for (std::size_t i = 0; i < f.size(); ++i)
-    if (f.alive[i] && (f.flags[i] & kIncubated) && age_years(w, i) < w.sc.model.incubation_years) free[f.zone[i]] -= 1;
+    if (f.alive[i] && (f.flags[i] & kIncubated) && age_years(w, i) < w.sc.model.incubation_years)
+      free[f.zone[i]] -= 1;
   return free;
 }
 
@@ -524,7 +558,8 @@ void phase_entry(World& w) {
       auto rng = streams(c);
       const int n = boost::random::poisson_distribution<int, double>(std::min(rate, 1e4))(rng);
       const double size = m.entrant_size * w.cluster.sector_mean_output[s];
-      const double land = 12.0 * size / w.sc.sectors[s].labour_productivity * m.floor_area_per_worker / zone.plot_ratio;
+      const double land = 12.0 * size / w.sc.sectors[s].labour_productivity *
+                          m.floor_area_per_worker / zone.plot_ratio;
       for (int k = 0; k < n && size > 0; ++k) {
         if (w.zones[z].land_used + land > zone.area) break;  // no free land, no entry
         const bool incubated = places[z] >= 1.0;

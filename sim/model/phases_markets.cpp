@@ -1,7 +1,7 @@
 // Calendar, cluster statistics, talent, finance, programme awards, land, hiring and recording.
-#include <boost/random/uniform_01.hpp>
 #include <algorithm>
 #include <atomic>
+#include <boost/random/uniform_01.hpp>
 #include <cmath>
 #include <numeric>
 
@@ -65,7 +65,8 @@ void phase_calendar(World& w) {
     st.active = w.month >= spec.from && w.month <= spec.to;
     if (january) st.paid_this_year = 0;
     st.paid_this_step = 0;
-    const bool fund_based = spec.kind == ProgrammeKind::CreditLine || spec.kind == ProgrammeKind::RiskPool ||
+    const bool fund_based = spec.kind == ProgrammeKind::CreditLine ||
+                            spec.kind == ProgrammeKind::RiskPool ||
                             spec.kind == ProgrammeKind::GuidanceFund;
     st.budget_left = budget_room(w, p) > 0 && (!fund_based || st.fund_left > 0);
     w.award_request[p].assign(st.active ? w.firms.size() : 0, 0.0);
@@ -77,7 +78,8 @@ void phase_calendar(World& w) {
       std::size_t eligible = 0;
       for (std::size_t z = 0; z < w.zones.size(); ++z) eligible += programme_eligible_zone(w, p, z);
       for (std::size_t z = 0; z < w.zones.size(); ++z)
-        if (programme_eligible_zone(w, p, z)) w.zones[z].housing_units += double(spec.units_per_year) / double(eligible);
+        if (programme_eligible_zone(w, p, z))
+          w.zones[z].housing_units += double(spec.units_per_year) / double(eligible);
     }
   }
   if (january) w.funds.vc_left_this_year = w.sc.funds.vc_capital_per_year;
@@ -116,14 +118,19 @@ void compute_cluster_stats(World& w) {
       }
   });
   auto& cs = w.cluster;
-  cs.employment.assign(C, 0); cs.output.assign(C, 0); cs.firms.assign(C, 0);
-  cs.best_productivity.assign(C, 0); cs.mean_productivity.assign(C, 1); cs.agglomeration.assign(C, 1);
+  cs.employment.assign(C, 0);
+  cs.output.assign(C, 0);
+  cs.firms.assign(C, 0);
+  cs.best_productivity.assign(C, 0);
+  cs.mean_productivity.assign(C, 1);
+  cs.agglomeration.assign(C, 1);
   for (std::size_t c = 0; c < C; ++c) {
     cs.employment[c] = sums[c * kBins + kEmp];
     cs.output[c] = sums[c * kBins + kOut];
     cs.firms[c] = sums[c * kBins + kCount];
     if (cs.output[c] > 0) cs.mean_productivity[c] = sums[c * kBins + kProdOut] / cs.output[c];
-    for (std::size_t b = 0; b * C < best.size(); ++b) cs.best_productivity[c] = std::max(cs.best_productivity[c], best[b * C + c]);
+    for (std::size_t b = 0; b * C < best.size(); ++b)
+      cs.best_productivity[c] = std::max(cs.best_productivity[c], best[b * C + c]);
   }
   std::vector<double> sector_out(S, 0), sector_prod(S, 0), sector_firms(S, 0);
   for (std::size_t z = 0; z < w.sc.zones.size(); ++z) {
@@ -131,8 +138,9 @@ void compute_cluster_stats(World& w) {
     for (std::size_t s = 0; s < S; ++s) {
       const std::size_t c = w.cell(z, s);
       const double density = std::max(cs.employment[c], 1.0) / used_km2;
-      cs.agglomeration[c] = std::clamp(
-          std::pow(density / w.sc.model.reference_employment_density, w.sc.model.agglomeration_elasticity), 0.5, 2.0);
+      cs.agglomeration[c] = std::clamp(std::pow(density / w.sc.model.reference_employment_density,
+                                                w.sc.model.agglomeration_elasticity),
+                                       0.5, 2.0);
       sector_out[s] += cs.output[c];
       sector_prod[s] += sums[c * kBins + kProdOut];
       sector_firms[s] += cs.firms[c];
@@ -153,10 +161,10 @@ void phase_cluster_stats(World& w) { compute_cluster_stats(w); }
 namespace {
 
 struct ZoneChoice {
-  double leave[2][2];   // [level][in talent housing] monthly hazard of leaving the area
-  double utility[2];    // [level]
-  double arrive[2];     // [level] probability an outside agent arrives here this month
-  double arrive_any[2]; // [level] probability of arriving anywhere (same in every entry)
+  double leave[2][2];    // [level][in talent housing] monthly hazard of leaving the area
+  double utility[2];     // [level]
+  double arrive[2];      // [level] probability an outside agent arrives here this month
+  double arrive_any[2];  // [level] probability of arriving anywhere (same in every entry)
 };
 
 double leading_reward(const World& w, std::size_t z, int& programme) {
@@ -175,7 +183,8 @@ double leading_reward(const World& w, std::size_t z, int& programme) {
 double pilot_multiplier(const World& w, std::size_t z) {
   double mult = 1.0;
   for (std::size_t p = 0; p < w.programmes.size(); ++p)
-    if (w.terms[p].kind == ProgrammeKind::TalentPilot && w.programmes[p].active && programme_eligible_zone(w, p, z))
+    if (w.terms[p].kind == ProgrammeKind::TalentPilot && w.programmes[p].active &&
+        programme_eligible_zone(w, p, z))
       mult *= 1.0 + w.terms[p].effect;
   return mult;
 }
@@ -193,15 +202,20 @@ std::vector<ZoneChoice> zone_choices(const World& w, double outside_pool) {
       for (int housed = 0; housed < 2; ++housed) {
         const double cost = rent * (housed ? 1.0 - tp.talent_housing_discount : 1.0);
         out[z].leave[level][housed] =
-            std::min(0.5, tp.leaving_rate * std::exp(tp.housing_cost_sensitivity * (cost / wage - 0.3) - bonus));
+            std::min(0.5, tp.leaving_rate *
+                              std::exp(tp.housing_cost_sensitivity * (cost / wage - 0.3) - bonus));
       }
       out[z].utility[level] = std::log(wage) - tp.housing_cost_sensitivity * rent / wage + bonus;
       // Arrivals: a flow proportional to the zone's talent and its appeal, plus people drawn by
       // jobs left unfilled last month (net of the zone's own job seekers).
-      const double open_jobs = std::max(0.0, w.zones[z].vacancies[level] - (level == 0 ? w.zones[z].unemployed : 0.0));
-      const double present = level == 0 ? w.zones[z].talent_present - w.zones[z].leading_present : w.zones[z].leading_present;
-      const double expected = (tp.arrival_rate * std::max(present, level == 0 ? 50.0 : 2.0) * std::exp(bonus) +
-                               0.5 * open_jobs) * pilot_multiplier(w, z);
+      const double open_jobs =
+          std::max(0.0, w.zones[z].vacancies[level] - (level == 0 ? w.zones[z].unemployed : 0.0));
+      const double present = level == 0 ? w.zones[z].talent_present - w.zones[z].leading_present
+                                        : w.zones[z].leading_present;
+      const double expected =
+          (tp.arrival_rate * std::max(present, level == 0 ? 50.0 : 2.0) * std::exp(bonus) +
+           0.5 * open_jobs) *
+          pilot_multiplier(w, z);
       out[z].arrive[level] = expected / std::max(outside_pool, 1.0);
     }
   }
@@ -232,8 +246,9 @@ void allocate_housing(World& w) {
     for (std::size_t a = 0; a < t.size() && left > 0; ++a) {
       const auto z = t.zone[a];
       if (z == kOutside || t.housing[a] || !t.renter[a] || free[z] <= 0) continue;
-      const bool im = t.employer[a] >= 0 &&
-                      w.sc.sectors[w.firms.sector[std::size_t(t.employer[a])]].intelligent_manufacturing;
+      const bool im =
+          t.employer[a] >= 0 &&
+          w.sc.sectors[w.firms.sector[std::size_t(t.employer[a])]].intelligent_manufacturing;
       if (pass == 0 && !im) continue;
       const double need = w.persons(t.level[a]);  // one unit per person the agent stands for
       if (free[z] < need) continue;
@@ -248,11 +263,15 @@ void pay_talent_programmes(World& w) {
   for (std::size_t z = 0; z < w.zones.size(); ++z) {
     int prog = -1;
     const double reward = leading_reward(w, z, prog);
-    if (prog >= 0) book(w, std::size_t(prog), std::min(reward * w.zones[z].leading_present, budget_room(w, std::size_t(prog))));
+    if (prog >= 0)
+      book(w, std::size_t(prog),
+           std::min(reward * w.zones[z].leading_present, budget_room(w, std::size_t(prog))));
     for (std::size_t p = 0; p < w.programmes.size(); ++p)
       if (w.terms[p].kind == ProgrammeKind::TalentHousing && w.programmes[p].active &&
           programme_eligible_zone(w, p, z))
-        book(w, p, w.zones[z].housing_used * w.sc.zones[z].market_rent * w.sc.talent.talent_housing_discount);
+        book(w, p,
+             w.zones[z].housing_used * w.sc.zones[z].market_rent *
+                 w.sc.talent.talent_housing_discount);
   }
 }
 
@@ -268,7 +287,10 @@ void move_one(World& w, std::size_t a, double u, const std::vector<ZoneChoice>& 
     double acc = 0;
     for (std::size_t z = 0; z < Z; ++z) {
       acc += choice[z].arrive[level];
-      if (u < acc) { t.zone[a] = std::uint8_t(z); return; }
+      if (u < acc) {
+        t.zone[a] = std::uint8_t(z);
+        return;
+      }
     }
     return;
   }
@@ -286,7 +308,10 @@ void move_one(World& w, std::size_t a, double u, const std::vector<ZoneChoice>& 
     for (std::size_t k = 0; k < Z; ++k) {
       if (k == z) continue;
       acc += std::exp(choice[k].utility[level] - choice[z].utility[level]);
-      if (pick < acc) { t.zone[a] = std::uint8_t(k); break; }
+      if (pick < acc) {
+        t.zone[a] = std::uint8_t(k);
+        break;
+      }
     }
   } else {
     return;
@@ -303,7 +328,8 @@ void phase_talent(World& w) {
   const auto choice = zone_choices(w, w.talent_outside);
   const auto destinations = w.streams("talent_destination");
   const std::uint64_t move_decision = engine::decision_id("talent_move");
-  // One generator call serves four agents (engine::shared_uniforms4); blocks start at multiples of 4.
+  // One generator call serves four agents (engine::shared_uniforms4); blocks start at multiples
+  // of 4.
   parallel_blocks(t.size(), [&](std::size_t begin, std::size_t end) {
     double quad[4];
     for (std::size_t a = begin; a < end; ++a) {
@@ -314,8 +340,10 @@ void phase_talent(World& w) {
   });
   // Recount housing in use and the outside pool after moves, then hand out free units.
   const auto counts = engine::binned_sum(t.size(), Z + 1, [&](std::size_t a, auto& add) {
-    if (t.zone[a] == kOutside) add(Z, 1.0);
-    else if (t.housing[a]) add(t.zone[a], w.persons(t.level[a]));
+    if (t.zone[a] == kOutside)
+      add(Z, 1.0);
+    else if (t.housing[a])
+      add(t.zone[a], w.persons(t.level[a]));
   });
   for (std::size_t z = 0; z < Z; ++z) w.zones[z].housing_used = counts[z];
   w.talent_outside = counts[Z];
@@ -374,7 +402,8 @@ LoanOffer loan_offer(const World& w, std::size_t i) {
   // Banks lend up to leverage x net worth and a debt/asset limit; pool coverage relaxes both
   // (more SME credit) and weakens screening (moral hazard), as guarantee schemes do.
   const double lambda = fp.bank_leverage * (1.0 + fp.pool_leverage_response * coverage);
-  const double max_lev = fp.bank_max_leverage + fp.moral_hazard * coverage * (1.0 - fp.bank_max_leverage);
+  const double max_lev =
+      fp.bank_max_leverage + fp.moral_hazard * coverage * (1.0 - fp.bank_max_leverage);
   const double by_net_worth = lambda * std::max(net_worth, 0.0) - f.debt[i];
   const double by_leverage = (max_lev * (assets + o.want) - f.debt[i]);
   double ceiling = std::max(0.0, std::min(by_net_worth, by_leverage));
@@ -431,7 +460,9 @@ void lease_equipment(World& w) {
     install_capital(w, i, lease);
     f.debt[i] += lease;
     f.lease_debt[i] += lease;
-    if (p >= 0) w.award_request[std::size_t(p)][i] += std::min(s * lease, w.terms[p].cap > 0 ? w.terms[p].cap : 1e300);
+    if (p >= 0)
+      w.award_request[std::size_t(p)][i] +=
+          std::min(s * lease, w.terms[p].cap > 0 ? w.terms[p].cap : 1e300);
   });
 }
 
@@ -443,25 +474,30 @@ void venture_rounds(World& w) {
   int fund = -1;
   double g = 0.0;
   for (std::size_t p = 0; p < w.programmes.size(); ++p)
-    if (w.terms[p].kind == ProgrammeKind::GuidanceFund && w.programmes[p].active && w.programmes[p].fund_left > 0) {
+    if (w.terms[p].kind == ProgrammeKind::GuidanceFund && w.programmes[p].active &&
+        w.programmes[p].fund_left > 0) {
       fund = int(p);
       g = std::clamp(w.terms[p].effect, 0.0, 0.9);
     }
   const double bar = fp.vc_min_productivity * (1.0 - 0.5 * g);
   std::vector<engine::Request> requests;
   for (std::size_t i = 0; i < f.size(); ++i) {
-    if (!f.alive[i] || !w.sc.sectors[f.sector[i]].strategic_emerging || (f.flags[i] & kListed)) continue;
+    if (!f.alive[i] || !w.sc.sectors[f.sector[i]].strategic_emerging || (f.flags[i] & kListed))
+      continue;
     if ((w.month - f.birth[i]) / 12.0 > fp.vc_max_age_years) continue;
     if (f.last_round[i] >= 0 && w.month - f.last_round[i] < 24) continue;
     const double rel = f.productivity[i] / w.cluster.sector_mean_productivity[f.sector[i]];
     if (rel < bar) continue;
-    requests.push_back({std::uint32_t(i), std::max(2e6, fp.vc_round_share * 12.0 * f.output[i]), rel});
+    requests.push_back(
+        {std::uint32_t(i), std::max(2e6, fp.vc_round_share * 12.0 * f.output[i]), rel});
   }
   if (requests.empty()) return;
   const int months_left = 12 - w.month % 12;
   double private_money = w.funds.vc_left_this_year / months_left;
-  double public_money = fund >= 0 ? w.programmes[fund].fund_left / std::max(1, w.terms[fund].to - w.month + 1) : 0.0;
-  const double supply = g < 1.0 ? std::min(private_money / (1.0 - g), g > 0 ? public_money / g : 1e300) : 0.0;
+  double public_money =
+      fund >= 0 ? w.programmes[fund].fund_left / std::max(1, w.terms[fund].to - w.month + 1) : 0.0;
+  const double supply =
+      g < 1.0 ? std::min(private_money / (1.0 - g), g > 0 ? public_money / g : 1e300) : 0.0;
   const auto grants = engine::clear_by_rank(requests, supply, engine::Partial::Forbidden);
   for (std::size_t k = 0; k < requests.size(); ++k) {
     if (grants[k] <= 0) continue;
@@ -493,12 +529,14 @@ void phase_credit(World& w) {
   // The dedicated credit line is a quota: requests are ranked by productivity, then firm id.
   std::vector<engine::Request> line_requests;
   for (std::size_t i = 0; i < f.size(); ++i)
-    if (offers[i].line > 0) line_requests.push_back({std::uint32_t(i), offers[i].line, f.productivity[i]});
+    if (offers[i].line > 0)
+      line_requests.push_back({std::uint32_t(i), offers[i].line, f.productivity[i]});
   std::vector<double> line_grant(f.size(), 0.0);
   for (std::size_t p = 0; p < w.programmes.size() && !line_requests.empty(); ++p) {
     if (w.terms[p].kind != ProgrammeKind::CreditLine || !w.programmes[p].active) continue;
     const auto grants = engine::clear_by_rank(line_requests, w.programmes[p].fund_left);
-    for (std::size_t k = 0; k < line_requests.size(); ++k) line_grant[line_requests[k].agent] = grants[k];
+    for (std::size_t k = 0; k < line_requests.size(); ++k)
+      line_grant[line_requests[k].agent] = grants[k];
     double drawn = 0;
     for (double g : grants) drawn += g;
     w.programmes[p].fund_left -= drawn;
@@ -515,7 +553,8 @@ void phase_credit(World& w) {
   venture_rounds(w);
   parallel_for(f.size(), [&](std::size_t i) {
     if (!f.alive[i]) return;
-    const double net_worth = f.cash[i] + f.capital[i] + f.land_owned[i] * w.sc.zones[f.zone[i]].land_price - f.debt[i];
+    const double net_worth =
+        f.cash[i] + f.capital[i] + f.land_owned[i] * w.sc.zones[f.zone[i]].land_price - f.debt[i];
     f.distress[i] = (f.cash[i] < 0 || net_worth < 0) ? f.distress[i] + 1 : 0;
   });
 }
@@ -534,9 +573,11 @@ void phase_awards(World& w) {
     const double cap = w.terms[p].cap;
     auto& tally = w.programmes[p].paid_to_firm_this_year;
     if (cap > 0)
-      for (std::size_t i = 0; i < asked.size(); ++i) asked[i] = std::min(asked[i], std::max(0.0, cap - tally[i]));
+      for (std::size_t i = 0; i < asked.size(); ++i)
+        asked[i] = std::min(asked[i], std::max(0.0, cap - tally[i]));
     const auto requests = engine::collect_requests(asked, priority);
-    const auto grants = engine::clear_by_rank(requests, budget_room(w, p), engine::Partial::Allowed);
+    const auto grants =
+        engine::clear_by_rank(requests, budget_room(w, p), engine::Partial::Allowed);
     for (std::size_t k = 0; k < requests.size(); ++k) {
       w.pay(p, requests[k].agent, grants[k]);
       tally[requests[k].agent] += grants[k];
@@ -588,7 +629,8 @@ static void apply_exit_clauses(World& w) {
     f.low_density_years[i] = w.below_output_per_mu(i) ? f.low_density_years[i] + 1 : 0;
     f.land_revoked[i] = f.low_density_years[i] >= zone.exit_clause_years;
   });
-  for (std::size_t i = 0; i < f.size(); ++i) w.land_revoked += f.alive[i] && f.land_revoked[i] ? 1.0 : 0.0;
+  for (std::size_t i = 0; i < f.size(); ++i)
+    w.land_revoked += f.alive[i] && f.land_revoked[i] ? 1.0 : 0.0;
 }
 
 void phase_land(World& w) {
@@ -608,7 +650,8 @@ void phase_land(World& w) {
     std::vector<engine::Request> requests;
     for (std::size_t i = 0; i < f.size(); ++i)
       if (f.alive[i] && f.zone[i] == z && f.land_request[i] > 0)
-        requests.push_back({std::uint32_t(i), f.land_request[i], f.output[i] / std::max(f.land(i), 1.0)});
+        requests.push_back(
+            {std::uint32_t(i), f.land_request[i], f.output[i] / std::max(f.land(i), 1.0)});
     if (requests.empty()) continue;
     const double free = std::max(0.0, zone.area - w.zones[z].land_used);
     const auto grants = engine::clear_by_rank(requests, free, engine::Partial::Forbidden);
@@ -645,7 +688,10 @@ static void relocate(World& w) {
     double best_free = 0;
     for (std::size_t z = 0; z < Z; ++z) {
       const double free = w.sc.zones[z].area - w.zones[z].land_used;
-      if (z != f.zone[i] && free / w.sc.zones[z].area > best_free) { best = z; best_free = free / w.sc.zones[z].area; }
+      if (z != f.zone[i] && free / w.sc.zones[z].area > best_free) {
+        best = z;
+        best_free = free / w.sc.zones[z].area;
+      }
     }
     const double land = f.land(i) + f.land_pending[i] + f.land_request[i];
     if (best == f.zone[i] || w.sc.zones[best].area - w.zones[best].land_used < land) continue;
@@ -668,13 +714,17 @@ void phase_hiring(World& w) {
   auto& f = w.firms;
   auto& t = w.talent;
   parallel_for(f.size(), [&](std::size_t i) {
-    if (!f.alive[i]) { f.skilled_wanted[i] = f.leading_wanted[i] = 0; return; }
+    if (!f.alive[i]) {
+      f.skilled_wanted[i] = f.leading_wanted[i] = 0;
+      return;
+    }
     const auto& sec = w.sc.sectors[f.sector[i]];
     const double cap_k = f.capital[i] / (sec.capital_output_ratio * 12.0);
     const double labour = 12.0 * std::min(f.demand[i], cap_k) / sec.labour_productivity;
     f.skilled_wanted[i] = w.skilled_agents_for(labour, sec, f.id[i]);
     const double annual = f.output[i] * 12.0;
-    f.leading_wanted[i] = (f.flags[i] & kRdActive) && annual > 2e8 ? std::min(3, 1 + int(annual / 5e9)) : 0;
+    f.leading_wanted[i] =
+        (f.flags[i] & kRdActive) && annual > 2e8 ? std::min(3, 1 + int(annual / 5e9)) : 0;
     f.workers[i] = std::max(0.0, labour - f.skilled_wanted[i] * w.persons(0) - f.leading_wanted[i]);
   });
   // Separations: employees of dead, moved or over-staffed firms leave their jobs.
@@ -683,7 +733,10 @@ void phase_hiring(World& w) {
     const int e = t.employer[a];
     if (e < 0) return;
     const std::size_t i = std::size_t(e);
-    if (!f.alive[i] || f.zone[i] != t.zone[a]) { t.employer[a] = -1; return; }
+    if (!f.alive[i] || f.zone[i] != t.zone[a]) {
+      t.employer[a] = -1;
+      return;
+    }
     const int have = t.level[a] == 0 ? f.skilled[i] : f.leading[i];
     const int want = t.level[a] == 0 ? f.skilled_wanted[i] : f.leading_wanted[i];
     if (have > want && quits(a).uniform() < double(have - want) / have) t.employer[a] = -1;
@@ -691,7 +744,8 @@ void phase_hiring(World& w) {
   // Recount, then match job seekers (by agent id) to vacancies (by productivity, then firm id).
   std::vector<std::atomic<int>> count(f.size() * 2);
   parallel_for(t.size(), [&](std::size_t a) {
-    if (t.employer[a] >= 0) count[std::size_t(t.employer[a]) * 2 + t.level[a]].fetch_add(1, std::memory_order_relaxed);
+    if (t.employer[a] >= 0)
+      count[std::size_t(t.employer[a]) * 2 + t.level[a]].fetch_add(1, std::memory_order_relaxed);
   });
   for (std::size_t i = 0; i < f.size(); ++i) {
     f.skilled[i] = count[i * 2].load();
@@ -703,9 +757,13 @@ void phase_hiring(World& w) {
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (!f.alive[i]) continue;
     for (int level = 0; level < 2; ++level) {
-      const int gap = (level == 0 ? f.skilled_wanted[i] - f.skilled[i] : f.leading_wanted[i] - f.leading[i]);
+      const int gap =
+          (level == 0 ? f.skilled_wanted[i] - f.skilled[i] : f.leading_wanted[i] - f.leading[i]);
       if (gap > 0) vacancies[f.zone[i] * 2 + level].push_back(std::uint32_t(i));
-      if (level == 0) { vacancy_total[f.zone[i]] += std::max(gap, 0); wanted_total[f.zone[i]] += f.skilled_wanted[i]; }
+      if (level == 0) {
+        vacancy_total[f.zone[i]] += std::max(gap, 0);
+        wanted_total[f.zone[i]] += f.skilled_wanted[i];
+      }
     }
   }
   for (auto& v : vacancies)
@@ -731,7 +789,11 @@ void phase_hiring(World& w) {
         const std::size_t i = v[c];
         int& have = t.level[a] == 0 ? f.skilled[i] : f.leading[i];
         const int want = t.level[a] == 0 ? f.skilled_wanted[i] : f.leading_wanted[i];
-        if (have < want) { t.employer[a] = int(i); ++have; break; }
+        if (have < want) {
+          t.employer[a] = int(i);
+          ++have;
+          break;
+        }
         ++c;
       }
       if (t.employer[a] < 0) unemployed[t.zone[a]] += 1;
@@ -761,17 +823,37 @@ void phase_hiring(World& w) {
 
 engine::Schedule<World> make_schedule() {
   engine::Schedule<World> s;
-  s.add("calendar", "date, programme activity, dated changes of terms and budgets, market growth", phase_calendar);
-  s.add("cluster_stats", "zone x sector employment, output, best productivity, agglomeration", phase_cluster_stats);
-  s.add("events", "exogenous demand and capacity shocks; anchor projects granted land and starting production", phase_events);
-  s.add("talent", "talent arrivals, departures and moves by wage, housing and rewards; housing allocation", phase_talent);
-  s.add("innovation", "R&D choice, innovation and imitation draws, first-unit products (L1, L2)", phase_innovation);
-  s.add("centres", "manufacturing innovation centres: applications, review, preparation, results and spill-over, evaluations (001)", phase_centres);
-  s.add("investment", "capacity, smart retrofits, platforms, acquisitions, listings and their applications (L3-L8, L12, L16)", phase_investment);
-  s.add("credit", "repayments, bank loans, credit line quota, risk-pool coverage, leasing, venture rounds (L9-L11)", phase_credit);
+  s.add("calendar", "date, programme activity, dated changes of terms and budgets, market growth",
+        phase_calendar);
+  s.add("cluster_stats", "zone x sector employment, output, best productivity, agglomeration",
+        phase_cluster_stats);
+  s.add(
+      "events",
+      "exogenous demand and capacity shocks; anchor projects granted land and starting production",
+      phase_events);
+  s.add("talent",
+        "talent arrivals, departures and moves by wage, housing and rewards; housing allocation",
+        phase_talent);
+  s.add("innovation", "R&D choice, innovation and imitation draws, first-unit products (L1, L2)",
+        phase_innovation);
+  s.add("centres",
+        "manufacturing innovation centres: applications, review, preparation, results and "
+        "spill-over, evaluations (001)",
+        phase_centres);
+  s.add("investment",
+        "capacity, smart retrofits, platforms, acquisitions, listings and their applications "
+        "(L3-L8, L12, L16)",
+        phase_investment);
+  s.add("credit",
+        "repayments, bank loans, credit line quota, risk-pool coverage, leasing, venture rounds "
+        "(L9-L11)",
+        phase_credit);
   s.add("awards", "programme budgets cleared by rank and paid", phase_awards);
-  s.add("land", "approvals, land requests cleared by output per m2, relocation of firms short of land", phase_land);
-  s.add("hiring", "labour needs, separations, matching of talent to vacancies, wages", phase_hiring);
+  s.add("land",
+        "approvals, land requests cleared by output per m2, relocation of firms short of land",
+        phase_land);
+  s.add("hiring", "labour needs, separations, matching of talent to vacancies, wages",
+        phase_hiring);
   s.add("production", "demand, output within capacity, costs and cash", phase_production);
   s.add("exit", "insolvency exits, loan defaults, risk-pool refunds, land released", phase_exit);
   s.add("entry", "entrants by zone attractiveness and free land", phase_entry);

@@ -24,20 +24,23 @@ void update_status(World& w) {
     if (!f.alive[i]) return;
     const double sales = f.output_year[i];
     const double age = (w.month - f.birth[i]) / 12.0;
-    const bool qualifies = sales > 0 && f.rd_year[i] / sales >= high_tech_threshold(m, sales) * 0.999 &&
+    const bool qualifies = sales > 0 &&
+                           f.rd_year[i] / sales >= high_tech_threshold(m, sales) * 0.999 &&
                            age >= m.high_tech_min_age_years;
     bool certified = qualifies && (f.flags[i] & kHighTech);
     if (qualifies && !certified) {
       const int p = w.programme_for(ProgrammeKind::HighTechReward, i);
       const double reward = p >= 0 ? w.terms[std::size_t(p)].amount : 0.0;
-      const double chance = 1.0 - (1.0 - m.high_tech_application_rate) * std::exp(-reward / m.high_tech_application_cost);
+      const double chance = 1.0 - (1.0 - m.high_tech_application_rate) *
+                                      std::exp(-reward / m.high_tech_application_cost);
       certified = applications(std::uint64_t(f.id[i])).uniform() < chance;
       newly[i] = certified ? 1 : 0;
     }
     f.flags[i] = certified ? (f.flags[i] | kHighTech) : (f.flags[i] & ~kHighTech);
     const auto& sec = w.sc.sectors[f.sector[i]];
     const double market = sec.national_market * std::pow(1.0 + sec.demand_growth, years);
-    const bool champion = !(f.flags[i] & kListed) && sales >= m.hidden_champion_share * m.segment_share * market;
+    const bool champion =
+        !(f.flags[i] & kListed) && sales >= m.hidden_champion_share * m.segment_share * market;
     f.flags[i] = champion ? (f.flags[i] | kHiddenChampion) : (f.flags[i] & ~kHiddenChampion);
     const bool unicorn = (f.flags[i] & kVcBacked) && !(f.flags[i] & kListed) && age < 10.0 &&
                          m.valuation_sales_multiple * sales >= m.unicorn_valuation;
@@ -47,7 +50,8 @@ void update_status(World& w) {
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (!newly[i]) continue;
     if (const int p = w.programme_for(ProgrammeKind::HighTechReward, i); p >= 0)
-      w.pay(std::size_t(p), i, std::min(w.terms[std::size_t(p)].amount, budget_room(w, std::size_t(p))));
+      w.pay(std::size_t(p), i,
+            std::min(w.terms[std::size_t(p)].amount, budget_room(w, std::size_t(p))));
   }
 }
 
@@ -134,7 +138,8 @@ void phase_record(World& w) {
     r.cube[at(Series::Exits, c)] = w.exits_cell[c];
   }
   r.subsidy.resize(w.programmes.size());
-  for (std::size_t p = 0; p < w.programmes.size(); ++p) r.subsidy[p] = w.programmes[p].paid_this_step;
+  for (std::size_t p = 0; p < w.programmes.size(); ++p)
+    r.subsidy[p] = w.programmes[p].paid_this_step;
   r.zone_talent.assign(Z * 2, 0);
   r.zone_land.assign(Z, 0);
   r.zone_wage.assign(Z, 0);
@@ -151,7 +156,8 @@ void phase_record(World& w) {
   r.anchor_projects = w.anchor_projects;
   r.credit_line_drawn = 0;
   for (std::size_t p = 0; p < w.programmes.size(); ++p)
-    if (w.sc.programmes[p].kind == ProgrammeKind::CreditLine) r.credit_line_drawn += w.programmes[p].drawn;
+    if (w.sc.programmes[p].kind == ProgrammeKind::CreditLine)
+      r.credit_line_drawn += w.programmes[p].drawn;
   r.vc_invested = w.funds.vc_invested_this_step;
   r.guidance_invested = w.funds.guidance_invested_this_step;
   r.patents = w.patents_this_step;

@@ -69,12 +69,17 @@ const std::vector<SeriesVar>& cube_vars() {
       {Series::ValueAdded, "value_added", "1e8 CNY/month", 1e-8, "Industrial value added"},
       {Series::Firms, "firms", "firms", 1, "Firms alive"},
       {Series::Employment, "employment", "persons", 1, "Employees (general workers and talent)"},
-      {Series::LandUsed, "land_used", "km2", 1e-6, "Industrial land held by firms, including land awaiting approval"},
+      {Series::LandUsed, "land_used", "km2", 1e-6,
+       "Industrial land held by firms, including land awaiting approval"},
       {Series::RdSpend, "rd_spend", "1e8 CNY/month", 1e-8, "R&D spending"},
-      {Series::HighTech, "high_tech_firms", "firms", 1, "Certified high-tech enterprises (updated each December)"},
-      {Series::Talent, "talent", "persons", 1, "Talent agents employed, by employer's zone and sector"},
-      {Series::Loans, "loans_outstanding", "1e8 CNY", 1e-8, "Bank, credit-line and lease debt outstanding"},
-      {Series::Defaults, "loan_defaults", "1e8 CNY/month", 1e-8, "Debt of firms that exited this month"},
+      {Series::HighTech, "high_tech_firms", "firms", 1,
+       "Certified high-tech enterprises (updated each December)"},
+      {Series::Talent, "talent", "persons", 1,
+       "Talent agents employed, by employer's zone and sector"},
+      {Series::Loans, "loans_outstanding", "1e8 CNY", 1e-8,
+       "Bank, credit-line and lease debt outstanding"},
+      {Series::Defaults, "loan_defaults", "1e8 CNY/month", 1e-8,
+       "Debt of firms that exited this month"},
       {Series::Platforms, "platforms", "platforms", 1, "Platforms in operation"},
       {Series::Entries, "entries", "firms/month", 1, "Entrants"},
       {Series::Exits, "exits", "firms/month", 1, "Exits"},
@@ -92,25 +97,41 @@ struct ScalarVar {
 
 const std::vector<ScalarVar>& scalar_vars() {
   static const std::vector<ScalarVar> v = {
-      {"risk_pool_paid", "1e8 CNY/month", &StepRecord::risk_pool_paid, 1e-8, "Loan risk-compensation pool refunds to banks"},
-      {"guarantee_paid", "1e8 CNY/month", &StepRecord::guarantee_paid, 1e-8, "Loan losses borne by guarantee companies of risk pools"},
-      {"anchor_projects", "projects", &StepRecord::anchor_projects, 1, "Anchor projects granted land since the start"},
-      {"credit_line_drawn", "1e8 CNY", &StepRecord::credit_line_drawn, 1e-8, "Dedicated credit line drawn since the start"},
-      {"vc_invested", "1e8 CNY/month", &StepRecord::vc_invested, 1e-8, "Private venture capital invested"},
-      {"guidance_invested", "1e8 CNY/month", &StepRecord::guidance_invested, 1e-8, "Guidance-fund co-investment"},
+      {"risk_pool_paid", "1e8 CNY/month", &StepRecord::risk_pool_paid, 1e-8,
+       "Loan risk-compensation pool refunds to banks"},
+      {"guarantee_paid", "1e8 CNY/month", &StepRecord::guarantee_paid, 1e-8,
+       "Loan losses borne by guarantee companies of risk pools"},
+      {"anchor_projects", "projects", &StepRecord::anchor_projects, 1,
+       "Anchor projects granted land since the start"},
+      {"credit_line_drawn", "1e8 CNY", &StepRecord::credit_line_drawn, 1e-8,
+       "Dedicated credit line drawn since the start"},
+      {"vc_invested", "1e8 CNY/month", &StepRecord::vc_invested, 1e-8,
+       "Private venture capital invested"},
+      {"guidance_invested", "1e8 CNY/month", &StepRecord::guidance_invested, 1e-8,
+       "Guidance-fund co-investment"},
       {"unicorns", "firms", &StepRecord::unicorns, 1, "Unicorns"},
       {"hidden_champions", "firms", &StepRecord::hidden_champions, 1, "Hidden champions"},
       {"listed_firms", "firms", &StepRecord::listed, 1, "Listed firms"},
-      {"smart_retrofits", "projects", &StepRecord::retrofits, 1, "Smart-retrofit projects since the start"},
-      {"first_units", "products", &StepRecord::first_units, 1, "First-unit products sold since the start"},
-      {"patents", "patents/month", &StepRecord::patents, 1, "Invention patents granted to above-size firms"},
-      {"land_revoked", "firms", &StepRecord::land_revoked, 1, "Firms whose land was taken back under exit clauses since the start"},
-      {"floor_added", "km2", &StepRecord::floor_added, 1e-6, "Floor added by plot-ratio increases on firms' own land, in use"},
-      {"incubators", "incubators", &StepRecord::incubators, 1, "Incubators and accelerators in the area"},
-      {"centres_preparing", "centres", &StepRecord::centres_preparing, 1, "Innovation centres selected and in preparation (incl. extension)"},
-      {"centres_operating", "centres", &StepRecord::centres_operating, 1, "Innovation centres operating"},
-      {"centres_revoked", "centres", &StepRecord::centres_revoked, 1, "Innovation centres revoked since the start"},
-      {"centre_results", "results", &StepRecord::centre_results, 1, "Common-technology results of innovation centres since the start"},
+      {"smart_retrofits", "projects", &StepRecord::retrofits, 1,
+       "Smart-retrofit projects since the start"},
+      {"first_units", "products", &StepRecord::first_units, 1,
+       "First-unit products sold since the start"},
+      {"patents", "patents/month", &StepRecord::patents, 1,
+       "Invention patents granted to above-size firms"},
+      {"land_revoked", "firms", &StepRecord::land_revoked, 1,
+       "Firms whose land was taken back under exit clauses since the start"},
+      {"floor_added", "km2", &StepRecord::floor_added, 1e-6,
+       "Floor added by plot-ratio increases on firms' own land, in use"},
+      {"incubators", "incubators", &StepRecord::incubators, 1,
+       "Incubators and accelerators in the area"},
+      {"centres_preparing", "centres", &StepRecord::centres_preparing, 1,
+       "Innovation centres selected and in preparation (incl. extension)"},
+      {"centres_operating", "centres", &StepRecord::centres_operating, 1,
+       "Innovation centres operating"},
+      {"centres_revoked", "centres", &StepRecord::centres_revoked, 1,
+       "Innovation centres revoked since the start"},
+      {"centre_results", "results", &StepRecord::centre_results, 1,
+       "Common-technology results of innovation centres since the start"},
   };
   return v;
 }
@@ -123,8 +144,8 @@ class OutputFile {
   void append_snapshot(const SnapshotRows& s);
   void write_scorecard(const std::vector<ScorecardLine>& lines, int replications);
   // branched_month: the month of the checkpoint a branched run started from (-1: not branched).
-  void finish(const RunOptions& opt, std::int64_t seed, int replications, int threads, const std::string& started,
-              int branched_month) {
+  void finish(const RunOptions& opt, std::int64_t seed, int replications, int threads,
+              const std::string& started, int branched_month) {
     std::vector<h5::Attr> attrs = {
         {"title", sc_.info.title.empty() ? sc_.info.name : sc_.info.title},
         {"parksim_version", std::string(kVersion)},
@@ -162,9 +183,15 @@ void OutputFile::define() {
   for (const auto& z : sc_.zones) zones.push_back(z.id);
   for (const auto& s : sc_.sectors) sectors.push_back(s.id);
   for (const auto& p : sc_.programmes) programmes.push_back(p.id);
-  w_.add_dimension("", {"replication", {}, {}, true, true, {{"long_name", std::string("replication number")}}});
-  w_.add_dimension("", {"time", time, {}, false, true,
-                        {{"units", std::string("days since 1970-01-01")}, {"calendar", std::string("proleptic_gregorian")},
+  w_.add_dimension(
+      "", {"replication", {}, {}, true, true, {{"long_name", std::string("replication number")}}});
+  w_.add_dimension("", {"time",
+                        time,
+                        {},
+                        false,
+                        true,
+                        {{"units", std::string("days since 1970-01-01")},
+                         {"calendar", std::string("proleptic_gregorian")},
                          {"long_name", std::string("first day of the simulated month")}}});
   w_.add_dimension("", {"zone", {}, zones, false, false, {}});
   w_.add_dimension("", {"sector", {}, sectors, false, false, {}});
@@ -173,18 +200,35 @@ void OutputFile::define() {
   std::vector<std::string> zone_labels, sector_labels, programme_labels, programme_levers;
   for (const auto& z : sc_.zones) zone_labels.push_back(z.label);
   for (const auto& s : sc_.sectors) sector_labels.push_back(s.label);
-  for (const auto& p : sc_.programmes) { programme_labels.push_back(p.label); programme_levers.push_back(p.lever); }
-  w_.create_variable("", {"zone_label", {"zone"}, h5::Type::String, "1", {{"long_name", std::string("zone name")}}});
+  for (const auto& p : sc_.programmes) {
+    programme_labels.push_back(p.label);
+    programme_levers.push_back(p.lever);
+  }
+  w_.create_variable(
+      "",
+      {"zone_label", {"zone"}, h5::Type::String, "1", {{"long_name", std::string("zone name")}}});
   w_.write("", "zone_label", zone_labels);
-  w_.create_variable("", {"sector_label", {"sector"}, h5::Type::String, "1", {{"long_name", std::string("sector name")}}});
+  w_.create_variable("", {"sector_label",
+                          {"sector"},
+                          h5::Type::String,
+                          "1",
+                          {{"long_name", std::string("sector name")}}});
   w_.write("", "sector_label", sector_labels);
   std::vector<std::uint8_t> zone_industrial, sector_sei;
   for (const auto& z : sc_.zones) zone_industrial.push_back(z.industrial ? 1 : 0);
   for (const auto& s : sc_.sectors) sector_sei.push_back(s.strategic_emerging ? 1 : 0);
-  w_.create_variable("", {"zone_industrial", {"zone"}, h5::Type::UInt8, "1",
-                          {{"long_name", std::string("1 = industrial zone; 0 = offices of non-industrial firms")}}});
+  w_.create_variable(
+      "",
+      {"zone_industrial",
+       {"zone"},
+       h5::Type::UInt8,
+       "1",
+       {{"long_name", std::string("1 = industrial zone; 0 = offices of non-industrial firms")}}});
   w_.write("", "zone_industrial", zone_industrial);
-  w_.create_variable("", {"sector_strategic_emerging", {"sector"}, h5::Type::UInt8, "1",
+  w_.create_variable("", {"sector_strategic_emerging",
+                          {"sector"},
+                          h5::Type::UInt8,
+                          "1",
                           {{"long_name", std::string("1 = strategic emerging industry")}}});
   w_.write("", "sector_strategic_emerging", sector_sei);
   w_.create_variable("", {"programme_label", {"programme"}, h5::Type::String, "1", {}});
@@ -193,35 +237,88 @@ void OutputFile::define() {
   w_.write("", "programme_lever", programme_levers);
   const std::vector<std::string> cube = {"replication", "time", "zone", "sector"};
   for (const auto& v : cube_vars())
-    w_.create_variable("", {v.name, cube, h5::Type::Float64, v.units, {{"long_name", std::string(v.description)}}});
-  w_.create_variable("", {"output_density", cube, h5::Type::Float64, "1e8 CNY/km2/year",
-                          {{"long_name", std::string("Annualised output over land held (亿元/km2)")}}});
-  w_.create_variable("", {"subsidy_paid", {"replication", "time", "programme"}, h5::Type::Float64, "1e8 CNY/month",
+    w_.create_variable(
+        "",
+        {v.name, cube, h5::Type::Float64, v.units, {{"long_name", std::string(v.description)}}});
+  w_.create_variable("",
+                     {"output_density",
+                      cube,
+                      h5::Type::Float64,
+                      "1e8 CNY/km2/year",
+                      {{"long_name", std::string("Annualised output over land held (亿元/km2)")}}});
+  w_.create_variable("", {"subsidy_paid",
+                          {"replication", "time", "programme"},
+                          h5::Type::Float64,
+                          "1e8 CNY/month",
                           {{"long_name", std::string("Money paid by each programme")}}});
   for (const auto& v : scalar_vars())
-    w_.create_variable("", {v.name, {"replication", "time"}, h5::Type::Float64, v.units, {{"long_name", std::string(v.description)}}});
-  w_.create_variable("", {"talent_present", {"replication", "time", "zone", "level"}, h5::Type::Float64, "persons",
-                          {{"long_name", std::string("Talent living in the zone, employed or not")}}});
-  w_.create_variable("", {"zone_land_used", {"replication", "time", "zone"}, h5::Type::Float64, "km2",
-                          {{"long_name", std::string("Industrial land used or granted in the zone")}}});
-  w_.create_variable("", {"skilled_wage", {"replication", "time", "zone"}, h5::Type::Float64, "CNY/month", {}});
-  w_.create_variable("", {"housing_units", {"replication", "time", "zone"}, h5::Type::Float64, "units",
-                          {{"long_name", std::string("Talent housing units (talent apartments, public rental)")}}});
+    w_.create_variable("", {v.name,
+                            {"replication", "time"},
+                            h5::Type::Float64,
+                            v.units,
+                            {{"long_name", std::string(v.description)}}});
+  w_.create_variable("",
+                     {"talent_present",
+                      {"replication", "time", "zone", "level"},
+                      h5::Type::Float64,
+                      "persons",
+                      {{"long_name", std::string("Talent living in the zone, employed or not")}}});
+  w_.create_variable("",
+                     {"zone_land_used",
+                      {"replication", "time", "zone"},
+                      h5::Type::Float64,
+                      "km2",
+                      {{"long_name", std::string("Industrial land used or granted in the zone")}}});
+  w_.create_variable(
+      "", {"skilled_wage", {"replication", "time", "zone"}, h5::Type::Float64, "CNY/month", {}});
+  w_.create_variable(
+      "",
+      {"housing_units",
+       {"replication", "time", "zone"},
+       h5::Type::Float64,
+       "units",
+       {{"long_name", std::string("Talent housing units (talent apartments, public rental)")}}});
   // Snapshots: one row per firm per December.
-  w_.add_dimension("snapshots", {"firm", {}, {}, true, true, {{"long_name", std::string("snapshot row")}}});
+  w_.add_dimension("snapshots",
+                   {"firm", {}, {}, true, true, {{"long_name", std::string("snapshot row")}}});
   const std::vector<std::string> row = {"firm"};
   w_.create_variable("snapshots", {"replication", row, h5::Type::Int32, "1", {}});
   w_.create_variable("snapshots", {"year", row, h5::Type::Int32, "year", {}});
-  w_.create_variable("snapshots", {"id", row, h5::Type::Int64, "1", {{"long_name", std::string("firm id, unique within a replication")}}});
-  w_.create_variable("snapshots", {"zone", row, h5::Type::Int32, "1", {{"long_name", std::string("index into /zone")}}});
-  w_.create_variable("snapshots", {"sector", row, h5::Type::Int32, "1", {{"long_name", std::string("index into /sector")}}});
+  w_.create_variable("snapshots",
+                     {"id",
+                      row,
+                      h5::Type::Int64,
+                      "1",
+                      {{"long_name", std::string("firm id, unique within a replication")}}});
+  w_.create_variable(
+      "snapshots",
+      {"zone", row, h5::Type::Int32, "1", {{"long_name", std::string("index into /zone")}}});
+  w_.create_variable(
+      "snapshots",
+      {"sector", row, h5::Type::Int32, "1", {{"long_name", std::string("index into /sector")}}});
   w_.create_variable("snapshots", {"age", row, h5::Type::Float64, "years", {}});
   w_.create_variable("snapshots", {"employees", row, h5::Type::Int32, "persons", {}});
-  w_.create_variable("snapshots", {"output", row, h5::Type::Float64, "1e8 CNY/year", {{"long_name", std::string("output in the calendar year")}}});
-  w_.create_variable("snapshots", {"productivity", row, h5::Type::Float64, "1", {{"long_name", std::string("relative TFP")}}});
+  w_.create_variable("snapshots", {"output",
+                                   row,
+                                   h5::Type::Float64,
+                                   "1e8 CNY/year",
+                                   {{"long_name", std::string("output in the calendar year")}}});
+  w_.create_variable(
+      "snapshots",
+      {"productivity", row, h5::Type::Float64, "1", {{"long_name", std::string("relative TFP")}}});
   w_.create_variable("snapshots", {"capital", row, h5::Type::Float64, "1e8 CNY", {}});
-  w_.create_variable("snapshots", {"rd_intensity", row, h5::Type::Float64, "1", {{"long_name", std::string("R&D / output in the year")}}});
-  w_.create_variable("snapshots", {"alive", row, h5::Type::UInt8, "1", {{"long_name", std::string("1 alive at the snapshot, 0 exited during the year")}}});
+  w_.create_variable("snapshots", {"rd_intensity",
+                                   row,
+                                   h5::Type::Float64,
+                                   "1",
+                                   {{"long_name", std::string("R&D / output in the year")}}});
+  w_.create_variable(
+      "snapshots",
+      {"alive",
+       row,
+       h5::Type::UInt8,
+       "1",
+       {{"long_name", std::string("1 alive at the snapshot, 0 exited during the year")}}});
   w_.create_variable("snapshots", {"high_tech", row, h5::Type::UInt8, "1", {}});
 }
 
@@ -231,7 +328,8 @@ void OutputFile::append_replication(int replication, const ReplicationRecords& r
   for (const auto& v : cube_vars()) {
     std::vector<double> data(T * C);
     for (std::size_t t = 0; t < T; ++t)
-      for (std::size_t c = 0; c < C; ++c) data[t * C + c] = rec.steps[t].cube[std::size_t(v.series) * C + c] * v.scale;
+      for (std::size_t c = 0; c < C; ++c)
+        data[t * C + c] = rec.steps[t].cube[std::size_t(v.series) * C + c] * v.scale;
     w_.append("", v.name, data);
   }
   std::vector<double> density(T * C);
@@ -261,12 +359,19 @@ void OutputFile::append_replication(int replication, const ReplicationRecords& r
     }
     w_.append("", name, data);
   };
-  zone_series("talent_present", [](const StepRecord& r) -> const std::vector<double>& { return r.zone_talent; }, Z * 2);
+  zone_series(
+      "talent_present",
+      [](const StepRecord& r) -> const std::vector<double>& { return r.zone_talent; }, Z * 2);
   std::vector<double> land;
-  for (const auto& r : rec.steps) for (double v : r.zone_land) land.push_back(v / 1e6);
+  for (const auto& r : rec.steps)
+    for (double v : r.zone_land) land.push_back(v / 1e6);
   w_.append("", "zone_land_used", land);
-  zone_series("skilled_wage", [](const StepRecord& r) -> const std::vector<double>& { return r.zone_wage; }, Z);
-  zone_series("housing_units", [](const StepRecord& r) -> const std::vector<double>& { return r.zone_housing; }, Z);
+  zone_series(
+      "skilled_wage", [](const StepRecord& r) -> const std::vector<double>& { return r.zone_wage; },
+      Z);
+  zone_series(
+      "housing_units",
+      [](const StepRecord& r) -> const std::vector<double>& { return r.zone_housing; }, Z);
 }
 
 void OutputFile::append_snapshot(const SnapshotRows& s) {
@@ -294,7 +399,8 @@ void OutputFile::write_scorecard(const std::vector<ScorecardLine>& lines, int re
   if (lines.empty()) return;
   std::vector<std::string> names;
   for (std::size_t k = 0; k < lines.size(); ++k)
-    names.push_back(fmt::format("{}:{}:{}:{}", lines[k].target.metric, lines[k].target.zone, lines[k].target.sector, lines[k].target.year));
+    names.push_back(fmt::format("{}:{}:{}:{}", lines[k].target.metric, lines[k].target.zone,
+                                lines[k].target.sector, lines[k].target.year));
   std::vector<std::int64_t> reps(static_cast<std::size_t>(replications), 0);
   for (int r = 0; r < replications; ++r) reps[std::size_t(r)] = r;
   w_.add_dimension("scorecard", {"target", {}, names, false, false, {}});
@@ -328,16 +434,20 @@ void OutputFile::write_scorecard(const std::vector<ScorecardLine>& lines, int re
   auto month = [&](const char* name, const char* long_name, auto get) {
     std::vector<std::int32_t> v;
     for (const auto& l : lines) v.push_back(get(l.months));
-    w_.create_variable("scorecard", {name, {"target"}, h5::Type::Int32, "1", {{"long_name", std::string(long_name)}}});
+    w_.create_variable(
+        "scorecard",
+        {name, {"target"}, h5::Type::Int32, "1", {{"long_name", std::string(long_name)}}});
     w_.write("scorecard", name, v);
   };
-  month("months", "months of the target's year inside the horizon (12: full year; fewer: partial year)",
+  month("months",
+        "months of the target's year inside the horizon (12: full year; fewer: partial year)",
         [](const YearMonths& m) { return m.count; });
   month("first_month", "calendar month (1-12) of the first of those months",
         [](const YearMonths& m) { return m.first_month; });
   std::vector<double> values;
   for (const auto& l : lines) values.insert(values.end(), l.values.begin(), l.values.end());
-  w_.create_variable("scorecard", {"value", {"target", "replication"}, h5::Type::Float64, "metric unit", {}});
+  w_.create_variable("scorecard",
+                     {"value", {"target", "replication"}, h5::Type::Float64, "metric unit", {}});
   w_.write("scorecard", "value", values);
 }
 
@@ -348,7 +458,8 @@ const std::string& unit_of(const std::string& metric) {
   return none;
 }
 
-void summarise_years(const Scenario& sc, const std::vector<ReplicationRecords>& all, RunSummary& out) {
+void summarise_years(const Scenario& sc, const std::vector<ReplicationRecords>& all,
+                     RunSummary& out) {
   for (int y = sc.info.start / 12; y <= sc.info.end / 12; ++y) {
     YearSummary ys;
     ys.year = y;
@@ -377,22 +488,23 @@ void summarise_years(const Scenario& sc, const std::vector<ReplicationRecords>& 
 
 namespace {
 
-std::unique_ptr<CheckpointWriter> open_checkpoint(const Scenario& sc, const RunOptions& opt, std::int64_t seed,
-                                                  int replications) {
+std::unique_ptr<CheckpointWriter> open_checkpoint(const Scenario& sc, const RunOptions& opt,
+                                                  std::int64_t seed, int replications) {
   if (opt.checkpoint_at < 0) return nullptr;
   if (opt.checkpoint_path.empty()) throw Error("a checkpoint month needs a checkpoint file");
   if (opt.checkpoint_at <= sc.info.start || opt.checkpoint_at > sc.info.end)
-    throw Error(fmt::format("checkpoint month {} must lie after the start ({}) and within the horizon (to {})",
-                            units::format_month(opt.checkpoint_at), units::format_month(sc.info.start),
-                            units::format_month(sc.info.end)));
+    throw Error(fmt::format(
+        "checkpoint month {} must lie after the start ({}) and within the horizon (to {})",
+        units::format_month(opt.checkpoint_at), units::format_month(sc.info.start),
+        units::format_month(sc.info.end)));
   const auto h = checkpoint_header(sc, opt.checkpoint_at, seed, replications);
   return std::make_unique<CheckpointWriter>(opt.checkpoint_path, h);
 }
 
 // A branch must be able to take over the saved state: the checkpoint's fingerprint (checkpoint.hpp
 // says which scenario parts) and the run's seed and replications must agree.
-std::unique_ptr<CheckpointReader> open_branch(const Scenario& sc, const RunOptions& opt, std::int64_t seed,
-                                              int replications) {
+std::unique_ptr<CheckpointReader> open_branch(const Scenario& sc, const RunOptions& opt,
+                                              std::int64_t seed, int replications) {
   if (opt.branch_from.empty()) return nullptr;
   auto reader = std::make_unique<CheckpointReader>(opt.branch_from);
   reader->require_matches(sc, seed, replications);
@@ -406,9 +518,11 @@ RunSummary run_scenario(const Scenario& sc, const RunOptions& opt) {
   const std::string started = iso_now();
   const int replications = opt.replications > 0 ? opt.replications : sc.info.replications;
   const std::int64_t seed = opt.seed >= 0 ? opt.seed : sc.info.seed;
-  const int threads = opt.threads > 0 ? opt.threads : int(std::max(1u, std::thread::hardware_concurrency()));
+  const int threads =
+      opt.threads > 0 ? opt.threads : int(std::max(1u, std::thread::hardware_concurrency()));
   std::optional<tbb::global_control> limit;
-  if (opt.limit_threads) limit.emplace(tbb::global_control::max_allowed_parallelism, std::size_t(threads));
+  if (opt.limit_threads)
+    limit.emplace(tbb::global_control::max_allowed_parallelism, std::size_t(threads));
 
   std::unique_ptr<OutputFile> file;
   if (!opt.output.empty()) file = std::make_unique<OutputFile>(sc, opt.output);
@@ -432,7 +546,8 @@ RunSummary run_scenario(const Scenario& sc, const RunOptions& opt) {
       // Terms are the branch scenario's, with its dated changes up to the checkpoint in force.
       for (auto& t : world.terms)
         for (const auto& change : t.changes)
-          if (change.at >= sc.info.start && change.at < reader->header().month) apply_change(t, change);
+          if (change.at >= sc.info.start && change.at < reader->header().month)
+            apply_change(t, change);
       if (file && !past.id.empty()) file->append_snapshot(past);
     } else {
       populate(world);
@@ -462,7 +577,8 @@ RunSummary run_scenario(const Scenario& sc, const RunOptions& opt) {
     line.q05 = quantile(line.values, 0.05);
     line.q95 = quantile(line.values, 0.95);
     double hits = 0;
-    for (double v : line.values) hits += target.sense == ">=" ? v >= target.value : v <= target.value;
+    for (double v : line.values)
+      hits += target.sense == ">=" ? v >= target.value : v <= target.value;
     line.probability = hits / double(line.values.size());
     summary.scorecard.push_back(std::move(line));
   }

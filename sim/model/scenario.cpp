@@ -5,11 +5,11 @@
 
 #include <fmt/format.h>
 
+#include <toml++/toml.h>
 #include <algorithm>
 #include <cmath>
 #include <set>
 #include <sstream>
-#include <toml++/toml.h>
 
 #include "dictionary_impl.hpp"
 #include "parksim/model/units.hpp"
@@ -22,7 +22,8 @@ const std::vector<MetricInfo>& scorecard_metrics() {
       {"output", "1e8 CNY/year", "Industrial output in the calendar year"},
       {"value_added", "1e8 CNY/year", "Industrial value added in the calendar year"},
       {"output_density", "1e8 CNY/km2/year", "Output over industrial land used (December)"},
-      {"value_added_density", "1e8 CNY/km2/year", "Value added over industrial land used (December)"},
+      {"value_added_density", "1e8 CNY/km2/year",
+       "Value added over industrial land used (December)"},
       {"sei_share", "1", "Strategic-emerging-industry share of output"},
       {"firms", "firms", "Firms alive in December"},
       {"employment", "persons", "Employees in December"},
@@ -32,8 +33,10 @@ const std::vector<MetricInfo>& scorecard_metrics() {
       {"talent", "persons", "Skilled and leading talent present in December"},
       {"leading_talent", "persons", "Leading talents present in December"},
       {"platforms", "platforms", "Platforms (labs, test and engineering centres) in operation"},
-      {"patents", "patents/year", "Invention patents granted to above-size firms in the calendar year"},
-      {"innovation_centres", "centres", "Manufacturing innovation centres selected and not revoked (December)"},
+      {"patents", "patents/year",
+       "Invention patents granted to above-size firms in the calendar year"},
+      {"innovation_centres", "centres",
+       "Manufacturing innovation centres selected and not revoked (December)"},
       {"incubators", "incubators", "Incubators and accelerators in December"},
       {"smart_retrofits", "projects", "Smart-retrofit projects completed since the start"},
       {"first_units", "products", "First-unit products sold since the start"},
@@ -60,16 +63,16 @@ int Scenario::sector_index(const std::string& id) const {
 
 namespace {
 
+using detail::describe_range;
 using detail::Entry;
 using detail::id_problem;
-using detail::printable;
-using detail::Problems;
-using detail::suggestion;
-using detail::text_problem;
-using detail::describe_range;
 using detail::numeric_value;
 using detail::plain_number;
+using detail::printable;
+using detail::Problems;
 using detail::read_month;
+using detail::suggestion;
+using detail::text_problem;
 using detail::type_name;
 
 // ---------------------------------------------------------------- values
@@ -80,19 +83,25 @@ void assign(T& obj, const Entry<T>& entry, const toml::node& node, const std::st
   auto bad = [&](const std::string& msg) { problems.add(&node, key, msg); };
   auto check_range = [&](double v) {
     if (!std::isfinite(v)) {  // "1e308 km2": show what was written, not "inf"
-      bad(fmt::format("{} is out of range ({})", node.is_string() ? "\"" + printable(node.as_string()->get()) + "\""
-                      : "value " + type_name(node), describe_range(entry.min, entry.max, entry.unit)));
+      bad(fmt::format("{} is out of range ({})",
+                      node.is_string() ? "\"" + printable(node.as_string()->get()) + "\""
+                                       : "value " + type_name(node),
+                      describe_range(entry.min, entry.max, entry.unit)));
       return false;
     }
     if (!(v >= entry.min && v <= entry.max)) {
-      bad(fmt::format("value {} is out of range ({})", plain_number(v), describe_range(entry.min, entry.max, entry.unit)));
+      bad(fmt::format("value {} is out of range ({})", plain_number(v),
+                      describe_range(entry.min, entry.max, entry.unit)));
       return false;
     }
     return true;
   };
   try {
     switch (entry.kind) {
-      case ValueKind::Real: case ValueKind::Money: case ValueKind::Area: case ValueKind::Rate:
+      case ValueKind::Real:
+      case ValueKind::Money:
+      case ValueKind::Area:
+      case ValueKind::Rate:
       case ValueKind::Change: {
         const double v = numeric_value(entry.kind, node);
         if (check_range(v)) obj.*std::get<double T::*>(entry.member) = v;
@@ -100,7 +109,8 @@ void assign(T& obj, const Entry<T>& entry, const toml::node& node, const std::st
       }
       case ValueKind::Integer: {
         auto n = node.value<std::int64_t>();
-        if (!n || !node.is_integer()) return bad(fmt::format("expected a whole number, got {}", type_name(node)));
+        if (!n || !node.is_integer())
+          return bad(fmt::format("expected a whole number, got {}", type_name(node)));
         if (check_range(double(*n))) obj.*std::get<int T::*>(entry.member) = int(*n);
         return;
       }
@@ -108,13 +118,15 @@ void assign(T& obj, const Entry<T>& entry, const toml::node& node, const std::st
         obj.*std::get<int T::*>(entry.member) = read_month(node, int(entry.min), int(entry.max));
         return;
       case ValueKind::Bool:
-        if (!node.is_boolean()) return bad(fmt::format("expected true or false, got {}", type_name(node)));
+        if (!node.is_boolean())
+          return bad(fmt::format("expected true or false, got {}", type_name(node)));
         obj.*std::get<bool T::*>(entry.member) = *node.value<bool>();
         return;
       case ValueKind::Text: {
         if (!node.is_string()) return bad(fmt::format("expected text, got {}", type_name(node)));
         const auto& s = node.as_string()->get();
-        if (const auto problem = text_problem(s, std::string_view(entry.key) == "description"); !problem.empty())
+        if (const auto problem = text_problem(s, std::string_view(entry.key) == "description");
+            !problem.empty())
           return bad(problem);
         if (entry.required && s.empty()) return bad("must not be empty");
         obj.*std::get<std::string T::*>(entry.member) = s;
@@ -124,13 +136,14 @@ void assign(T& obj, const Entry<T>& entry, const toml::node& node, const std::st
         if (!node.is_string()) return bad(fmt::format("expected text, got {}", type_name(node)));
         const auto& s = node.as_string()->get();
         if (std::find(entry.choices.begin(), entry.choices.end(), s) == entry.choices.end())
-          return bad(fmt::format("\"{}\" is not allowed{}; allowed: {}", printable(s), suggestion(s, entry.choices),
-                                 fmt::join(entry.choices, ", ")));
+          return bad(fmt::format("\"{}\" is not allowed{}; allowed: {}", printable(s),
+                                 suggestion(s, entry.choices), fmt::join(entry.choices, ", ")));
         obj.*std::get<std::string T::*>(entry.member) = s;
         return;
       }
       case ValueKind::TextList: {
-        if (!node.is_array()) return bad(fmt::format("expected a list of text, got {}", type_name(node)));
+        if (!node.is_array())
+          return bad(fmt::format("expected a list of text, got {}", type_name(node)));
         std::vector<std::string> list;
         for (const auto& item : *node.as_array()) {
           if (!item.is_string()) return problems.add(&item, key, "every element must be text");
@@ -154,16 +167,19 @@ void read_table(T& obj, const toml::table& table, const std::string& prefix,
   for (const auto& [k, node] : table) {
     const std::string key(k.str());
     if (handled_elsewhere.count(key)) continue;
-    auto it = std::find_if(entries.begin(), entries.end(), [&](const auto& e) { return key == e.key; });
+    auto it =
+        std::find_if(entries.begin(), entries.end(), [&](const auto& e) { return key == e.key; });
     if (it == entries.end()) {
-      problems.add(&node, prefix + printable(key), fmt::format("unknown key{}", suggestion(key, keys)));
+      problems.add(&node, prefix + printable(key),
+                   fmt::format("unknown key{}", suggestion(key, keys)));
       continue;
     }
     assign(obj, *it, node, prefix + key, problems);
   }
   for (const auto& e : entries)
     if (e.required && !table.contains(e.key))
-      problems.add(&table, prefix + e.key, fmt::format("required key is missing ({})", e.description));
+      problems.add(&table, prefix + e.key,
+                   fmt::format("required key is missing ({})", e.description));
 }
 
 // Named sub-tables ([zones.lingang], [sectors.robots]) in the order they appear in the file.
@@ -210,7 +226,7 @@ void read_zones(Scenario& s, const toml::table& root, Problems& problems) {
         for (const auto& [sk, node] : *so->as_table()) {
           const std::string key = prefix + "sector_output." + std::string(sk.str());
           try {
-            double v = node.is_string() ? units::parse_money(node.as_string()->get())
+            double v = node.is_string()   ? units::parse_money(node.as_string()->get())
                        : node.is_number() ? units::money_from_number(*node.value<double>())
                                           : -1.0;
             if (v < 0) problems.add(&node, key, "expected money, e.g. \"120亿\"");
@@ -222,7 +238,8 @@ void read_zones(Scenario& s, const toml::table& root, Problems& problems) {
         }
       }
     } else {
-      problems.add(table, prefix + "sector_output", "required table is missing (annual output by sector)");
+      problems.add(table, prefix + "sector_output",
+                   "required table is missing (annual output by sector)");
     }
     s.zones.push_back(std::move(z));
   }
@@ -237,12 +254,16 @@ void read_sectors(Scenario& s, const toml::table& root, Problems& problems) {
     read_table(sec, *table, "sectors." + id + ".", detail::sector_entries(), problems);
     s.sectors.push_back(std::move(sec));
   }
-  if (s.sectors.empty()) problems.add(&root, "sectors", "at least one sector is required ([sectors.<id>])");
+  if (s.sectors.empty())
+    problems.add(&root, "sectors", "at least one sector is required ([sectors.<id>])");
 }
 
 const std::vector<std::string>& changeable_keys() {
-  static const std::vector<std::string> keys = {"rate", "cap", "cap_per_year", "budget_per_year", "amount",
-                                                "premium_rate_cap", "effect", "units_per_year", "years"};
+  static const std::vector<std::string> keys = {"rate",         "cap",
+                                                "cap_per_year", "budget_per_year",
+                                                "amount",       "premium_rate_cap",
+                                                "effect",       "units_per_year",
+                                                "years"};
   return keys;
 }
 
@@ -254,23 +275,28 @@ const Entry<ProgrammeSpec>* programme_entry(const std::string& key) {
 
 // Two changes at one month would leave which terms apply to the order of the list: an error at
 // the second, naming the first. `seen` holds (month, list index) of the changes read so far.
-bool repeats_month(std::vector<std::pair<int, int>>& seen, int month, int index, const toml::node* at,
-                   const std::string& prefix, Problems& problems) {
+bool repeats_month(std::vector<std::pair<int, int>>& seen, int month, int index,
+                   const toml::node* at, const std::string& prefix, Problems& problems) {
   for (const auto& [m, i] : seen)
     if (m == month) {
-      problems.add(at, fmt::format("{}[{}].at", prefix, index),
-                   fmt::format("{}[{}] already changes the terms at {}; give all new terms of a month in one change",
-                               prefix, i, units::format_month(month)));
+      problems.add(
+          at, fmt::format("{}[{}].at", prefix, index),
+          fmt::format(
+              "{}[{}] already changes the terms at {}; give all new terms of a month in one change",
+              prefix, i, units::format_month(month)));
       return true;
     }
   seen.emplace_back(month, index);
   return false;
 }
 
-// changes = [{ at = "2018-01", rate = "20%" }, ...]: dated new terms, validated like the keys they set.
-void read_changes(ProgrammeSpec& p, const toml::node& node, const std::string& prefix, Problems& problems) {
+// changes = [{ at = "2018-01", rate = "20%" }, ...]: dated new terms, validated like the keys they
+// set.
+void read_changes(ProgrammeSpec& p, const toml::node& node, const std::string& prefix,
+                  Problems& problems) {
   if (!node.is_array_of_tables() && !(node.is_array() && node.as_array()->empty()))
-    return problems.add(&node, prefix, "must be a list of tables, e.g. [{ at = \"2018-01\", rate = \"20%\" }]");
+    return problems.add(&node, prefix,
+                        "must be a list of tables, e.g. [{ at = \"2018-01\", rate = \"20%\" }]");
   std::vector<std::pair<int, int>> seen;
   int i = 0;
   for (const auto& item : *node.as_array()) {
@@ -280,14 +306,16 @@ void read_changes(ProgrammeSpec& p, const toml::node& node, const std::string& p
     bool ok = true;
     if (const auto* at = table.get("at")) {
       try {
-        const auto* from = programme_entry("from");  // a change's month has the range of the period's
+        const auto* from =
+            programme_entry("from");  // a change's month has the range of the period's
         change.at = read_month(*at, int(from->min), int(from->max));
       } catch (const units::UnitError& e) {
         problems.add(at, at_key + ".at", e.what());
         ok = false;
       }
     } else {
-      problems.add(&table, at_key + ".at", "required key is missing (the month the new terms apply from)");
+      problems.add(&table, at_key + ".at",
+                   "required key is missing (the month the new terms apply from)");
       ok = false;
     }
     for (const auto& [k, value] : table) {
@@ -297,29 +325,35 @@ void read_changes(ProgrammeSpec& p, const toml::node& node, const std::string& p
       const auto* entry = programme_entry(key);
       if (!entry || std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
         problems.add(&value, at_key + "." + key,
-                     fmt::format("cannot be changed by date{}; allowed: at, {}", suggestion(key, allowed),
-                                 fmt::join(allowed, ", ")));
+                     fmt::format("cannot be changed by date{}; allowed: at, {}",
+                                 suggestion(key, allowed), fmt::join(allowed, ", ")));
         ok = false;
         continue;
       }
       ProgrammeSpec scratch;
       const std::size_t before = problems.size();
       assign(scratch, *entry, value, at_key + "." + key, problems);
-      if (problems.size() != before) { ok = false; continue; }
-      const double v = entry->kind == ValueKind::Integer ? double(scratch.*std::get<int ProgrammeSpec::*>(entry->member))
-                                                         : scratch.*std::get<double ProgrammeSpec::*>(entry->member);
+      if (problems.size() != before) {
+        ok = false;
+        continue;
+      }
+      const double v = entry->kind == ValueKind::Integer
+                           ? double(scratch.*std::get<int ProgrammeSpec::*>(entry->member))
+                           : scratch.*std::get<double ProgrammeSpec::*>(entry->member);
       change.values.emplace_back(key, v);
     }
     if (ok && !repeats_month(seen, change.at, i - 1, table.get("at"), prefix, problems))
       p.changes.push_back(std::move(change));
   }
-  std::stable_sort(p.changes.begin(), p.changes.end(), [](const auto& a, const auto& b) { return a.at < b.at; });
+  std::stable_sort(p.changes.begin(), p.changes.end(),
+                   [](const auto& a, const auto& b) { return a.at < b.at; });
 }
 
 // loss_shares = { pool = "40%", bank = "40%", guarantee = "20%" } for risk pools; must sum to 100%.
 void read_loss_shares(ProgrammeSpec& p, const toml::table& programme, const toml::node& node,
                       const std::string& prefix, Problems& problems) {
-  if (!node.is_table()) return problems.add(&node, prefix, "must be a table { pool = .., bank = .., guarantee = .. }");
+  if (!node.is_table())
+    return problems.add(&node, prefix, "must be a table { pool = .., bank = .., guarantee = .. }");
   static const std::vector<std::string> parts = {"pool", "bank", "guarantee"};
   double share[3] = {0, 0, 0};
   bool ok = true;
@@ -327,7 +361,9 @@ void read_loss_shares(ProgrammeSpec& p, const toml::table& programme, const toml
     const std::string key(k.str());
     const auto it = std::find(parts.begin(), parts.end(), key);
     if (it == parts.end()) {
-      problems.add(&value, prefix + "." + key, fmt::format("unknown share{}; allowed: pool, bank, guarantee", suggestion(key, parts)));
+      problems.add(
+          &value, prefix + "." + key,
+          fmt::format("unknown share{}; allowed: pool, bank, guarantee", suggestion(key, parts)));
       ok = false;
       continue;
     }
@@ -341,10 +377,14 @@ void read_loss_shares(ProgrammeSpec& p, const toml::table& programme, const toml
   if (!ok) return;
   const double sum = share[0] + share[1] + share[2];
   if (std::abs(sum - 1.0) > 1e-6)
-    return problems.add(&node, prefix, fmt::format("shares sum to {:g}%, they must sum to 100% (pool {:g}% + bank {:g}% + guarantee {:g}%)",
-                                                  sum * 100, share[0] * 100, share[1] * 100, share[2] * 100));
+    return problems.add(&node, prefix,
+                        fmt::format("shares sum to {:g}%, they must sum to 100% (pool {:g}% + bank "
+                                    "{:g}% + guarantee {:g}%)",
+                                    sum * 100, share[0] * 100, share[1] * 100, share[2] * 100));
   if (programme.contains("rate"))
-    return problems.add(&node, prefix, "give either `rate` or `loss_shares`, not both (the pool share is the rate)");
+    return problems.add(
+        &node, prefix,
+        "give either `rate` or `loss_shares`, not both (the pool share is the rate)");
   p.rate = share[0];
   p.guarantee_share = share[2];
 }
@@ -355,10 +395,12 @@ void read_programmes(Scenario& s, const toml::table& root, Problems& problems) {
     p.id = id;
     p.label = id;
     const std::string prefix = "programmes." + id + ".";
-    read_table(p, *table, prefix, detail::programme_entries(), problems, {"changes", "loss_shares"});
+    read_table(p, *table, prefix, detail::programme_entries(), problems,
+               {"changes", "loss_shares"});
     for (const auto& [name, kind] : detail::programme_kinds())
       if (name == p.kind_name) p.kind = kind;
-    if (const auto* changes = table->get("changes")) read_changes(p, *changes, prefix + "changes", problems);
+    if (const auto* changes = table->get("changes"))
+      read_changes(p, *changes, prefix + "changes", problems);
     if (const auto* shares = table->get("loss_shares")) {
       if (p.kind != ProgrammeKind::RiskPool)
         problems.add(shares, prefix + "loss_shares", "applies to risk_pool programmes only");
@@ -372,8 +414,8 @@ void read_programmes(Scenario& s, const toml::table& root, Problems& problems) {
 // Keys that only make sense for some event kinds; a key given for another kind is an error.
 const std::vector<std::string>& event_keys_for(EventKind kind) {
   static const std::vector<std::string> shock = {"from", "to", "size", "sectors", "zones"};
-  static const std::vector<std::string> anchor = {"at", "zone", "sector", "investment", "land", "jobs",
-                                                  "output", "construction_months"};
+  static const std::vector<std::string> anchor = {"at",   "zone", "sector", "investment",
+                                                  "land", "jobs", "output", "construction_months"};
   return kind == EventKind::AnchorProject ? anchor : shock;
 }
 
@@ -389,18 +431,24 @@ void read_events(Scenario& s, const toml::table& root, Problems& problems) {
     for (const auto& [name, kind] : detail::event_kinds())
       if (name == e.kind_name) e.kind = kind;
     const auto& own = event_keys_for(e.kind);
-    const auto& other = event_keys_for(e.kind == EventKind::AnchorProject ? EventKind::DemandShock : EventKind::AnchorProject);
+    const auto& other = event_keys_for(
+        e.kind == EventKind::AnchorProject ? EventKind::DemandShock : EventKind::AnchorProject);
     for (const auto& [k, node] : *table) {
       const std::string key(k.str());
-      if (std::find(other.begin(), other.end(), key) != other.end() && std::find(own.begin(), own.end(), key) == own.end())
-        problems.add(&node, prefix + key, fmt::format("does not apply to an event of kind {}; its keys are: {}", e.kind_name, fmt::join(own, ", ")));
+      if (std::find(other.begin(), other.end(), key) != other.end() &&
+          std::find(own.begin(), own.end(), key) == own.end())
+        problems.add(&node, prefix + key,
+                     fmt::format("does not apply to an event of kind {}; its keys are: {}",
+                                 e.kind_name, fmt::join(own, ", ")));
     }
-    const std::vector<std::string> required = e.kind == EventKind::AnchorProject
-        ? std::vector<std::string>{"at", "zone", "sector", "investment", "land", "jobs"}
-        : std::vector<std::string>{"from", "to", "size"};
+    const std::vector<std::string> required =
+        e.kind == EventKind::AnchorProject
+            ? std::vector<std::string>{"at", "zone", "sector", "investment", "land", "jobs"}
+            : std::vector<std::string>{"from", "to", "size"};
     for (const auto& key : required)
       if (!table->contains(key))
-        problems.add(table, prefix + key, fmt::format("required key is missing for a {} event", e.kind_name));
+        problems.add(table, prefix + key,
+                     fmt::format("required key is missing for a {} event", e.kind_name));
     if (e.enabled) s.events.push_back(std::move(e));
   }
 }
@@ -415,7 +463,8 @@ void read_targets(Scenario& s, const toml::table& root, Problems& problems) {
   int i = 0;
   for (const auto& item : *node->as_array()) {
     TargetSpec t;
-    read_table(t, *item.as_table(), fmt::format("targets[{}].", i++), detail::target_entries(), problems);
+    read_table(t, *item.as_table(), fmt::format("targets[{}].", i++), detail::target_entries(),
+               problems);
     s.targets.push_back(std::move(t));
   }
 }
@@ -449,13 +498,15 @@ Scenario load_scenario(const std::string& path, const std::vector<std::string>& 
   std::vector<std::string> files;
   toml::table root = detail::compose_scenario(path, overlays, overrides, problems, files);
 
-  static const std::set<std::string> sections = {"scenario", "model", "talent", "funds", "zones",
-                                                 "sectors", "programmes", "events", "targets"};
+  static const std::set<std::string> sections = {"scenario",   "model",  "talent",
+                                                 "funds",      "zones",  "sectors",
+                                                 "programmes", "events", "targets"};
   std::vector<std::string> top_level(sections.begin(), sections.end());
   top_level.push_back("extends");  // read by composition; "extend = ..." should hear of it
   for (const auto& [k, node] : root)
     if (!sections.count(std::string(k.str())))
-      problems.add(&node, printable(k.str()), fmt::format("unknown section{}", suggestion(std::string(k.str()), top_level)));
+      problems.add(&node, printable(k.str()),
+                   fmt::format("unknown section{}", suggestion(std::string(k.str()), top_level)));
 
   Scenario s;
   s.path = path;

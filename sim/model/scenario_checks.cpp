@@ -15,7 +15,8 @@ namespace {
 
 class CrossChecker {
  public:
-  CrossChecker(const Scenario& s, const toml::table& root, Problems& problems) : s_(s), root_(root), problems_(problems) {
+  CrossChecker(const Scenario& s, const toml::table& root, Problems& problems)
+      : s_(s), root_(root), problems_(problems) {
     for (const auto& z : s.zones) zone_ids_.push_back(z.id);
     for (const auto& sec : s.sectors) sector_ids_.push_back(sec.id);
   }
@@ -37,9 +38,12 @@ class CrossChecker {
     for (const auto part : parts) v = v[part];
     return v ? v.node() : &root_;
   }
-  void add(const std::string& key, const std::string& message) { problems_.add(where(key), key, message); }
+  void add(const std::string& key, const std::string& message) {
+    problems_.add(where(key), key, message);
+  }
   void known_zone(const std::string& key, const std::string& zone) {
-    if (s_.zone_index(zone) < 0) add(key, fmt::format("unknown zone \"{}\"{}", zone, suggestion(zone, zone_ids_)));
+    if (s_.zone_index(zone) < 0)
+      add(key, fmt::format("unknown zone \"{}\"{}", zone, suggestion(zone, zone_ids_)));
   }
   void known_sector(const std::string& key, const std::string& sector) {
     if (s_.sector_index(sector) < 0)
@@ -63,16 +67,19 @@ void CrossChecker::horizon_and_model() {
     add("scenario.end", fmt::format("end {} is before start {}", units::format_month(s_.info.end),
                                     units::format_month(s_.info.start)));
   if (s_.model.centre_min_members > s_.model.centre_max_members)
-    add("model.centre_min_members", fmt::format("centre_min_members ({}) exceeds centre_max_members ({})",
-                                                s_.model.centre_min_members, s_.model.centre_max_members));
+    add("model.centre_min_members",
+        fmt::format("centre_min_members ({}) exceeds centre_max_members ({})",
+                    s_.model.centre_min_members, s_.model.centre_max_members));
 }
 
 void CrossChecker::zones() {
   for (const auto& z : s_.zones) {
     const std::string p = "zones." + z.id;
     if (z.land_used > z.area)
-      add(p + ".land_used", fmt::format("land used ({:g} km2) exceeds the zone's area ({:g} km2)", z.land_used / 1e6, z.area / 1e6));
-    if (z.plot_ratio > z.plot_ratio_cap) add(p + ".plot_ratio", "plot ratio exceeds plot_ratio_cap");
+      add(p + ".land_used", fmt::format("land used ({:g} km2) exceeds the zone's area ({:g} km2)",
+                                        z.land_used / 1e6, z.area / 1e6));
+    if (z.plot_ratio > z.plot_ratio_cap)
+      add(p + ".plot_ratio", "plot ratio exceeds plot_ratio_cap");
     for (const auto& sec : z.sectors)
       if (s_.sector_index(sec) < 0)
         problems_.add(where_key({"zones", z.id, "sector_output", sec}), p + ".sector_output." + sec,
@@ -85,19 +92,23 @@ void CrossChecker::programmes() {
     const std::string p = "programmes." + pr.id;
     if (pr.to < pr.from) add(p + ".to", "programme ends before it starts");
     if (pr.from > s_.info.end || pr.to < s_.info.start)
-      add(p + ".from", fmt::format("active period {}..{} lies outside the horizon {}..{}", units::format_month(pr.from),
-                                   units::format_month(pr.to), units::format_month(s_.info.start),
-                                   units::format_month(s_.info.end)));
+      add(p + ".from",
+          fmt::format("active period {}..{} lies outside the horizon {}..{}",
+                      units::format_month(pr.from), units::format_month(pr.to),
+                      units::format_month(s_.info.start), units::format_month(s_.info.end)));
     for (const auto& sec : pr.sectors) known_sector(p + ".sectors", sec);
     for (const auto& z : pr.zones) known_zone(p + ".zones", z);
-    const bool needs_fund = pr.kind == ProgrammeKind::CreditLine || pr.kind == ProgrammeKind::RiskPool ||
+    const bool needs_fund = pr.kind == ProgrammeKind::CreditLine ||
+                            pr.kind == ProgrammeKind::RiskPool ||
                             pr.kind == ProgrammeKind::GuidanceFund;
-    if (needs_fund && pr.fund_size <= 0) add(p + ".fund_size", fmt::format("a {} programme needs fund_size > 0", pr.kind_name));
+    if (needs_fund && pr.fund_size <= 0)
+      add(p + ".fund_size", fmt::format("a {} programme needs fund_size > 0", pr.kind_name));
     for (std::size_t c = 0; c < pr.changes.size(); ++c)
       if (pr.changes[c].at < pr.from || pr.changes[c].at > pr.to)
         add(fmt::format("{}.changes[{}].at", p, c),
             fmt::format("change at {} lies outside the programme's active period {}..{}",
-                        units::format_month(pr.changes[c].at), units::format_month(pr.from), units::format_month(pr.to)));
+                        units::format_month(pr.changes[c].at), units::format_month(pr.from),
+                        units::format_month(pr.to)));
   }
 }
 
@@ -108,7 +119,8 @@ void CrossChecker::anchor_project(const EventSpec& e, const std::string& p) {
   if (e.investment <= 0) add(p + ".investment", "an anchor project needs investment > 0");
   if (e.land <= 0) add(p + ".land", "an anchor project needs land > 0");
   if (const int z = s_.zone_index(e.zone); z >= 0 && e.land > s_.zones[z].area)
-    add(p + ".land", fmt::format("land ({:g} km2) exceeds the zone's area ({:g} km2)", e.land / 1e6, s_.zones[z].area / 1e6));
+    add(p + ".land", fmt::format("land ({:g} km2) exceeds the zone's area ({:g} km2)", e.land / 1e6,
+                                 s_.zones[z].area / 1e6));
 }
 
 void CrossChecker::events() {
@@ -122,7 +134,9 @@ void CrossChecker::events() {
     in_horizon(e.to, p + ".to");
     if (e.to < e.from) add(p + ".to", "the shock ends before it starts");
     if (e.kind == EventKind::CapacityShock && (e.size < 0 || e.size > 1))
-      add(p + ".size", fmt::format("a capacity shock's size is the share of capacity lost; {:g} is outside 0 .. 1 (0% .. 100%)", e.size));
+      add(p + ".size", fmt::format("a capacity shock's size is the share of capacity lost; {:g} is "
+                                   "outside 0 .. 1 (0% .. 100%)",
+                                   e.size));
     for (const auto& sec : e.sectors) known_sector(p + ".sectors", sec);
     for (const auto& z : e.zones) known_zone(p + ".zones", z);
   }
@@ -136,14 +150,18 @@ void CrossChecker::targets() {
     if (t.sector != "all") known_sector(p + ".sector", t.sector);
     const int first_year = s_.info.start / 12, last_year = s_.info.end / 12;
     if (t.year < first_year || t.year > last_year)
-      add(p + ".year", fmt::format("year {} lies outside the horizon {}..{}", t.year, first_year, last_year));
-    // A plan's annual flow target cannot be judged on a few months (docs/scenario_format.md, Partial years).
+      add(p + ".year",
+          fmt::format("year {} lies outside the horizon {}..{}", t.year, first_year, last_year));
+    // A plan's annual flow target cannot be judged on a few months (docs/scenario_format.md,
+    // Partial years).
     const auto months = year_months(s_.info.start, s_.info.end, t.year);
     if (months.partial() && metric_time(t.metric) == MetricTime::Annual)
-      add(p + ".year", fmt::format("{} is a quantity of the whole year, but the horizon {}..{} has only {} of {}; "
-                                   "move the target to a full year or extend the horizon",
-                                   t.metric, units::format_month(s_.info.start), units::format_month(s_.info.end),
-                                   month_range(months), t.year));
+      add(p + ".year",
+          fmt::format(
+              "{} is a quantity of the whole year, but the horizon {}..{} has only {} of {}; "
+              "move the target to a full year or extend the horizon",
+              t.metric, units::format_month(s_.info.start), units::format_month(s_.info.end),
+              month_range(months), t.year));
   }
 }
 

@@ -46,7 +46,8 @@ std::string describe_cycle(const std::vector<std::string>& chain, const std::str
 
 toml::table parse_scenario_text(const std::string& text, const std::string& path) {
   if (text.find_first_not_of(" \t\r\n") == std::string::npos)
-    throw InputError({{path, 0, 0, "", "file is empty: a scenario needs at least a [scenario] table"}});
+    throw InputError(
+        {{path, 0, 0, "", "file is empty: a scenario needs at least a [scenario] table"}});
   return parse_toml(text, path);
 }
 
@@ -58,16 +59,19 @@ toml::table parse_scenario_text(const std::string& text, const std::string& path
 // The file named by `extends` in `table` (read from `path`): its path and text. Every refusal is
 // located at the extends line.
 std::pair<std::string, std::string> read_base(const toml::table& table, const std::string& path,
-                                              const std::vector<std::string>& chain, Problems& problems) {
+                                              const std::vector<std::string>& chain,
+                                              Problems& problems) {
   const toml::node* ext = table.get("extends");
-  if (!ext->is_string()) fail(problems, ext, fmt::format("must be a file name (text), got {}", type_name(*ext)));
+  if (!ext->is_string())
+    fail(problems, ext, fmt::format("must be a file name (text), got {}", type_name(*ext)));
   if (int(chain.size()) >= kMaxExtendsDepth)
     fail(problems, ext, fmt::format("the extends chain is longer than {} files", kMaxExtendsDepth));
   const std::string written = ext->as_string()->get();
   const auto base_path = (fs::path(path).parent_path() / written).lexically_normal().string();
   InputText input = try_read_input(base_path);
   if (!input.problem.empty())
-    fail(problems, ext, fmt::format("file \"{}\" {} (looked for {})", written, input.problem, base_path));
+    fail(problems, ext,
+         fmt::format("file \"{}\" {} (looked for {})", written, input.problem, base_path));
   const std::string base_identity = identity(base_path);
   if (std::find(chain.begin(), chain.end(), base_identity) != chain.end())
     fail(problems, ext, describe_cycle(chain, base_identity));
@@ -78,8 +82,8 @@ std::pair<std::string, std::string> read_base(const toml::table& table, const st
 // Iterative, so the chain's length costs no stack.
 toml::table load_composed(const std::string& path, const std::string& role, Problems& problems,
                           std::vector<std::string>& files) {
-  std::vector<std::string> chain;    // identities of the files read, outermost first
-  std::vector<toml::table> tables;   // their tables, same order
+  std::vector<std::string> chain;   // identities of the files read, outermost first
+  std::vector<toml::table> tables;  // their tables, same order
   std::string current = path;
   std::string text = read_input_text(path, role);
   while (true) {
@@ -106,9 +110,12 @@ toml::table argument_table(const std::string& source) {
 
 // The value of a --set argument as one TOML node: read as TOML if it parses, else as text.
 // Returns false (with a problem added) when the value is not a single value.
-bool override_value(const std::string& value, const std::string& source, toml::table& parsed, Problems& problems) {
+bool override_value(const std::string& value, const std::string& source, toml::table& parsed,
+                    Problems& problems) {
   if (value.find_first_of("\r\n") != std::string::npos) {
-    problems.add_file(source, "the value spans lines; give one value (write a line break in text as \\n inside \"...\")");
+    problems.add_file(
+        source,
+        "the value spans lines; give one value (write a line break in text as \\n inside \"...\")");
     return false;
   }
   try {
@@ -153,7 +160,8 @@ void apply_override(toml::table& root, const std::string& assignment, Problems& 
   if (std::any_of(parts.begin(), parts.end(), [](const auto& p) { return p.empty(); }))
     return problems.add_file(source, "the path has an empty part; write path.to.key=value");
   if (int(parts.size()) > kMaxKeyParts)
-    return problems.add_file(source, fmt::format("the path has {} levels; at most {} are allowed", parts.size(), kMaxKeyParts));
+    return problems.add_file(source, fmt::format("the path has {} levels; at most {} are allowed",
+                                                 parts.size(), kMaxKeyParts));
   toml::table parsed;
   if (!override_value(assignment.substr(eq + 1), source, parsed, problems)) return;
   toml::table* cursor = &root;
@@ -173,7 +181,8 @@ toml::table compose_scenario(const std::string& path, const std::vector<std::str
                              const std::vector<std::string>& overrides, Problems& problems,
                              std::vector<std::string>& files) {
   toml::table root = load_composed(path, "scenario", problems, files);
-  for (const auto& overlay : overlays) merge_into(root, load_composed(overlay, "overlay", problems, files));
+  for (const auto& overlay : overlays)
+    merge_into(root, load_composed(overlay, "overlay", problems, files));
   for (const auto& o : overrides) apply_override(root, o, problems);
   return root;
 }

@@ -31,10 +31,16 @@ std::string kind_problem(mode_t mode) {
 
 std::string open_problem(int error) {
   switch (error) {
-    case ENOENT: case ENOTDIR: return "does not exist";
-    case ELOOP: return "is a symbolic link loop";
-    case EACCES: case EPERM: return "cannot be read: permission denied";
-    default: return fmt::format("cannot be opened: {}", std::strerror(error));
+    case ENOENT:
+    case ENOTDIR:
+      return "does not exist";
+    case ELOOP:
+      return "is a symbolic link loop";
+    case EACCES:
+    case EPERM:
+      return "cannot be read: permission denied";
+    default:
+      return fmt::format("cannot be opened: {}", std::strerror(error));
   }
 }
 
@@ -45,7 +51,9 @@ std::string too_large() {
 class FileDescriptor {
  public:
   explicit FileDescriptor(int fd) : fd_(fd) {}
-  ~FileDescriptor() { if (fd_ >= 0) ::close(fd_); }
+  ~FileDescriptor() {
+    if (fd_ >= 0) ::close(fd_);
+  }
   FileDescriptor(const FileDescriptor&) = delete;
   FileDescriptor& operator=(const FileDescriptor&) = delete;
   int get() const { return fd_; }
@@ -73,13 +81,16 @@ class NestingScanner {
  private:
   bool at(std::size_t i, char c) const { return i < text_.size() && text_[i] == c; }
   bool triple(std::size_t i) const {
-    return (at(i, '"') && at(i + 1, '"') && at(i + 2, '"')) || (at(i, '\'') && at(i + 1, '\'') && at(i + 2, '\''));
+    return (at(i, '"') && at(i + 1, '"') && at(i + 2, '"')) ||
+           (at(i, '\'') && at(i + 1, '\'') && at(i + 2, '\''));
   }
   static bool bare(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-';
   }
   bool key_start(std::size_t i) const {
-    return i < text_.size() && (bare(text_[i]) || text_[i] == '"' || text_[i] == '\'') && !triple(i);
+    return i < text_.size() && (bare(text_[i]) || text_[i] == '"' || text_[i] == '\'') &&
+           !triple(i);
   }
   std::size_t skip_blank(std::size_t i) const {
     while (at(i, ' ') || at(i, '\t')) ++i;
@@ -97,7 +108,10 @@ class NestingScanner {
 std::size_t NestingScanner::skip_quoted(std::size_t i) const {
   const char quote = text_[i++];
   while (i < text_.size() && text_[i] != '\n') {
-    if (quote == '"' && text_[i] == '\\') { i += 2; continue; }
+    if (quote == '"' && text_[i] == '\\') {
+      i += 2;
+      continue;
+    }
     if (text_[i++] == quote) return i;
   }
   return std::min(i, text_.size());
@@ -109,7 +123,10 @@ std::size_t NestingScanner::skip_multiline(std::size_t i) const {
   const char quote = text_[i];
   i += 3;
   while (i < text_.size()) {
-    if (quote == '"' && text_[i] == '\\') { i += 2; continue; }
+    if (quote == '"' && text_[i] == '\\') {
+      i += 2;
+      continue;
+    }
     if (triple(i) && text_[i] == quote) {
       i += 3;
       for (int extra = 0; extra < 2 && at(i, quote); ++extra) ++i;
@@ -124,8 +141,10 @@ std::size_t NestingScanner::skip_multiline(std::size_t i) const {
 std::size_t NestingScanner::chain(std::size_t i, int& parts) const {
   parts = 0;
   while (true) {
-    if (text_[i] == '"' || text_[i] == '\'') i = skip_quoted(i);
-    else while (i < text_.size() && bare(text_[i])) ++i;
+    if (text_[i] == '"' || text_[i] == '\'')
+      i = skip_quoted(i);
+    else
+      while (i < text_.size() && bare(text_[i])) ++i;
     ++parts;
     std::size_t j = skip_blank(i);
     if (!at(j, '.')) return i;
@@ -135,13 +154,17 @@ std::size_t NestingScanner::chain(std::size_t i, int& parts) const {
   }
 }
 
-std::optional<Violation> NestingScanner::check_key(std::size_t start, int parts, int base, bool header) const {
+std::optional<Violation> NestingScanner::check_key(std::size_t start, int parts, int base,
+                                                   bool header) const {
   if (parts > kMaxKeyParts)
-    return Violation{start, fmt::format("{} has {} levels; at most {} are allowed", header ? "table header" : "key",
-                                        parts, kMaxKeyParts)};
+    return Violation{start, fmt::format("{} has {} levels; at most {} are allowed",
+                                        header ? "table header" : "key", parts, kMaxKeyParts)};
   if (base + parts > kMaxNesting)
-    return Violation{start, fmt::format("values are nested {} levels deep (tables, dotted keys, inline tables and "
-                                        "arrays together); at most {} are allowed", base + parts, kMaxNesting)};
+    return Violation{
+        start,
+        fmt::format("values are nested {} levels deep (tables, dotted keys, inline tables and "
+                    "arrays together); at most {} are allowed",
+                    base + parts, kMaxNesting)};
   return std::nullopt;
 }
 
@@ -157,7 +180,10 @@ std::optional<Violation> NestingScanner::run() {
     if (c == '#') {
       while (i < text_.size() && text_[i] != '\n') ++i;
     } else if (c == '\n') {
-      if (open.empty()) { line_start = true; last_key = 0; }
+      if (open.empty()) {
+        line_start = true;
+        last_key = 0;
+      }
       ++i;
     } else if (c == ' ' || c == '\t' || c == '\r') {
       ++i;
@@ -214,9 +240,12 @@ std::pair<int, int> line_and_column(std::string_view text, std::size_t offset) {
 
 // toml++ 3.3 garbles a quoted key in "cannot redefine existing ... '<key>'" ('"flfoo" '): name
 // the key as it is written before the '=' that the error points just after.
-std::string redefinition_message(std::string description, std::string_view text, int line, int column) {
+std::string redefinition_message(std::string description, std::string_view text, int line,
+                                 int column) {
   const auto quote = description.find(" '");
-  if (description.find("cannot redefine existing") == std::string::npos || quote == std::string::npos) return description;
+  if (description.find("cannot redefine existing") == std::string::npos ||
+      quote == std::string::npos)
+    return description;
   std::size_t begin = 0;
   for (int l = 1; l < line; ++l) {
     const auto newline = text.find('\n', begin);
@@ -267,7 +296,8 @@ InputText try_read_input(const std::string& path) {
 
 std::string read_input_text(const std::string& path, const std::string& role) {
   InputText input = try_read_input(path);
-  if (!input.problem.empty()) throw InputError({{path, 0, 0, "", fmt::format("the {} {}", role, input.problem)}});
+  if (!input.problem.empty())
+    throw InputError({{path, 0, 0, "", fmt::format("the {} {}", role, input.problem)}});
   return std::move(input.text);
 }
 
@@ -286,13 +316,18 @@ std::string printable(std::string_view text, std::size_t max_chars) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
     if ((c & 0xC0) != 0x80 && chars++ == max_chars) return out + "…";
-    if (c == '\n') out += "\\n";
-    else if (c == '\t') out += "\\t";
-    else if (c < 0x20 || c == 0x7F) out += fmt::format("\\u{:04X}", c);
+    if (c == '\n')
+      out += "\\n";
+    else if (c == '\t')
+      out += "\\t";
+    else if (c < 0x20 || c == 0x7F)
+      out += fmt::format("\\u{:04X}", c);
     else if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
-             static_cast<unsigned char>(text[i + 1]) <= 0x9F)  // C1 controls (U+0080..U+009F), e.g. CSI
+             static_cast<unsigned char>(text[i + 1]) <=
+                 0x9F)  // C1 controls (U+0080..U+009F), e.g. CSI
       out += fmt::format("\\u{:04X}", static_cast<unsigned char>(text[++i]));
-    else out += char(c);
+    else
+      out += char(c);
   }
   return out;
 }
@@ -300,8 +335,8 @@ std::string printable(std::string_view text, std::size_t max_chars) {
 std::string type_name(const toml::node& node) {
   std::ostringstream os;
   os << node.type();
-  if (node.is_string() || node.is_number() || node.is_boolean() || node.is_date_time() || node.is_date() ||
-      node.is_time()) {
+  if (node.is_string() || node.is_number() || node.is_boolean() || node.is_date_time() ||
+      node.is_date() || node.is_time()) {
     std::ostringstream value;
     node.visit([&](const auto& v) {
       if constexpr (toml::is_value<decltype(v)>) value << v;
@@ -348,7 +383,8 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
   for (std::size_t i = 1; i <= a.size(); ++i) {
     cur[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j)
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      cur[j] =
+          std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
     std::swap(prev, cur);
   }
   return prev[b.size()];
@@ -366,7 +402,10 @@ std::string suggestion(const std::string& key, const std::vector<std::string>& a
   std::size_t best_d = 1000;
   for (const auto& a : allowed) {
     const std::size_t d = edit_distance(key, a);
-    if (d < best_d) { best_d = d; best = a; }
+    if (d < best_d) {
+      best_d = d;
+      best = a;
+    }
   }
   if (!best.empty() && best_d <= std::max<std::size_t>(2, key.size() / 3))
     return fmt::format(" (did you mean \"{}\"?)", best);
@@ -379,16 +418,25 @@ constexpr std::size_t kMaxIdLength = 64;
 // in metric specs (output:2020:zone), --set paths and resolved TOML, so they are plain words;
 // "all" is what a target says for every zone or sector. Returns the problem, or "".
 std::string id_problem(const std::string& id) {
-  static const std::string rule = fmt::format("ids have 1 to {} characters: ASCII letters, digits, '_' and '-' "
-                                              "(a display name goes in label)", kMaxIdLength);
+  static const std::string rule = fmt::format(
+      "ids have 1 to {} characters: ASCII letters, digits, '_' and '-' "
+      "(a display name goes in label)",
+      kMaxIdLength);
   if (id.empty()) return "the id is empty; " + rule;
-  if (id == "all") return "the id \"all\" is reserved (a target's zone or sector \"all\" means every one); " + rule;
-  if (id.size() > kMaxIdLength) return fmt::format("the id \"{}\" is too long; {}", printable(id), rule);
+  if (id == "all")
+    return "the id \"all\" is reserved (a target's zone or sector \"all\" means every one); " +
+           rule;
+  if (id.size() > kMaxIdLength)
+    return fmt::format("the id \"{}\" is too long; {}", printable(id), rule);
   for (const char c : id) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-') continue;
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+        c == '-')
+      continue;
     const auto u = static_cast<unsigned char>(c);
-    const std::string what = u >= 0x80 ? "a non-ASCII character" : u < 0x20 || u == 0x7F
-        ? fmt::format("the control character U+{:04X}", u) : fmt::format("'{}'", c);
+    const std::string what = u >= 0x80 ? "a non-ASCII character"
+                             : u < 0x20 || u == 0x7F
+                                 ? fmt::format("the control character U+{:04X}", u)
+                                 : fmt::format("'{}'", c);
     return fmt::format("the id \"{}\" holds {}; {}", printable(id), what, rule);
   }
   return "";
@@ -406,8 +454,9 @@ std::string text_problem(const std::string& text, bool multi_line) {
       code = static_cast<unsigned char>(text[i + 1]);  // C1 controls U+0080..U+009F
     if (code == 0 && c != 0) continue;
     if (multi_line && (c == '\n' || c == '\t' || c == '\r')) continue;
-    return fmt::format("text holds the control character U+{:04X}; allowed: printable text{}", code,
-                       multi_line ? ", line breaks and tabs" : " (line breaks and tabs only in a description)");
+    return fmt::format(
+        "text holds the control character U+{:04X}; allowed: printable text{}", code,
+        multi_line ? ", line breaks and tabs" : " (line breaks and tabs only in a description)");
   }
   return "";
 }
@@ -418,9 +467,10 @@ toml::table parse_toml(const std::string& text, const std::string& source) {
     return toml::parse(text, source);
   } catch (const toml::parse_error& e) {
     const int line = int(e.source().begin.line), column = int(e.source().begin.column);
-    throw InputError({{source, line, column, "",
-                       fmt::format("TOML syntax error: {}",
-                                   redefinition_message(std::string(e.description()), text, line, column))}});
+    throw InputError(
+        {{source, line, column, "",
+          fmt::format("TOML syntax error: {}",
+                      redefinition_message(std::string(e.description()), text, line, column))}});
   }
 }
 

@@ -22,7 +22,8 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 }
 
 // Strips the first matching suffix; returns its factor, or 0 if none matched.
-double strip_suffix(std::string_view& s, const std::vector<std::pair<std::string_view, double>>& suffixes) {
+double strip_suffix(std::string_view& s,
+                    const std::vector<std::pair<std::string_view, double>>& suffixes) {
   for (const auto& [suffix, factor] : suffixes)
     if (ends_with(s, suffix)) {
       s = trim(s.substr(0, s.size() - suffix.size()));
@@ -48,7 +49,8 @@ bool commas_group_thousands(std::string_view s) {
   if (!s.empty() && (s.front() == '+' || s.front() == '-')) s.remove_prefix(1);
   std::size_t end = 0;
   while (end < s.size() && (is_digit(s[end]) || s[end] == ',')) ++end;
-  if (s.substr(end).find(',') != std::string_view::npos) return false;  // after the point or exponent
+  if (s.substr(end).find(',') != std::string_view::npos)
+    return false;  // after the point or exponent
   const std::string_view whole = s.substr(0, end);
   const auto first = whole.find(',');
   if (first == std::string_view::npos) return true;
@@ -56,7 +58,8 @@ bool commas_group_thousands(std::string_view s) {
   const std::string_view groups = whole.substr(first);  // ",ddd" repeated
   if (groups.size() % 4 != 0) return false;
   for (std::size_t i = 0; i < groups.size(); i += 4)
-    if (groups[i] != ',' || !is_digit(groups[i + 1]) || !is_digit(groups[i + 2]) || !is_digit(groups[i + 3]))
+    if (groups[i] != ',' || !is_digit(groups[i + 1]) || !is_digit(groups[i + 2]) ||
+        !is_digit(groups[i + 3]))
       return false;
   return true;
 }
@@ -80,13 +83,17 @@ bool parse_number(std::string_view s, double& out, bool allow_commas) {
 // suggestion; with a point as well ("1.234,5") the intent is unclear and none is made.
 void require_thousands_groups(std::string_view number, std::string_view text, const char* what) {
   if (commas_group_thousands(number)) return;
-  const std::string problem = fmt::format("\"{}\" is not {}: ',' groups thousands (as in \"1,234,567\")", echo(text), what);
-  if (text.find('.') != std::string_view::npos) throw UnitError(problem + " and '.' is the decimal point");
+  const std::string problem =
+      fmt::format("\"{}\" is not {}: ',' groups thousands (as in \"1,234,567\")", echo(text), what);
+  if (text.find('.') != std::string_view::npos)
+    throw UnitError(problem + " and '.' is the decimal point");
   const bool decimal = std::count(text.begin(), text.end(), ',') == 1;
   std::string fixed;
   for (char c : text) {
-    if (c != ',') fixed += c;
-    else if (decimal) fixed += '.';
+    if (c != ',')
+      fixed += c;
+    else if (decimal)
+      fixed += '.';
   }
   throw UnitError(fmt::format("{}; write \"{}\"", problem, echo(trim(fixed))));
 }
@@ -94,8 +101,10 @@ void require_thousands_groups(std::string_view number, std::string_view text, co
 }  // namespace
 
 double money_from_number(double cny) {
-  if (!std::isfinite(cny) || cny < 0) throw UnitError(fmt::format("money must be a non-negative amount, got {}", cny));
-  if (cny > 1e15) throw UnitError(fmt::format("money {:g} CNY is implausibly large (over 1e15)", cny));
+  if (!std::isfinite(cny) || cny < 0)
+    throw UnitError(fmt::format("money must be a non-negative amount, got {}", cny));
+  if (cny > 1e15)
+    throw UnitError(fmt::format("money {:g} CNY is implausibly large (over 1e15)", cny));
   return cny;
 }
 
@@ -108,7 +117,10 @@ double parse_money(std::string_view text) {
   require_thousands_groups(s, text, "money");
   double v = 0;
   if (!parse_number(s, v, true))
-    throw UnitError(fmt::format("\"{}\" is not money: write a CNY amount such as 30000000, \"3000万\", \"1亿\" or \"200亿元\"", echo(text)));
+    throw UnitError(
+        fmt::format("\"{}\" is not money: write a CNY amount such as 30000000, \"3000万\", \"1亿\" "
+                    "or \"200亿元\"",
+                    echo(text)));
   if (!std::isfinite(v * factor))  // "1e308亿": say what was written, not "inf"
     throw UnitError(fmt::format("\"{}\" is implausibly large (over 1e15 CNY)", echo(text)));
   return money_from_number(v * factor);
@@ -116,24 +128,38 @@ double parse_money(std::string_view text) {
 
 double parse_area(std::string_view text) {
   std::string_view s = trim(text);
-  const double factor = strip_suffix(s, {{"km2", 1e6}, {"km²", 1e6}, {"平方公里", 1e6}, {"亩", kSquareMetresPerMu},
-                                         {"mu", kSquareMetresPerMu}, {"ha", 1e4}, {"公顷", 1e4}, {"m2", 1.0},
-                                         {"m²", 1.0}, {"平方米", 1.0}});
+  const double factor = strip_suffix(s, {{"km2", 1e6},
+                                         {"km²", 1e6},
+                                         {"平方公里", 1e6},
+                                         {"亩", kSquareMetresPerMu},
+                                         {"mu", kSquareMetresPerMu},
+                                         {"ha", 1e4},
+                                         {"公顷", 1e4},
+                                         {"m2", 1.0},
+                                         {"m²", 1.0},
+                                         {"平方米", 1.0}});
   if (factor != 0.0) require_thousands_groups(s, text, "an area");
   double v = 0;
   if (factor == 0.0 || !parse_number(s, v, true) || v < 0)
-    throw UnitError(fmt::format("\"{}\" is not an area: write it with its unit, e.g. \"12 km2\", \"30 ha\", \"1500亩\" or \"20000 m2\"", echo(text)));
+    throw UnitError(
+        fmt::format("\"{}\" is not an area: write it with its unit, e.g. \"12 km2\", \"30 ha\", "
+                    "\"1500亩\" or \"20000 m2\"",
+                    echo(text)));
   return v * factor;
 }
 
 double rate_from_number(double value) {
   if (!std::isfinite(value) || value < 0)
-    throw UnitError(fmt::format("rate {:g} must be a fraction between 0 and 1 or a percentage like \"30%\"", value));
+    throw UnitError(fmt::format(
+        "rate {:g} must be a fraction between 0 and 1 or a percentage like \"30%\"", value));
   if (value > 100.0)  // not a percentage without its sign either
-    throw UnitError(fmt::format("rate {:g} is out of range: write a fraction between 0 and 1 or a percentage up to "
-                                "\"100%\"", value));
+    throw UnitError(fmt::format(
+        "rate {:g} is out of range: write a fraction between 0 and 1 or a percentage up to "
+        "\"100%\"",
+        value));
   if (value > 1.0)
-    throw UnitError(fmt::format("rate {:g} is ambiguous: write {:g}% or {:g}", value, value, value / 100.0));
+    throw UnitError(
+        fmt::format("rate {:g} is ambiguous: write {:g}% or {:g}", value, value, value / 100.0));
   return value;
 }
 
@@ -158,14 +184,16 @@ double parse_change(std::string_view text) {
   if (percent) s = trim(s.substr(0, s.size() - 1));
   if (!s.empty() && s.front() == '+') s.remove_prefix(1);
   if (!parse_number(s, v, false))
-    throw UnitError(fmt::format("\"{}\" is not a relative change: write \"-30%\", \"+5%\" or -0.3", echo(text)));
+    throw UnitError(fmt::format("\"{}\" is not a relative change: write \"-30%\", \"+5%\" or -0.3",
+                                echo(text)));
   return percent ? v / 100.0 : v;
 }
 
 int parse_month(std::string_view text) {
   const std::string_view s = trim(text);
   auto fail = [&]() -> int {
-    throw UnitError(fmt::format("\"{}\" is not a month: write \"YYYY-MM\", e.g. \"2015-10\"", echo(text)));
+    throw UnitError(
+        fmt::format("\"{}\" is not a month: write \"YYYY-MM\", e.g. \"2015-10\"", echo(text)));
   };
   int year = 0, month = 1;
   const auto dash = s.find('-');
@@ -175,7 +203,8 @@ int parse_month(std::string_view text) {
   if (dash != std::string_view::npos) {
     const std::string_view ms = s.substr(dash + 1);
     auto [q, ec2] = std::from_chars(ms.data(), ms.data() + ms.size(), month);
-    if (ec2 != std::errc() || q != ms.data() + ms.size() || ms.empty() || ms.size() > 2) return fail();
+    if (ec2 != std::errc() || q != ms.data() + ms.size() || ms.empty() || ms.size() > 2)
+      return fail();
   }
   // Only the form is checked here; the range depends on the key (the dictionary says 1990..2100).
   if (month < 1 || month > 12) return fail();

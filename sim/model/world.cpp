@@ -1,15 +1,16 @@
 // The world of one replication and its starting population.
 #include "parksim/model/world.hpp"
 
+#include <algorithm>
 #include <boost/random/exponential_distribution.hpp>
 #include <boost/random/normal_distribution.hpp>
 #include <boost/random/uniform_01.hpp>
-#include <algorithm>
 #include <cmath>
 
 namespace parksim::model {
 
-World::World(const Scenario& scenario, engine::StreamKey stream_key) : sc(scenario), key(stream_key) {
+World::World(const Scenario& scenario, engine::StreamKey stream_key)
+    : sc(scenario), key(stream_key) {
   month = sc.info.start;
   const std::size_t Z = sc.zones.size(), S = sc.sectors.size(), P = sc.programmes.size();
   zones.resize(Z);
@@ -26,10 +27,11 @@ World::World(const Scenario& scenario, engine::StreamKey stream_key) : sc(scenar
     programmes[p].fund_left = spec.fund_size;
     for (std::size_t z = 0; z < Z; ++z)
       for (std::size_t s = 0; s < S; ++s) {
-        const bool zone_ok = spec.zones.empty() ||
-            std::find(spec.zones.begin(), spec.zones.end(), sc.zones[z].id) != spec.zones.end();
-        const bool sector_ok = spec.sectors.empty() ||
-            std::find(spec.sectors.begin(), spec.sectors.end(), sc.sectors[s].id) != spec.sectors.end();
+        const bool zone_ok = spec.zones.empty() || std::find(spec.zones.begin(), spec.zones.end(),
+                                                             sc.zones[z].id) != spec.zones.end();
+        const bool sector_ok =
+            spec.sectors.empty() || std::find(spec.sectors.begin(), spec.sectors.end(),
+                                              sc.sectors[s].id) != spec.sectors.end();
         eligibility[p * Z * S + z * S + s] = zone_ok && sector_ok;
       }
   }
@@ -131,7 +133,8 @@ void add_firm(World& w, std::size_t z, std::size_t s, double annual_output, engi
   boost::random::normal_distribution<double> normal;
   boost::random::exponential_distribution<double> expo;
   boost::random::uniform_01<double> u01;
-  const std::size_t i = new_firm(w, z, s, w.sc.info.start - int(std::lround(expo(rng) * m.initial_age_mean_years * 12.0)));
+  const std::size_t i = new_firm(
+      w, z, s, w.sc.info.start - int(std::lround(expo(rng) * m.initial_age_mean_years * 12.0)));
   const double sd = m.initial_productivity_sd;
   f.productivity[i] = std::exp(sd * normal(rng) - 0.5 * sd * sd);
   f.payback[i] = m.payback_median_years * std::exp(m.payback_dispersion * normal(rng));
@@ -149,11 +152,14 @@ void add_firm(World& w, std::size_t z, std::size_t s, double annual_output, engi
     f.flags[i] |= kRdActive;
     f.rd_base[i] = f.rd_intensity[i] = sec.rd_intensity * std::exp(0.5 * normal(rng) - 0.125);
   }
-  // Certified at the start if it qualifies and applied successfully in one of the Decembers since it
-  // became old enough (the yearly application chance of the record phase).
-  const double years_eligible = std::floor((w.sc.info.start - f.birth[i]) / 12.0 - m.high_tech_min_age_years) + 1.0;
-  const bool qualifies = f.rd_base[i] >= high_tech_threshold(m, annual_output) * 0.999 && years_eligible >= 1.0;
-  if (qualifies && u01(rng) < 1.0 - std::pow(1.0 - m.high_tech_application_rate, years_eligible)) f.flags[i] |= kHighTech;
+  // Certified at the start if it qualifies and applied successfully in one of the Decembers since
+  // it became old enough (the yearly application chance of the record phase).
+  const double years_eligible =
+      std::floor((w.sc.info.start - f.birth[i]) / 12.0 - m.high_tech_min_age_years) + 1.0;
+  const bool qualifies =
+      f.rd_base[i] >= high_tech_threshold(m, annual_output) * 0.999 && years_eligible >= 1.0;
+  if (qualifies && u01(rng) < 1.0 - std::pow(1.0 - m.high_tech_application_rate, years_eligible))
+    f.flags[i] |= kHighTech;
   f.volatility[i] = expo(rng);
 }
 
@@ -163,10 +169,12 @@ void allot_initial_land(World& w) {
   const auto& m = w.sc.model;
   std::vector<double> need(w.sc.zones.size(), 0.0);
   for (std::size_t i = 0; i < f.size(); ++i)
-    need[f.zone[i]] += (f.workers[i] + f.skilled_wanted[i] * w.persons(0)) * m.floor_area_per_worker / w.sc.zones[f.zone[i]].plot_ratio;
+    need[f.zone[i]] += (f.workers[i] + f.skilled_wanted[i] * w.persons(0)) *
+                       m.floor_area_per_worker / w.sc.zones[f.zone[i]].plot_ratio;
   for (std::size_t i = 0; i < f.size(); ++i) {
     const auto& zs = w.sc.zones[f.zone[i]];
-    const double own_need = (f.workers[i] + f.skilled_wanted[i] * w.persons(0)) * m.floor_area_per_worker / zs.plot_ratio;
+    const double own_need = (f.workers[i] + f.skilled_wanted[i] * w.persons(0)) *
+                            m.floor_area_per_worker / zs.plot_ratio;
     const double land = need[f.zone[i]] > 0 ? zs.land_used * own_need / need[f.zone[i]] : 0.0;
     f.land_leased[i] = land * zs.lease_share;
     f.land_owned[i] = land - f.land_leased[i];
@@ -245,8 +253,10 @@ static void allot_initial_platforms(World& w) {
       given += int(std::floor(share));
       remainders.push_back({share - std::floor(share), c});
     }
-    std::stable_sort(remainders.begin(), remainders.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-    for (std::size_t r = 0; given < zone.platforms && r < remainders.size(); ++r, ++given) w.platforms[remainders[r].second] += 1;
+    std::stable_sort(remainders.begin(), remainders.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (std::size_t r = 0; given < zone.platforms && r < remainders.size(); ++r, ++given)
+      w.platforms[remainders[r].second] += 1;
   }
 }
 
@@ -257,8 +267,10 @@ void populate(World& w) {
     for (std::size_t k = 0; k < zone.sectors.size(); ++k) {
       const std::size_t s = std::size_t(w.sc.sector_index(zone.sectors[k]));
       auto size_rng = w.streams("initial_sizes")(w.cell(z, s));
-      const double min_output = w.sc.sectors[s].min_output > 0 ? w.sc.sectors[s].min_output : m.initial_min_output;
-      for (double size : draw_sizes(zone.sector_output[k], min_output, m.initial_size_tail, size_rng)) {
+      const double min_output =
+          w.sc.sectors[s].min_output > 0 ? w.sc.sectors[s].min_output : m.initial_min_output;
+      for (double size :
+           draw_sizes(zone.sector_output[k], min_output, m.initial_size_tail, size_rng)) {
         auto rng = w.streams("initial_firm")(std::uint64_t(w.next_firm_id));
         add_firm(w, z, s, size, rng);
       }
@@ -278,7 +290,8 @@ void populate(World& w) {
   compute_cluster_stats(w);
   for (std::size_t i = 0; i < f.size(); ++i) {
     const double g = w.cluster.agglomeration[w.cell(f.zone[i], f.sector[i])];
-    f.log_shifter[i] = std::log(f.demand[i]) - (m.demand_elasticity - 1.0) * std::log(f.productivity[i] * g);
+    f.log_shifter[i] =
+        std::log(f.demand[i]) - (m.demand_elasticity - 1.0) * std::log(f.productivity[i] * g);
   }
 }
 

@@ -36,7 +36,8 @@ void write_seeds(const std::filesystem::path& dir) {
   model::run_scenario(scenario(), o);
   std::ifstream in(ck, std::ios::binary);
   const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  std::ofstream(dir / "seed_resealed", std::ios::binary) << '\1' << bytes.substr(0, bytes.size() - 8);
+  std::ofstream(dir / "seed_resealed", std::ios::binary)
+      << '\1' << bytes.substr(0, bytes.size() - 8);
   std::ofstream(dir / "seed_as_is", std::ios::binary) << '\0' << bytes;
   std::filesystem::remove(ck);
 }
@@ -67,7 +68,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       model::SnapshotRows snapshots;
       reader.restore(world, records, snapshots);
     }
-  } catch (const Error&) {
-  }
+  } catch (const Error&) {}
   return 0;  // any other exception escapes and libFuzzer reports it
 }

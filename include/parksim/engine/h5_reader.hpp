@@ -8,7 +8,7 @@
 namespace parksim::engine::h5 {
 
 struct Array {
-  std::vector<double> data;          // row-major
+  std::vector<double> data;  // row-major
   std::vector<std::size_t> shape;
 };
 
@@ -19,11 +19,11 @@ class Reader {
   Reader(const Reader&) = delete;
   Reader& operator=(const Reader&) = delete;
 
-  bool has(const std::string& dataset) const;                   // "name" or "group/name"
+  bool has(const std::string& dataset) const;  // "name" or "group/name"
   // The dataset's dimensions, without reading it: callers check them before a damaged file makes
   // them allocate terabytes.
   std::vector<std::size_t> shape(const std::string& dataset) const;
-  Array doubles(const std::string& dataset) const;              // any numeric type, converted
+  Array doubles(const std::string& dataset) const;  // any numeric type, converted
   std::vector<std::string> strings(const std::string& dataset) const;
   std::string attribute_string(const std::string& name) const;  // root attribute
   double attribute_number(const std::string& name) const;       // root attribute

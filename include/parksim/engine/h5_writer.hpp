@@ -29,11 +29,11 @@ struct Attr {
 // unless the dimension is extendible and starts empty, in which case `integer` decides the type).
 struct Dimension {
   std::string name;
-  std::vector<std::int64_t> values;   // integer coordinate (years, ids, replication numbers)
-  std::vector<std::string> labels;    // string coordinate (zones, sectors, programmes)
-  bool extendible = false;            // unlimited length; grows with append_coordinate()
-  bool integer = true;                // for an extendible dimension created empty
-  std::vector<Attr> attrs;            // e.g. {"long_name", "..."}; "units" for integer coords
+  std::vector<std::int64_t> values;  // integer coordinate (years, ids, replication numbers)
+  std::vector<std::string> labels;   // string coordinate (zones, sectors, programmes)
+  bool extendible = false;           // unlimited length; grows with append_coordinate()
+  bool integer = true;               // for an extendible dimension created empty
+  std::vector<Attr> attrs;           // e.g. {"long_name", "..."}; "units" for integer coords
 };
 
 enum class Type { Float64, Int32, Int64, UInt8, String };
@@ -42,8 +42,8 @@ struct Variable {
   std::string name;
   std::vector<std::string> dims;  // names of dimensions already added to the same group
   Type type = Type::Float64;
-  std::string units;              // required: written as attribute "units" ("1" if dimensionless)
-  std::vector<Attr> attrs;        // more attributes: long_name, description, ...
+  std::string units;        // required: written as attribute "units" ("1" if dimensionless)
+  std::vector<Attr> attrs;  // more attributes: long_name, description, ...
 };
 
 // True after a file could not be closed (a full disk, say): HDF5 1.10 then keeps objects of that
@@ -66,19 +66,26 @@ class Writer {
 
   // Whole-variable writes (row-major, size = product of the dims' current lengths).
   void write(const std::string& group, const std::string& var, const std::vector<double>& data);
-  void write(const std::string& group, const std::string& var, const std::vector<std::int32_t>& data);
-  void write(const std::string& group, const std::string& var, const std::vector<std::int64_t>& data);
-  void write(const std::string& group, const std::string& var, const std::vector<std::uint8_t>& data);
-  void write(const std::string& group, const std::string& var, const std::vector<std::string>& data);
+  void write(const std::string& group, const std::string& var,
+             const std::vector<std::int32_t>& data);
+  void write(const std::string& group, const std::string& var,
+             const std::vector<std::int64_t>& data);
+  void write(const std::string& group, const std::string& var,
+             const std::vector<std::uint8_t>& data);
+  void write(const std::string& group, const std::string& var,
+             const std::vector<std::string>& data);
 
   // Appends to an extendible dimension's coordinate, then slabs to variables whose first axis is
   // that dimension. `data` holds whole rows (a multiple of the product of the other dims).
   void append_coordinate(const std::string& group, const std::string& dim,
                          const std::vector<std::int64_t>& values);
   void append(const std::string& group, const std::string& var, const std::vector<double>& data);
-  void append(const std::string& group, const std::string& var, const std::vector<std::int32_t>& data);
-  void append(const std::string& group, const std::string& var, const std::vector<std::int64_t>& data);
-  void append(const std::string& group, const std::string& var, const std::vector<std::uint8_t>& data);
+  void append(const std::string& group, const std::string& var,
+              const std::vector<std::int32_t>& data);
+  void append(const std::string& group, const std::string& var,
+              const std::vector<std::int64_t>& data);
+  void append(const std::string& group, const std::string& var,
+              const std::vector<std::uint8_t>& data);
 
   // Attribute on the group itself (var empty) or on a variable.
   void set_attribute(const std::string& group, const std::string& var, const Attr& attr);

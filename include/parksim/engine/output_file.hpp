@@ -21,7 +21,8 @@ void check_output_path(const std::string& path, const std::string& what);
 
 // Throws OutputError if `output` names the same file as any of `inputs` (after resolving
 // symbolic links, "./" and "..", and hard links of existing files).
-void check_not_an_input(const std::string& output, const std::string& what, const std::vector<std::string>& inputs);
+void check_not_an_input(const std::string& output, const std::string& what,
+                        const std::vector<std::string>& inputs);
 
 // True when two paths name the same file (existing or not).
 bool same_file(const std::string& a, const std::string& b);

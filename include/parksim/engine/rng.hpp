@@ -80,7 +80,8 @@ class Stream {
 // use the four words of block k). Still a pure function of (seed, replication, decision, step,
 // agent), at a quarter of the generator cost: for decisions taken by millions of agents that need
 // a single draw each month.
-inline double shared_uniform(StreamKey key, std::uint64_t decision, std::uint32_t step, std::uint64_t agent) {
+inline double shared_uniform(StreamKey key, std::uint64_t decision, std::uint32_t step,
+                             std::uint64_t agent) {
   using Philox = r123::Philox4x64;
   // Counter word 3 = 1 keeps these blocks apart from Stream's (whose word 3 is always 0).
   Philox::ctr_type c{{decision, std::uint64_t(step) << 32, agent >> 2, 1}};
@@ -90,7 +91,8 @@ inline double shared_uniform(StreamKey key, std::uint64_t decision, std::uint32_
 }
 
 // Fills u[0..3] with the shared uniforms of agents 4*quad .. 4*quad+3 in one generator call.
-inline void shared_uniforms4(StreamKey key, std::uint64_t decision, std::uint32_t step, std::uint64_t quad, double* u) {
+inline void shared_uniforms4(StreamKey key, std::uint64_t decision, std::uint32_t step,
+                             std::uint64_t quad, double* u) {
   using Philox = r123::Philox4x64;
   Philox::ctr_type c{{decision, std::uint64_t(step) << 32, quad, 1}};
   Philox::key_type k{{key.seed, key.replication}};

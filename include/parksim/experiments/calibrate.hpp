@@ -15,9 +15,9 @@ namespace parksim::experiments {
 
 // An observed figure: what scenarios/data/shanghai_calibration.csv holds per row.
 struct Figure {
-  model::TargetSpec target;       // metric, zone, sector, year; value = the observed figure
+  model::TargetSpec target;  // metric, zone, sector, year; value = the observed figure
   double tolerance = 0.05;
-  bool relative = true;           // tolerance as share of the value, or in the metric's unit
+  bool relative = true;  // tolerance as share of the value, or in the metric's unit
 };
 
 // CSV with header metric,zone,sector,year,value,tolerance,tolerance_kind[,...]. Throws InputError
@@ -27,10 +27,10 @@ std::vector<Figure> read_figures(const std::string& path);
 struct CalibrateOptions {
   std::string scenario;
   std::vector<std::string> sets, overlays;
-  std::string space;              // SPACE.toml
-  std::string figures;            // FIGURES.csv
-  std::string output;             // fitted overlay TOML; its stem names the round files beside it
-  int points = 32;                // LHS points per round
+  std::string space;    // SPACE.toml
+  std::string figures;  // FIGURES.csv
+  std::string output;   // fitted overlay TOML; its stem names the round files beside it
+  int points = 32;      // LHS points per round
   int rounds = 2;
   int replications = 2;
   std::uint64_t seed = 1;
@@ -40,9 +40,10 @@ struct CalibrateOptions {
 
 struct FitRow {
   Figure figure;
-  model::YearMonths months;       // the figure's year in the horizon (a level in a partial year: its last month)
-  double model = 0;               // mean over replications at the best point
-  double error = 0;               // relative or absolute, as the tolerance
+  model::YearMonths
+      months;        // the figure's year in the horizon (a level in a partial year: its last month)
+  double model = 0;  // mean over replications at the best point
+  double error = 0;  // relative or absolute, as the tolerance
   bool met = false;
 };
 

@@ -13,30 +13,32 @@
 namespace parksim::experiments {
 
 struct CompareOptions {
-  std::string output;          // CMP.h5 (empty: none)
+  std::string output;  // CMP.h5 (empty: none)
   int replications = 32;
   int threads = 0;
-  std::int64_t seed = -1;      // -1: the base scenario's seed, used for both
-  std::vector<std::string> metrics = {"output", "output_density", "sei_share", "firms", "employment",
-                                      "high_tech_firms", "talent", "policy_cost"};
+  std::int64_t seed = -1;  // -1: the base scenario's seed, used for both
+  std::vector<std::string> metrics = {"output",     "output_density",  "sei_share", "firms",
+                                      "employment", "high_tech_firms", "talent",    "policy_cost"};
   std::string command_line;
 };
 
 struct Effect {
   std::string metric;
   int year = 0;
-  model::YearMonths months;               // a partial first or last year: effects on the months it has
+  model::YearMonths months;  // a partial first or last year: effects on the months it has
   double base_mean = 0, variant_mean = 0;
-  double effect = 0, low = 0, high = 0;   // mean paired difference and its 95% interval
-  double variance_reduction = 0;          // (Var b + Var v) / Var(v - b); inf when the difference never varies
+  double effect = 0, low = 0, high = 0;  // mean paired difference and its 95% interval
+  double variance_reduction =
+      0;  // (Var b + Var v) / Var(v - b); inf when the difference never varies
 };
 
 struct CompareResult {
-  std::vector<Effect> effects;            // metric-major, years in order
+  std::vector<Effect> effects;  // metric-major, years in order
   std::int64_t seed = 0;
   double seconds = 0;
 };
 
-CompareResult compare(const model::Scenario& base, const model::Scenario& variant, const CompareOptions& options);
+CompareResult compare(const model::Scenario& base, const model::Scenario& variant,
+                      const CompareOptions& options);
 
 }  // namespace parksim::experiments

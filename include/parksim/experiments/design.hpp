@@ -17,8 +17,8 @@ enum class Method { Grid, Lhs, Sobol, Morris };
 struct Design {
   Method method = Method::Lhs;
   Space space;
-  int n = 0;                       // grid: levels per parameter; lhs: points; sobol: base N; morris: trajectories
-  int levels = 4;                  // morris grid levels p
+  int n = 0;       // grid: levels per parameter; lhs: points; sobol: base N; morris: trajectories
+  int levels = 4;  // morris grid levels p
   std::uint64_t seed = 1;
   std::vector<std::vector<double>> unit;   // [point][parameter] in [0,1]
   std::vector<std::vector<double>> value;  // [point][parameter] in the keys' internal units

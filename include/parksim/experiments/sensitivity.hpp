@@ -23,14 +23,15 @@ struct MorrisIndex {
   double mu = 0, mu_star = 0, sigma = 0, mu_star_conf = 0;
 };
 
-std::vector<SobolIndex> sobol_indices(const Design& design, const std::vector<double>& y, int bootstrap = 100,
-                                      std::uint64_t seed = 1);
-std::vector<MorrisIndex> morris_indices(const Design& design, const std::vector<double>& y, int bootstrap = 100,
-                                        std::uint64_t seed = 1);
+std::vector<SobolIndex> sobol_indices(const Design& design, const std::vector<double>& y,
+                                      int bootstrap = 100, std::uint64_t seed = 1);
+std::vector<MorrisIndex> morris_indices(const Design& design, const std::vector<double>& y,
+                                        int bootstrap = 100, std::uint64_t seed = 1);
 
 // One output per design point: a metric of SWEEP.h5 averaged over its replications (throws if a
 // run of the metric failed), or a column of a CSV file (header row of names, rows in design order).
 std::vector<double> sweep_output(const std::string& sweep_path, const std::string& metric);
-std::vector<double> csv_output(const std::string& csv_path, const std::string& column, std::size_t points);
+std::vector<double> csv_output(const std::string& csv_path, const std::string& column,
+                               std::size_t points);
 
 }  // namespace parksim::experiments

@@ -26,11 +26,14 @@ struct MetricSpec {
 // The spec of a target: "metric:year", then ":zone" and ":sector" when they are not "all".
 std::string metric_spec(const model::TargetSpec& target);
 // Parses specs against a scenario; with none, the scenario's targets plus targets_met.
-std::vector<MetricSpec> parse_metrics(const std::vector<std::string>& specs, const model::Scenario& sc);
+std::vector<MetricSpec> parse_metrics(const std::vector<std::string>& specs,
+                                      const model::Scenario& sc);
 // Values of the metrics for each replication of a run of `sc` (rows: replications).
 // seed -1: the scenario's.
-std::vector<std::vector<double>> metric_values(const model::Scenario& sc, const std::vector<MetricSpec>& metrics,
-                                               int replications, int threads, std::int64_t seed = -1);
+std::vector<std::vector<double>> metric_values(const model::Scenario& sc,
+                                               const std::vector<MetricSpec>& metrics,
+                                               int replications, int threads,
+                                               std::int64_t seed = -1);
 
 struct SweepProgress {
   std::size_t done = 0, total = 0, failed = 0;  // runs (point x replication) over the whole sweep
@@ -38,14 +41,14 @@ struct SweepProgress {
 };
 
 struct SweepOptions {
-  std::string scenario;                 // base scenario file
+  std::string scenario;  // base scenario file
   std::vector<std::string> sets, overlays;
-  std::string design;                   // DESIGN.h5
-  std::string output;                   // SWEEP.h5
+  std::string design;  // DESIGN.h5
+  std::string output;  // SWEEP.h5
   int replications = 1;
-  std::vector<std::string> metrics;     // specs; empty: the scenario's targets + targets_met
+  std::vector<std::string> metrics;  // specs; empty: the scenario's targets + targets_met
   bool resume = false;
-  int threads = 0;                      // per process; 0: all cores
+  int threads = 0;  // per process; 0: all cores
   std::function<void(const SweepProgress&)> progress;
 };
 
@@ -53,7 +56,7 @@ struct SweepResult {
   std::size_t runs = 0, failed = 0, resumed = 0;  // resumed: runs found done in the journals
   double seconds = 0;
   int processes = 1;
-  bool wrote_output = false;            // false on MPI ranks other than 0
+  bool wrote_output = false;  // false on MPI ranks other than 0
 };
 
 SweepResult run_sweep(const SweepOptions& options);

@@ -15,8 +15,8 @@ struct YearMonths {
   int count = 0;        // months of the year in the horizon: 12 full, 1..11 partial, 0 none
   int first_month = 1;  // calendar month (1..12) of the first of them
   bool partial() const { return count > 0 && count < 12; }
-  int last() const { return first + count - 1; }                // index of the last of them
-  int last_month() const { return first_month + count - 1; }    // its calendar month
+  int last() const { return first + count - 1; }              // index of the last of them
+  int last_month() const { return first_month + count - 1; }  // its calendar month
 };
 
 YearMonths year_months(int start, int end, int year);

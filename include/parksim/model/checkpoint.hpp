@@ -29,8 +29,8 @@ namespace parksim::model {
 // and rules a variant may change (programme terms and dated changes, event timing and sizes,
 // zone rules such as approval months or rents, behavioural parameters) are not part of it.
 struct CheckpointHeader {
-  int month = 0;                 // the month the saved state is at the start of
-  int start = 0, end = 0;        // horizon of the run that wrote it
+  int month = 0;           // the month the saved state is at the start of
+  int start = 0, end = 0;  // horizon of the run that wrote it
   std::int64_t seed = 0;
   int replications = 0;
   std::vector<std::string> zones;             // zone ids in order
@@ -43,18 +43,22 @@ struct CheckpointHeader {
 };
 
 // The header a run of this scenario writes at a month.
-CheckpointHeader checkpoint_header(const Scenario& sc, int month, std::int64_t seed, int replications);
+CheckpointHeader checkpoint_header(const Scenario& sc, int month, std::int64_t seed,
+                                   int replications);
 // The scenario parts in which two headers differ, each named with both values (empty: none).
-std::vector<std::string> scenario_differences(const CheckpointHeader& saved, const CheckpointHeader& now);
+std::vector<std::string> scenario_differences(const CheckpointHeader& saved,
+                                              const CheckpointHeader& now);
 
 // The checksum stored at the end of a checkpoint (64-bit FNV-1a: detects damage, not tampering).
-std::uint64_t checkpoint_checksum(const char* data, std::size_t size, std::uint64_t h = 0xcbf29ce484222325ull);
+std::uint64_t checkpoint_checksum(const char* data, std::size_t size,
+                                  std::uint64_t h = 0xcbf29ce484222325ull);
 
 class CheckpointWriter {
  public:
   CheckpointWriter(const std::string& path, const CheckpointHeader& header);
   ~CheckpointWriter();
-  void add(World& world, ReplicationRecords& records, SnapshotRows& snapshots);  // replications in order
+  void add(World& world, ReplicationRecords& records,
+           SnapshotRows& snapshots);  // replications in order
   void commit();
 
  private:

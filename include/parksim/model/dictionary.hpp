@@ -8,10 +8,22 @@
 namespace parksim::model {
 
 // Change: a signed relative change ("-30%", -0.3).
-enum class ValueKind { Real, Integer, Money, Area, Rate, Change, Month, Bool, Text, TextList, Choice };
+enum class ValueKind {
+  Real,
+  Integer,
+  Money,
+  Area,
+  Rate,
+  Change,
+  Month,
+  Bool,
+  Text,
+  TextList,
+  Choice
+};
 
 struct ParamInfo {
-  std::string section;       // "model", "zones.*", "programmes.*", ...
+  std::string section;  // "model", "zones.*", "programmes.*", ...
   std::string key;
   ValueKind kind;
   std::string unit;

@@ -19,8 +19,8 @@ inline constexpr int kMaxNesting = 400;
 inline constexpr int kMaxExtendsDepth = 32;
 
 // The text of an input file, or why it cannot be read: `problem` is a phrase that reads after the
-// file's name ("is a directory, not a file", "does not exist"); it is empty when `text` is the file.
-// Never blocks on a FIFO, never reads a device, never throws.
+// file's name ("is a directory, not a file", "does not exist"); it is empty when `text` is the
+// file. Never blocks on a FIFO, never reads a device, never throws.
 struct InputText {
   std::string text;
   std::string problem;

@@ -12,13 +12,14 @@
 namespace parksim::model {
 
 struct RunOptions {
-  int replications = 0;         // 0: the scenario's default
-  std::int64_t seed = -1;       // -1: the scenario's seed
-  int threads = 0;              // 0: all cores
-  bool limit_threads = true;    // false: the caller has set the process's thread limit (sweeps)
-  std::string output;           // HDF5 path; empty: no file
-  std::string command_line;     // stored as provenance
-  std::function<void(std::size_t done, std::size_t total)> progress;  // steps done over all replications
+  int replications = 0;       // 0: the scenario's default
+  std::int64_t seed = -1;     // -1: the scenario's seed
+  int threads = 0;            // 0: all cores
+  bool limit_threads = true;  // false: the caller has set the process's thread limit (sweeps)
+  std::string output;         // HDF5 path; empty: no file
+  std::string command_line;   // stored as provenance
+  std::function<void(std::size_t done, std::size_t total)>
+      progress;  // steps done over all replications
   // Checkpoint and branch: save every replication's full state at the start of a month, or start
   // from such a file (a variant that agrees with the saved run up to that month; the branched run
   // equals the variant's unbranched run).
@@ -30,8 +31,8 @@ struct RunOptions {
 struct ScorecardLine {
   TargetSpec target;
   std::string unit;
-  std::vector<double> values;   // per replication
-  YearMonths months;            // the months of the target's year in the horizon (partial or not)
+  std::vector<double> values;  // per replication
+  YearMonths months;           // the months of the target's year in the horizon (partial or not)
   double median = 0, q05 = 0, q95 = 0, probability = 0;
 };
 

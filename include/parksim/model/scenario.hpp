@@ -14,7 +14,7 @@ namespace parksim::model {
 struct ScenarioInfo {
   std::string name;
   std::string title;
-  std::string source;        // the policy document the scenario encodes
+  std::string source;  // the policy document the scenario encodes
   std::string description;
   int start = 2015 * 12;     // first simulated month
   int end = 2025 * 12 + 11;  // last simulated month (inclusive)
@@ -25,64 +25,72 @@ struct ScenarioInfo {
 // Behavioural parameters of the agents; defaults and sources are in the dictionary.
 struct ModelParams {
   // firms: demand and production
-  double demand_elasticity = 4.0;            // CES elasticity of substitution sigma
-  double demand_volatility = 0.30;           // annual sd of log demand-shifter shocks, reference size
+  double demand_elasticity = 4.0;   // CES elasticity of substitution sigma
+  double demand_volatility = 0.30;  // annual sd of log demand-shifter shocks, reference size
   double volatility_size_elasticity = 0.15;  // sd falls as size^-beta
-  double reference_firm_output = 1.0e8;      // CNY per year, the size at which volatility = demand_volatility
-  double agglomeration_elasticity = 0.05;    // productivity elasticity to same-sector employment density
+  double reference_firm_output =
+      1.0e8;  // CNY per year, the size at which volatility = demand_volatility
+  double agglomeration_elasticity =
+      0.05;  // productivity elasticity to same-sector employment density
   double reference_employment_density = 5000.0;  // workers per km2 of the zone's used land
-  double depreciation_rate = 0.08;           // per year
-  double capacity_buffer = 0.10;             // capacity kept above expected demand
-  double investment_max_share = 0.25;        // max investment in one month as share of capital
-  double payback_median_years = 8.0;         // median payback a firm accepts for a project
-  double payback_dispersion = 0.5;           // sd of log accepted payback across firms
-  double fixed_cost_per_year = 3.0e5;        // overheads independent of output (CNY per year)
-  double cash_buffer_months = 2.0;           // months of costs kept as cash before investing
-  double exit_patience_months = 6.0;         // months of negative net worth before exit
-  double relocation_wait_months = 12.0;      // months an unmet land request waits before a firm considers moving
-  double relocation_rate = 0.1;              // monthly chance a waiting firm moves to a zone with free land
-  double relocation_cost_months = 3.0;       // months of value added a move costs
+  double depreciation_rate = 0.08;               // per year
+  double capacity_buffer = 0.10;                 // capacity kept above expected demand
+  double investment_max_share = 0.25;            // max investment in one month as share of capital
+  double payback_median_years = 8.0;             // median payback a firm accepts for a project
+  double payback_dispersion = 0.5;               // sd of log accepted payback across firms
+  double fixed_cost_per_year = 3.0e5;            // overheads independent of output (CNY per year)
+  double cash_buffer_months = 2.0;               // months of costs kept as cash before investing
+  double exit_patience_months = 6.0;             // months of negative net worth before exit
+  double relocation_wait_months =
+      12.0;  // months an unmet land request waits before a firm considers moving
+  double relocation_rate = 0.1;  // monthly chance a waiting firm moves to a zone with free land
+  double relocation_cost_months = 3.0;  // months of value added a move costs
   // innovation
-  double innovation_rate = 0.8;              // zeta1: P(success) = 1-exp(-zeta1 * R&D/sales * 12)
-  double imitation_rate = 0.5;               // zeta2 for imitation of the cluster's best
-  double innovation_step_max = 0.12;         // x_sup of the Beta innovation step
+  double innovation_rate = 0.8;       // zeta1: P(success) = 1-exp(-zeta1 * R&D/sales * 12)
+  double imitation_rate = 0.5;        // zeta2 for imitation of the cluster's best
+  double innovation_step_max = 0.12;  // x_sup of the Beta innovation step
   double innovation_beta_a = 1.0;
   double innovation_beta_b = 3.0;
-  double productivity_shock_sd = 0.02;       // annual sd of idiosyncratic productivity shocks
-  double rd_subsidy_response = 1.0;          // elasticity of R&D intensity to its expected subsidy return
-  double leading_talent_innovation_boost = 0.10;  // relative rise in zeta1 per leading talent (capped)
-  double platform_innovation_boost = 0.05;   // relative rise in zeta1 per platform in the zone-sector
-  double breakthrough_threshold = 0.06;      // innovation step that counts as a first-unit breakthrough
-  double first_unit_contract_share = 0.15;   // first-unit contract value as share of annual sales
-  double first_unit_sale_probability = 0.35; // chance a customer buys an uninsured first unit
+  double productivity_shock_sd = 0.02;  // annual sd of idiosyncratic productivity shocks
+  double rd_subsidy_response = 1.0;  // elasticity of R&D intensity to its expected subsidy return
+  double leading_talent_innovation_boost =
+      0.10;  // relative rise in zeta1 per leading talent (capped)
+  double platform_innovation_boost =
+      0.05;                              // relative rise in zeta1 per platform in the zone-sector
+  double breakthrough_threshold = 0.06;  // innovation step that counts as a first-unit breakthrough
+  double first_unit_contract_share = 0.15;    // first-unit contract value as share of annual sales
+  double first_unit_sale_probability = 0.35;  // chance a customer buys an uninsured first unit
   double first_unit_insured_probability = 0.6;  // the same with first-unit insurance
-  double first_unit_premium_rate = 0.03;     // insurance premium as share of contract value per year
+  double first_unit_premium_rate = 0.03;  // insurance premium as share of contract value per year
   // certification
-  double high_tech_rd_threshold_small = 0.05;  // R&D/sales needed, sales < 5000万 (2016 rules)
-  double high_tech_rd_threshold_medium = 0.04; // 5000万..2亿
-  double high_tech_rd_threshold_large = 0.03;  // > 2亿
+  double high_tech_rd_threshold_small = 0.05;   // R&D/sales needed, sales < 5000万 (2016 rules)
+  double high_tech_rd_threshold_medium = 0.04;  // 5000万..2亿
+  double high_tech_rd_threshold_large = 0.03;   // > 2亿
   double high_tech_min_age_years = 1.0;
-  double high_tech_status_value = 0.015;     // yearly value of the status (tax cut, reputation) as share of sales
-  double high_tech_application_rate = 0.4;   // chance a qualifying firm applies and is certified in a year
-  double high_tech_application_cost = 1.0e5; // CNY: consultancy, audits and staff time of an application
-  double hidden_champion_share = 0.3;        // national market share of a segment leader
-  double segment_share = 0.01;               // a product segment's share of its sector's market
-  double unicorn_valuation = 1.0e9 * 7.0;    // CNY (USD 1bn)
-  double valuation_sales_multiple = 8.0;     // valuation / annual sales for young growth firms
+  double high_tech_status_value =
+      0.015;  // yearly value of the status (tax cut, reputation) as share of sales
+  double high_tech_application_rate =
+      0.4;  // chance a qualifying firm applies and is certified in a year
+  double high_tech_application_cost =
+      1.0e5;                           // CNY: consultancy, audits and staff time of an application
+  double hidden_champion_share = 0.3;  // national market share of a segment leader
+  double segment_share = 0.01;         // a product segment's share of its sector's market
+  double unicorn_valuation = 1.0e9 * 7.0;  // CNY (USD 1bn)
+  double valuation_sales_multiple = 8.0;   // valuation / annual sales for young growth firms
   // retrofits, platforms, M&A, listing, leasing
-  double retrofit_cost_share = 0.15;         // cost of a smart retrofit as share of capital
-  double retrofit_productivity_gain = 0.12;  // productivity step of a retrofit
-  double retrofit_consideration_rate = 0.05; // share of firms reviewing a retrofit each year
-  double local_supplier_share = 0.15;        // share of retrofit spending bought from zone IM firms
-  double platform_cost = 1.5e8;              // CNY investment of a platform
-  double platform_rent_per_year = 4.0e6;     // CNY per year
-  double platform_min_firm_output = 5.0e8;   // only firms this large (per year) consider a platform
-  double platform_consideration_rate = 0.05; // share of large firms reviewing a platform each year
-  double platform_value_years = 6.0;         // years of innovation value a platform is worth
-  double ma_consideration_rate = 0.03;       // share of eligible firms reviewing an acquisition per year
-  double ma_deal_sales_multiple = 1.0;       // deal value / acquired annual sales
-  double ma_acquired_share = 0.2;            // acquired sales as share of the acquirer's sales
-  double listing_min_output = 3.0e8;         // per year
+  double retrofit_cost_share = 0.15;          // cost of a smart retrofit as share of capital
+  double retrofit_productivity_gain = 0.12;   // productivity step of a retrofit
+  double retrofit_consideration_rate = 0.05;  // share of firms reviewing a retrofit each year
+  double local_supplier_share = 0.15;       // share of retrofit spending bought from zone IM firms
+  double platform_cost = 1.5e8;             // CNY investment of a platform
+  double platform_rent_per_year = 4.0e6;    // CNY per year
+  double platform_min_firm_output = 5.0e8;  // only firms this large (per year) consider a platform
+  double platform_consideration_rate = 0.05;  // share of large firms reviewing a platform each year
+  double platform_value_years = 6.0;          // years of innovation value a platform is worth
+  double ma_consideration_rate = 0.03;  // share of eligible firms reviewing an acquisition per year
+  double ma_deal_sales_multiple = 1.0;  // deal value / acquired annual sales
+  double ma_acquired_share = 0.2;       // acquired sales as share of the acquirer's sales
+  double listing_min_output = 3.0e8;    // per year
   double listing_consideration_rate = 0.05;  // per year among eligible firms
   double listing_cost = 5.0e6;               // CNY
   double listing_raise_share = 0.5;          // equity raised / annual sales
@@ -90,102 +98,111 @@ struct ModelParams {
   double leasing_rate = 0.07;                // annual cost of leasing
   double choice_noise = 0.5;                 // logit scale of discrete firm choices
   // land
-  double floor_area_per_worker = 80.0;       // m2 of floor per worker
-  double parcel_size = 20000.0;              // m2, the unit of land requests
+  double floor_area_per_worker = 80.0;  // m2 of floor per worker
+  double parcel_size = 20000.0;         // m2, the unit of land requests
   // entry
-  double entry_rate_per_year = 0.08;         // entrants per year as share of incumbents (baseline)
-  double entrant_size = 0.10;                // entrant demand as share of sector mean firm output
-  double entrant_productivity_sd = 0.35;     // sd of log productivity of entrants
-  double attractiveness_land = 1.0;          // weights in the zone attractiveness index
+  double entry_rate_per_year = 0.08;      // entrants per year as share of incumbents (baseline)
+  double entrant_size = 0.10;             // entrant demand as share of sector mean firm output
+  double entrant_productivity_sd = 0.35;  // sd of log productivity of entrants
+  double attractiveness_land = 1.0;       // weights in the zone attractiveness index
   double attractiveness_subsidy = 1.0;
   double attractiveness_talent = 0.5;
   double attractiveness_cluster = 0.3;
   double attractiveness_incubator = 0.05;
   // initial population
-  double initial_size_tail = 1.1;            // Pareto exponent of initial firm sizes
-  double initial_min_output = 5.0e6;         // CNY per year
-  double initial_productivity_sd = 0.45;     // sd of log productivity
+  double initial_size_tail = 1.1;         // Pareto exponent of initial firm sizes
+  double initial_min_output = 5.0e6;      // CNY per year
+  double initial_productivity_sd = 0.45;  // sd of log productivity
   double initial_age_mean_years = 6.0;
   // land: plot-ratio increases on the firm's own land
-  double plot_ratio_premium_share = 1.0;     // premium per m2 of added floor, as share of the land price per m2 of floor
+  double plot_ratio_premium_share =
+      1.0;  // premium per m2 of added floor, as share of the land price per m2 of floor
   // incubators
-  double incubator_places = 20.0;            // young firms one incubator hosts
-  double incubation_years = 3.0;             // years a firm stays in its incubator place
-  double incubator_cost_relief = 0.5;        // share of overheads an incubator place saves (rent is free)
+  double incubator_places = 20.0;      // young firms one incubator hosts
+  double incubation_years = 3.0;       // years a firm stays in its incubator place
+  double incubator_cost_relief = 0.5;  // share of overheads an incubator place saves (rent is free)
   // patents
-  double patents_per_innovation = 2.0;       // invention patents granted per successful own innovation
-  double patent_min_output = 2.0e7;          // annual output above which a firm's patents are counted (above-size)
+  double patents_per_innovation = 2.0;  // invention patents granted per successful own innovation
+  double patent_min_output =
+      2.0e7;  // annual output above which a firm's patents are counted (above-size)
   // manufacturing innovation centres
-  double centre_formation_rate = 0.5;        // per year: chance a sector's leading firms apply when a programme is open
-  int centre_min_members = 3;                // member firms of a consortium
+  double centre_formation_rate =
+      0.5;  // per year: chance a sector's leading firms apply when a programme is open
+  int centre_min_members = 3;  // member firms of a consortium
   int centre_max_members = 8;
-  double centre_member_min_output = 5.0e8;   // annual output of a member firm
-  double centre_review_rd = 3.0e8;           // members' combined annual R&D at which the review score is even
-  double centre_review_noise = 0.5;          // sd of the log review score
-  double centre_qualify_probability = 0.75;  // chance a centre is qualified at the end of preparation (and of its extension)
-  double centre_member_rd_share = 0.05;      // share of members' R&D spent through the centre
-  double centre_result_rate = 2.0;           // common-technology results per year at the reference budget
-  double centre_reference_budget = 1.0e8;    // CNY per year
-  double centre_member_gain = 0.02;          // productivity step of members per result
-  double centre_spillover_gain = 0.004;      // productivity step of other firms of the sector per result
-  int centre_min_results = 3;                // results needed at the three-year review
+  double centre_member_min_output = 5.0e8;  // annual output of a member firm
+  double centre_review_rd =
+      3.0e8;  // members' combined annual R&D at which the review score is even
+  double centre_review_noise = 0.5;  // sd of the log review score
+  double centre_qualify_probability =
+      0.75;  // chance a centre is qualified at the end of preparation (and of its extension)
+  double centre_member_rd_share = 0.05;  // share of members' R&D spent through the centre
+  double centre_result_rate = 2.0;  // common-technology results per year at the reference budget
+  double centre_reference_budget = 1.0e8;  // CNY per year
+  double centre_member_gain = 0.02;        // productivity step of members per result
+  double centre_spillover_gain =
+      0.004;                   // productivity step of other firms of the sector per result
+  int centre_min_results = 3;  // results needed at the three-year review
 };
 
 struct TalentParams {
-  double skilled_wage = 12000.0;             // CNY per month
+  double skilled_wage = 12000.0;  // CNY per month
   double leading_wage = 50000.0;
   double general_wage = 7000.0;
-  double arrival_rate = 0.02;                // monthly arrivals as share of the zone's talent
-  double leaving_rate = 0.012;               // monthly base hazard of leaving the area
-  double move_rate = 0.004;                  // monthly base hazard of moving to another zone
-  double housing_cost_sensitivity = 1.0;     // logit weight of housing cost / wage
-  double reward_sensitivity = 1.0;           // logit weight of rewards / wage
-  double talent_housing_discount = 0.5;      // rent saved in a talent unit, share of market rent
-  double leading_share = 0.02;               // share of arrivals who are leading talents
-  double vacancy_wage_response = 0.02;       // wage rise per month at full vacancy pressure
-  double housing_need_share = 0.6;           // share of talent that rents (and so can use housing)
-  int skilled_per_agent = 1;                 // persons one skilled-talent agent stands for (large scenarios)
+  double arrival_rate = 0.02;             // monthly arrivals as share of the zone's talent
+  double leaving_rate = 0.012;            // monthly base hazard of leaving the area
+  double move_rate = 0.004;               // monthly base hazard of moving to another zone
+  double housing_cost_sensitivity = 1.0;  // logit weight of housing cost / wage
+  double reward_sensitivity = 1.0;        // logit weight of rewards / wage
+  double talent_housing_discount = 0.5;   // rent saved in a talent unit, share of market rent
+  double leading_share = 0.02;            // share of arrivals who are leading talents
+  double vacancy_wage_response = 0.02;    // wage rise per month at full vacancy pressure
+  double housing_need_share = 0.6;        // share of talent that rents (and so can use housing)
+  int skilled_per_agent = 1;  // persons one skilled-talent agent stands for (large scenarios)
 };
 
 struct FundParams {
-  double bank_leverage = 1.5;                // credit ceiling = leverage * net worth
-  double bank_rate = 0.05;                   // annual loan rate
-  double bank_risk_premium = 0.04;           // extra rate at full leverage
-  double bank_max_leverage = 0.7;            // debt / assets beyond which banks refuse
+  double bank_leverage = 1.5;       // credit ceiling = leverage * net worth
+  double bank_rate = 0.05;          // annual loan rate
+  double bank_risk_premium = 0.04;  // extra rate at full leverage
+  double bank_max_leverage = 0.7;   // debt / assets beyond which banks refuse
   double loan_maturity_years = 3.0;
-  double recovery_rate = 0.4;                // share of a defaulted loan recovered
-  double pool_leverage_response = 1.0;       // how much the pool's coverage raises the ceiling
-  double moral_hazard = 0.2;                 // extra default risk taken under coverage (screening)
-  double vc_capital_per_year = 2.0e9;        // private VC money available in the area per year
-  double vc_round_share = 0.5;               // round size / annual sales
-  double vc_min_productivity = 1.2;          // relative productivity VC looks for
+  double recovery_rate = 0.4;           // share of a defaulted loan recovered
+  double pool_leverage_response = 1.0;  // how much the pool's coverage raises the ceiling
+  double moral_hazard = 0.2;            // extra default risk taken under coverage (screening)
+  double vc_capital_per_year = 2.0e9;   // private VC money available in the area per year
+  double vc_round_share = 0.5;          // round size / annual sales
+  double vc_min_productivity = 1.2;     // relative productivity VC looks for
   double vc_max_age_years = 8.0;
-  double sme_output_limit = 4.0e8;           // annual output below which a firm is an SME (CNY)
-  double guarantee_fee = 0.015;              // annual fee a guarantee company charges on guaranteed debt
+  double sme_output_limit = 4.0e8;  // annual output below which a firm is an SME (CNY)
+  double guarantee_fee = 0.015;     // annual fee a guarantee company charges on guaranteed debt
 };
 
 struct ZoneSpec {
   std::string id;
   std::string label;
-  double area = 0.0;                  // industrial land of the zone, m2
-  double land_used = 0.0;             // m2 used at the start
+  double area = 0.0;       // industrial land of the zone, m2
+  double land_used = 0.0;  // m2 used at the start
   double plot_ratio = 1.2;
   double plot_ratio_cap = 2.0;
-  double land_rent = 4.0;             // CNY per m2 of land per month (leased land)
-  double land_price = 1500.0;         // CNY per m2 (land sold)
-  double lease_share = 0.5;           // share of new land leased rather than sold
-  int approval_months = 6;            // from grant to use
-  double min_output_per_mu = 0.0;     // CNY per mu per year; below it a surcharge applies (0 = no rule)
-  double low_density_surcharge = 0.0; // share of land cost added for firms below the rule
-  double market_rent = 4000.0;        // CNY per month for a talent renting on the market
-  int skilled_talent = 0;             // talent agents present at the start
+  double land_rent = 4.0;      // CNY per m2 of land per month (leased land)
+  double land_price = 1500.0;  // CNY per m2 (land sold)
+  double lease_share = 0.5;    // share of new land leased rather than sold
+  int approval_months = 6;     // from grant to use
+  double min_output_per_mu =
+      0.0;  // CNY per mu per year; below it a surcharge applies (0 = no rule)
+  double low_density_surcharge = 0.0;  // share of land cost added for firms below the rule
+  double market_rent = 4000.0;         // CNY per month for a talent renting on the market
+  int skilled_talent = 0;              // talent agents present at the start
   int leading_talent = 0;
-  int talent_housing_units = 0;       // talent apartments / public rental units at the start
+  int talent_housing_units = 0;  // talent apartments / public rental units at the start
   double incubators = 0.0;
-  int platforms = 0;                  // platforms (labs, engineering and test centres) at the start
-  double infrastructure = 0.0;        // attractiveness index of infrastructure (0..1)
-  bool industrial = true;             // false: offices of non-industrial firms (tech services), left out of industrial metrics
-  int exit_clause_years = 0;          // years below min_output_per_mu after which the land is taken back (0 = no clause)
+  int platforms = 0;            // platforms (labs, engineering and test centres) at the start
+  double infrastructure = 0.0;  // attractiveness index of infrastructure (0..1)
+  bool industrial = true;  // false: offices of non-industrial firms (tech services), left out of
+                           // industrial metrics
+  int exit_clause_years =
+      0;  // years below min_output_per_mu after which the land is taken back (0 = no clause)
   std::vector<std::string> sectors;   // sectors in sector_output order
   std::vector<double> sector_output;  // CNY per year at the start, by sector
 };
@@ -198,20 +215,38 @@ struct SectorSpec {
   double labour_productivity = 1.5e6;  // CNY output per worker per year
   double capital_output_ratio = 0.8;   // capital / annual output
   double value_added_share = 0.22;
-  double skilled_share = 0.25;         // share of the workforce that must be skilled talent
-  double rd_intensity = 0.02;          // R&D / sales of R&D-active firms
+  double skilled_share = 0.25;  // share of the workforce that must be skilled talent
+  double rd_intensity = 0.02;   // R&D / sales of R&D-active firms
   double rd_active_share = 0.2;
-  double min_output = 0.0;             // smallest firm of the starting population (0 = model.initial_min_output)
-  double demand_growth = 0.05;         // annual growth of the sector's market
+  double min_output =
+      0.0;  // smallest firm of the starting population (0 = model.initial_min_output)
+  double demand_growth = 0.05;                   // annual growth of the sector's market
   double competitor_productivity_growth = 0.02;  // annual drift of outside competitors
-  double national_market = 1.0e12;     // CNY per year, for market shares (hidden champions)
+  double national_market = 1.0e12;  // CNY per year, for market shares (hidden champions)
 };
 
 enum class ProgrammeKind {
-  FirstUnitGrant, FirstUnitInsurance, DemoApplication, PlatformConstruction, PlatformRent,
-  Industrialisation, SmartRetrofit, BrandMA, CreditLine, RiskPool, LeasingSubsidy, ListingBonus,
-  TalentHousing, LeadingTalentReward, TalentPilot, LocalProcurement, GuidanceFund, PlotRatioIncrease,
-  Incubator, InnovationCentre, HighTechReward
+  FirstUnitGrant,
+  FirstUnitInsurance,
+  DemoApplication,
+  PlatformConstruction,
+  PlatformRent,
+  Industrialisation,
+  SmartRetrofit,
+  BrandMA,
+  CreditLine,
+  RiskPool,
+  LeasingSubsidy,
+  ListingBonus,
+  TalentHousing,
+  LeadingTalentReward,
+  TalentPilot,
+  LocalProcurement,
+  GuidanceFund,
+  PlotRatioIncrease,
+  Incubator,
+  InnovationCentre,
+  HighTechReward
 };
 
 // New terms of a programme from a month on ("the rate falls to 20% from 2018-01"). Values are in
@@ -226,23 +261,23 @@ struct ProgrammeSpec {
   std::string kind_name;
   ProgrammeKind kind = ProgrammeKind::FirstUnitGrant;
   std::string label;
-  std::string lever;                  // e.g. "L1"
-  double rate = 0.0;                  // share of the base the programme pays or covers
-  double cap = 0.0;                   // per award (CNY); 0 = no cap
-  double cap_per_year = 0.0;          // per recipient per year (CNY); 0 = no cap
-  double budget_per_year = 0.0;       // CNY per year; 0 = not limited by the document
-  double fund_size = 0.0;             // CNY: credit-line quota, pool size, fund capital
-  double amount = 0.0;                // fixed award (CNY)
-  double premium_rate_cap = 0.0;      // first-unit insurance: premium rate ceiling
-  int years = 0;                      // duration of support per recipient
-  int units_per_year = 0;             // talent housing units added per year
-  double effect = 0.0;                // programme-specific response (see dictionary)
-  int from = 0;                       // first active month
-  int to = 0;                         // last active month
+  std::string lever;              // e.g. "L1"
+  double rate = 0.0;              // share of the base the programme pays or covers
+  double cap = 0.0;               // per award (CNY); 0 = no cap
+  double cap_per_year = 0.0;      // per recipient per year (CNY); 0 = no cap
+  double budget_per_year = 0.0;   // CNY per year; 0 = not limited by the document
+  double fund_size = 0.0;         // CNY: credit-line quota, pool size, fund capital
+  double amount = 0.0;            // fixed award (CNY)
+  double premium_rate_cap = 0.0;  // first-unit insurance: premium rate ceiling
+  int years = 0;                  // duration of support per recipient
+  int units_per_year = 0;         // talent housing units added per year
+  double effect = 0.0;            // programme-specific response (see dictionary)
+  int from = 0;                   // first active month
+  int to = 0;                     // last active month
   bool sme_only = false;
-  bool enabled = true;                // false: the programme is left out of the run (counterfactuals)
-  std::vector<std::string> sectors;   // eligible sectors (empty = all)
-  std::vector<std::string> zones;     // eligible zones (empty = all)
+  bool enabled = true;  // false: the programme is left out of the run (counterfactuals)
+  std::vector<std::string> sectors;  // eligible sectors (empty = all)
+  std::vector<std::string> zones;    // eligible zones (empty = all)
   std::string source;
   // risk_pool only: how a covered loss is shared. `rate` is the pool's share; a guarantee company
   // takes guarantee_share (and charges a fee); the bank keeps the rest.
@@ -265,18 +300,19 @@ struct EventSpec {
   EventKind kind = EventKind::DemandShock;
   std::string label;
   std::string source;
-  int from = 0, to = 0;                // shock period (months, inclusive)
-  double size = 0.0;                   // demand_shock: relative change of demand (-0.3 = -30%);
-                                       // capacity_shock: share of capacity unavailable
-  std::vector<std::string> sectors;    // shocks: sectors hit (empty = all)
-  std::vector<std::string> zones;      // shocks: zones hit (empty = all)
-  int at = 0;                          // anchor_project: month the project is signed and land granted
-  std::string zone, sector;            // anchor_project: where and in which sector
-  double investment = 0.0;             // anchor_project: fixed investment (CNY)
-  double land = 0.0;                   // anchor_project: land granted (m2)
-  int jobs = 0;                        // anchor_project: employees at full operation
-  double output = 0.0;                 // anchor_project: annual output at full operation (0 = investment / capital-output ratio)
-  int construction_months = 12;        // anchor_project: months from land grant to production
+  int from = 0, to = 0;              // shock period (months, inclusive)
+  double size = 0.0;                 // demand_shock: relative change of demand (-0.3 = -30%);
+                                     // capacity_shock: share of capacity unavailable
+  std::vector<std::string> sectors;  // shocks: sectors hit (empty = all)
+  std::vector<std::string> zones;    // shocks: zones hit (empty = all)
+  int at = 0;                        // anchor_project: month the project is signed and land granted
+  std::string zone, sector;          // anchor_project: where and in which sector
+  double investment = 0.0;           // anchor_project: fixed investment (CNY)
+  double land = 0.0;                 // anchor_project: land granted (m2)
+  int jobs = 0;                      // anchor_project: employees at full operation
+  double output = 0.0;  // anchor_project: annual output at full operation (0 = investment /
+                        // capital-output ratio)
+  int construction_months = 12;  // anchor_project: months from land grant to production
   bool enabled = true;
 };
 
@@ -292,9 +328,9 @@ struct TargetSpec {
 };
 
 struct Scenario {
-  std::string path;            // file it was loaded from
+  std::string path;                      // file it was loaded from
   std::vector<std::string> input_files;  // every file read: path, its extends chain, overlays
-  std::string resolved_text;   // the scenario after composition, stored in every output
+  std::string resolved_text;             // the scenario after composition, stored in every output
   ScenarioInfo info;
   ModelParams model;
   TalentParams talent;
@@ -306,12 +342,13 @@ struct Scenario {
   std::vector<TargetSpec> targets;
 
   int months() const { return info.end - info.start + 1; }
-  int zone_index(const std::string& id) const;     // -1 if absent
-  int sector_index(const std::string& id) const;   // -1 if absent
+  int zone_index(const std::string& id) const;    // -1 if absent
+  int sector_index(const std::string& id) const;  // -1 if absent
 };
 
 // Loads, composes and validates a scenario; throws InputError listing every problem. Composition
-// order: the file with its `extends` chain, then each overlay file in order, then `--set` overrides.
+// order: the file with its `extends` chain, then each overlay file in order, then `--set`
+// overrides.
 Scenario load_scenario(const std::string& path, const std::vector<std::string>& overrides = {},
                        const std::vector<std::string>& overlays = {});
 

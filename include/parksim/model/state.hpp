@@ -20,7 +20,7 @@ enum FirmFlag : std::uint16_t {
   kVcBacked = 1u << 6,
   kRdActive = 1u << 7,
   kPlatformOwner = 1u << 8,
-  kIncubated = 1u << 9,      // entered into an incubator place (rent and overhead relief while young)
+  kIncubated = 1u << 9,  // entered into an incubator place (rent and overhead relief while young)
 };
 
 enum EventFlag : std::uint8_t {
@@ -38,46 +38,94 @@ struct Firms {
   std::vector<std::int64_t> id;
   std::vector<std::uint16_t> zone, sector, flags;
   std::vector<std::uint8_t> alive;
-  std::vector<std::int32_t> birth;            // month index of entry
-  std::vector<std::int32_t> exit_month;       // -1 while alive
-  std::vector<std::int32_t> distress;         // consecutive months with negative cash
-  std::vector<std::int32_t> approval_left;    // months until pending land can be used
-  std::vector<std::int32_t> land_wait;        // months an unmet land request has waited
-  std::vector<std::int32_t> insured_months;   // months of first-unit insurance subsidy left
-  std::vector<std::int32_t> last_round;       // month of the last equity round (-1 none)
-  std::vector<std::int32_t> low_density_years;  // consecutive years below the zone's output-per-mu rule
-  std::vector<std::int32_t> expansion_programme;  // industrialisation programme backing this month's expansion (-1 none)
-  std::vector<std::uint8_t> events;           // what happened this step (EventFlag bits)
-  std::vector<std::uint8_t> exiting;          // decided to exit this step
-  std::vector<std::uint8_t> land_revoked;     // land taken back under an exit clause (leaves at the exit phase)
-  std::vector<std::int32_t> skilled, leading; // talent agents employed
+  std::vector<std::int32_t> birth;           // month index of entry
+  std::vector<std::int32_t> exit_month;      // -1 while alive
+  std::vector<std::int32_t> distress;        // consecutive months with negative cash
+  std::vector<std::int32_t> approval_left;   // months until pending land can be used
+  std::vector<std::int32_t> land_wait;       // months an unmet land request has waited
+  std::vector<std::int32_t> insured_months;  // months of first-unit insurance subsidy left
+  std::vector<std::int32_t> last_round;      // month of the last equity round (-1 none)
+  std::vector<std::int32_t>
+      low_density_years;  // consecutive years below the zone's output-per-mu rule
+  std::vector<std::int32_t>
+      expansion_programme;  // industrialisation programme backing this month's expansion (-1 none)
+  std::vector<std::uint8_t> events;   // what happened this step (EventFlag bits)
+  std::vector<std::uint8_t> exiting;  // decided to exit this step
+  std::vector<std::uint8_t>
+      land_revoked;  // land taken back under an exit clause (leaves at the exit phase)
+  std::vector<std::int32_t> skilled, leading;  // talent agents employed
   std::vector<std::int32_t> skilled_wanted, leading_wanted;
-  std::vector<double> productivity;   // relative TFP (phi)
-  std::vector<double> log_shifter;    // log demand shifter (customers, brand)
-  std::vector<double> volatility;     // this year's volatility regime (Exp(1))
-  std::vector<double> payback;        // years of payback this firm accepts
+  std::vector<double> productivity;  // relative TFP (phi)
+  std::vector<double> log_shifter;   // log demand shifter (customers, brand)
+  std::vector<double> volatility;    // this year's volatility regime (Exp(1))
+  std::vector<double> payback;       // years of payback this firm accepts
   std::vector<double> capital, land_owned, land_leased, land_pending;
-  std::vector<double> extra_floor;     // m2 of floor added on the firm's own land by plot-ratio increases
+  std::vector<double>
+      extra_floor;  // m2 of floor added on the firm's own land by plot-ratio increases
   std::vector<double> land_buy_pending;  // share of the pending land that was bought
   std::vector<double> cash, debt, line_debt, pool_debt, lease_debt, equity;
-  std::vector<double> rd_base;         // the firm's own R&D propensity (R&D/sales without support)
+  std::vector<double> rd_base;  // the firm's own R&D propensity (R&D/sales without support)
   std::vector<double> rd_intensity, demand, output, value_added, rd_spend, workers;
   std::vector<double> investment_gap;  // investment wanted but not financed from cash (CNY)
   std::vector<double> land_request;    // m2 asked for this month
   std::vector<double> output_year, output_last_year, rd_year, insured_premium;
-  std::vector<double> local_spend;     // retrofit spending bought from local IM suppliers this step
+  std::vector<double> local_spend;  // retrofit spending bought from local IM suppliers this step
 
   std::size_t size() const { return id.size(); }
 
   template <class F>
   void visit(F&& f) {
-    f(id); f(zone); f(sector); f(flags); f(alive); f(birth); f(exit_month); f(distress);
-    f(approval_left); f(land_wait); f(low_density_years); f(land_revoked); f(extra_floor); f(insured_months); f(last_round); f(expansion_programme); f(events); f(exiting); f(skilled); f(leading); f(skilled_wanted);
-    f(leading_wanted); f(productivity); f(log_shifter); f(volatility); f(payback); f(capital);
-    f(land_owned); f(land_leased); f(land_pending); f(land_buy_pending); f(cash); f(debt); f(line_debt); f(pool_debt);
-    f(lease_debt); f(equity); f(rd_base); f(rd_intensity); f(demand); f(output);
-    f(value_added); f(rd_spend); f(workers); f(investment_gap); f(land_request); f(output_year);
-    f(output_last_year); f(rd_year); f(insured_premium); f(local_spend);
+    f(id);
+    f(zone);
+    f(sector);
+    f(flags);
+    f(alive);
+    f(birth);
+    f(exit_month);
+    f(distress);
+    f(approval_left);
+    f(land_wait);
+    f(low_density_years);
+    f(land_revoked);
+    f(extra_floor);
+    f(insured_months);
+    f(last_round);
+    f(expansion_programme);
+    f(events);
+    f(exiting);
+    f(skilled);
+    f(leading);
+    f(skilled_wanted);
+    f(leading_wanted);
+    f(productivity);
+    f(log_shifter);
+    f(volatility);
+    f(payback);
+    f(capital);
+    f(land_owned);
+    f(land_leased);
+    f(land_pending);
+    f(land_buy_pending);
+    f(cash);
+    f(debt);
+    f(line_debt);
+    f(pool_debt);
+    f(lease_debt);
+    f(equity);
+    f(rd_base);
+    f(rd_intensity);
+    f(demand);
+    f(output);
+    f(value_added);
+    f(rd_spend);
+    f(workers);
+    f(investment_gap);
+    f(land_request);
+    f(output_year);
+    f(output_last_year);
+    f(rd_year);
+    f(insured_premium);
+    f(local_spend);
   }
   void resize(std::size_t n) {
     visit([n](auto& col) { col.resize(n); });
@@ -88,52 +136,58 @@ struct Firms {
 inline constexpr std::uint8_t kOutside = 255;  // talent zone value for the pool outside the area
 
 struct Talent {
-  std::vector<std::uint8_t> level;    // 0 skilled, 1 leading
-  std::vector<std::uint8_t> zone;     // zone index or kOutside
-  std::vector<std::uint8_t> housing;  // 1 = lives in a talent housing unit
-  std::vector<std::uint8_t> renter;   // 1 = rents, so may use talent housing
-  std::vector<std::int32_t> employer; // firm slot, -1 when not employed
+  std::vector<std::uint8_t> level;     // 0 skilled, 1 leading
+  std::vector<std::uint8_t> zone;      // zone index or kOutside
+  std::vector<std::uint8_t> housing;   // 1 = lives in a talent housing unit
+  std::vector<std::uint8_t> renter;    // 1 = rents, so may use talent housing
+  std::vector<std::int32_t> employer;  // firm slot, -1 when not employed
 
   std::size_t size() const { return level.size(); }
   template <class F>
-  void visit(F&& f) { f(level); f(zone); f(housing); f(renter); f(employer); }
+  void visit(F&& f) {
+    f(level);
+    f(zone);
+    f(housing);
+    f(renter);
+    f(employer);
+  }
   void resize(std::size_t n) {
     visit([n](auto& col) { col.resize(n); });
   }
 };
 
 struct ZoneState {
-  double land_used = 0;        // m2 in use or granted (owned + leased + pending)
-  double housing_units = 0;    // talent housing units
+  double land_used = 0;      // m2 in use or granted (owned + leased + pending)
+  double housing_units = 0;  // talent housing units
   double housing_used = 0;
-  double skilled_wage = 0;     // CNY per month, moves with vacancies
-  double local_demand = 0;     // CNY per month for local IM suppliers (retrofits, procurement)
+  double skilled_wage = 0;  // CNY per month, moves with vacancies
+  double local_demand = 0;  // CNY per month for local IM suppliers (retrofits, procurement)
   double talent_present = 0, unemployed = 0, leading_present = 0;
   double vacancies[2] = {0, 0};  // unfilled skilled and leading jobs after matching
-  double incubators = 0;       // incubators and accelerators (the zone's own plus programmes')
+  double incubators = 0;         // incubators and accelerators (the zone's own plus programmes')
 };
 
 // A manufacturing innovation centre (document 001): a consortium of leading firms of a sector that
-// applies, is reviewed, prepares for a year (plus an optional 6-month extension), then operates under
-// yearly evaluation and a three-year review, supplying common-technology results to its members and
-// its sector. A few per run, so a plain struct.
+// applies, is reviewed, prepares for a year (plus an optional 6-month extension), then operates
+// under yearly evaluation and a three-year review, supplying common-technology results to its
+// members and its sector. A few per run, so a plain struct.
 enum class CentreStage : std::uint8_t { Preparing, Extended, Operating, Revoked };
 
 struct Centre {
   std::int32_t id = 0;
   std::int32_t programme = 0;
-  std::uint16_t sector = 0, zone = 0;      // zone of the lead member
-  bool corporate = false;                  // a new joint-stock company, or a research society + alliance
+  std::uint16_t sector = 0, zone = 0;  // zone of the lead member
+  bool corporate = false;  // a new joint-stock company, or a research society + alliance
   CentreStage stage = CentreStage::Preparing;
-  std::int32_t selected = 0;               // month of selection
-  std::int32_t stage_end = 0;              // month the preparation (or extension) ends
+  std::int32_t selected = 0;   // month of selection
+  std::int32_t stage_end = 0;  // month the preparation (or extension) ends
   std::int32_t operating_since = -1;
-  std::int32_t ended = -1;                 // month revoked
-  std::vector<std::int64_t> members;       // member firm ids
-  double results = 0;                      // common-technology results since operating
-  double results_at_review = 0;            // results counted at the last three-year review
-  double results_at_evaluation = 0;        // results counted at the last yearly evaluation
-  bool suspended = false;                  // public funding suspended after a year without results
+  std::int32_t ended = -1;            // month revoked
+  std::vector<std::int64_t> members;  // member firm ids
+  double results = 0;                 // common-technology results since operating
+  double results_at_review = 0;       // results counted at the last three-year review
+  double results_at_evaluation = 0;   // results counted at the last yearly evaluation
+  bool suspended = false;             // public funding suspended after a year without results
 };
 
 // Per programme, per replication: money paid and what is left.
@@ -141,16 +195,17 @@ struct ProgrammeState {
   double paid_total = 0;
   double paid_this_year = 0;
   double paid_this_step = 0;
-  double fund_left = 0;        // credit-line quota, pool or fund capital left
-  double drawn = 0;            // credit line drawn / fund invested
-  double units = 0;            // incubators opened by this programme
+  double fund_left = 0;  // credit-line quota, pool or fund capital left
+  double drawn = 0;      // credit line drawn / fund invested
+  double units = 0;      // incubators opened by this programme
   bool active = false;
-  bool budget_left = true;     // known to firms when they decide (last step's state)
-  std::vector<double> paid_to_firm_this_year;  // [firm slot]: an award's cap holds per firm per year
+  bool budget_left = true;  // known to firms when they decide (last step's state)
+  std::vector<double>
+      paid_to_firm_this_year;  // [firm slot]: an award's cap holds per firm per year
 };
 
 struct Funds {
-  double bank_losses = 0;            // cumulative CNY
+  double bank_losses = 0;  // cumulative CNY
   double defaults_this_step = 0;
   double pool_paid_this_step = 0;
   double guarantee_paid_this_step = 0;  // losses borne by guarantee companies of risk pools
@@ -163,7 +218,7 @@ struct Funds {
 // Cluster (zone x sector) statistics computed at the start of each step from last step's state.
 struct ClusterStats {
   std::vector<double> employment, output, firms, best_productivity, mean_productivity, platforms;
-  std::vector<double> agglomeration;  // productivity multiplier
+  std::vector<double> agglomeration;             // productivity multiplier
   std::vector<double> sector_mean_productivity;  // output-weighted, per sector
   std::vector<double> sector_mean_output;        // per sector, CNY/month
 };

@@ -23,22 +23,23 @@ class UnitError : public Error {
   using Error::Error;
 };
 
-double parse_money(std::string_view text);   // CNY
-double parse_area(std::string_view text);    // m2
-double parse_rate(std::string_view text);    // fraction in [0, 1]
-double parse_change(std::string_view text);  // signed relative change: "-30%" -> -0.3, "+5%" -> 0.05
-int parse_month(std::string_view text);      // months since year 0: year*12 + (month-1)
+double parse_money(std::string_view text);  // CNY
+double parse_area(std::string_view text);   // m2
+double parse_rate(std::string_view text);   // fraction in [0, 1]
+double parse_change(
+    std::string_view text);              // signed relative change: "-30%" -> -0.3, "+5%" -> 0.05
+int parse_month(std::string_view text);  // months since year 0: year*12 + (month-1)
 
 // Number forms accepted from TOML numbers directly.
-double money_from_number(double cny);        // rejects negative / non-finite
-double rate_from_number(double value);       // accepts [0, 1]; rejects > 1 (say "30%")
+double money_from_number(double cny);   // rejects negative / non-finite
+double rate_from_number(double value);  // accepts [0, 1]; rejects > 1 (say "30%")
 
 std::string format_month(int month_index);  // "2015-10"
 std::string format_money(double cny);       // "3000万", "1.5亿", "8000元"
 
 inline constexpr double kSquareMetresPerKm2 = 1.0e6;
 inline constexpr double kSquareMetresPerMu = 1.0e6 / 1500.0;  // 1 km2 = 1500 亩
-inline constexpr double kYi = 1.0e8;    // 亿
-inline constexpr double kWan = 1.0e4;   // 万
+inline constexpr double kYi = 1.0e8;                          // 亿
+inline constexpr double kWan = 1.0e4;                         // 万
 
 }  // namespace parksim::units

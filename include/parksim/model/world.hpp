@@ -17,8 +17,20 @@ namespace parksim::model {
 
 // Series recorded every month, each [zone x sector] unless noted.
 enum class Series : int {
-  Output, ValueAdded, Firms, Employment, LandUsed, RdSpend, HighTech, Talent, Loans, Defaults,
-  Platforms, Entries, Exits, Count
+  Output,
+  ValueAdded,
+  Firms,
+  Employment,
+  LandUsed,
+  RdSpend,
+  HighTech,
+  Talent,
+  Loans,
+  Defaults,
+  Platforms,
+  Entries,
+  Exits,
+  Count
 };
 inline constexpr int kSeriesCount = static_cast<int>(Series::Count);
 
@@ -29,13 +41,16 @@ struct StepRecord {
   std::vector<double> zone_land;     // [zone]: land used incl. pending (m2)
   std::vector<double> zone_wage;     // [zone]
   std::vector<double> zone_housing;  // [zone]: talent housing units
-  double risk_pool_paid = 0, guarantee_paid = 0, credit_line_drawn = 0, vc_invested = 0, guidance_invested = 0;
-  double unicorns = 0, hidden_champions = 0, listed = 0, retrofits = 0, first_units = 0, anchor_projects = 0;
-  double patents = 0;            // invention patents granted this month (above-size firms)
-  double land_revoked = 0;       // firms whose land was taken back under exit clauses, since the start
-  double floor_added = 0;        // m2 of floor added by plot-ratio increases, in use
-  double incubators = 0;         // incubators in the area
-  double centres_preparing = 0, centres_operating = 0, centres_revoked = 0, centre_results = 0;  // innovation centres
+  double risk_pool_paid = 0, guarantee_paid = 0, credit_line_drawn = 0, vc_invested = 0,
+         guidance_invested = 0;
+  double unicorns = 0, hidden_champions = 0, listed = 0, retrofits = 0, first_units = 0,
+         anchor_projects = 0;
+  double patents = 0;       // invention patents granted this month (above-size firms)
+  double land_revoked = 0;  // firms whose land was taken back under exit clauses, since the start
+  double floor_added = 0;   // m2 of floor added by plot-ratio increases, in use
+  double incubators = 0;    // incubators in the area
+  double centres_preparing = 0, centres_operating = 0, centres_revoked = 0,
+         centre_results = 0;  // innovation centres
 };
 
 // One row per firm in a yearly snapshot.
@@ -53,37 +68,37 @@ class World {
 
   const Scenario& sc;
   engine::StreamKey key;
-  int step = 0;      // 0-based step within the run
-  int month = 0;     // absolute month index of this step
+  int step = 0;   // 0-based step within the run
+  int month = 0;  // absolute month index of this step
   Firms firms;
   Talent talent;
   std::vector<ZoneState> zones;
   std::vector<ProgrammeState> programmes;
-  std::vector<ProgrammeSpec> terms;        // programmes' current terms (scenario terms + dated changes)
+  std::vector<ProgrammeSpec> terms;  // programmes' current terms (scenario terms + dated changes)
   Funds funds;
   ClusterStats cluster;
-  std::vector<double> platforms;           // [zone x sector] platforms in operation
-  std::vector<std::uint8_t> eligibility;   // [programme][zone x sector]
+  std::vector<double> platforms;                   // [zone x sector] platforms in operation
+  std::vector<std::uint8_t> eligibility;           // [programme][zone x sector]
   std::vector<std::vector<double>> award_request;  // [programme][firm] CNY asked this step
-  std::vector<double> sector_market;       // market index per sector (grows with demand)
-  std::vector<double> sector_frontier;     // outside competitors' productivity per sector
+  std::vector<double> sector_market;               // market index per sector (grows with demand)
+  std::vector<double> sector_frontier;             // outside competitors' productivity per sector
   std::int64_t next_firm_id = 0;
   double retrofits = 0, first_units = 0;
-  double talent_outside = 0;    // talent agents in the outside pool (recounted each month)
+  double talent_outside = 0;  // talent agents in the outside pool (recounted each month)
   int entries_this_step = 0;
   std::vector<double> entries_cell, exits_cell;  // [zone x sector] this step
   std::vector<double> attract_ref;               // [zone x sector] attractiveness at the start
-  std::vector<double> demand_factor;             // [zone x sector] demand multiplier of active shocks
-  std::vector<double> capacity_factor;           // [zone x sector] capacity available under active shocks
-  double anchor_projects = 0;                    // anchor projects arrived since the start
+  std::vector<double> demand_factor;    // [zone x sector] demand multiplier of active shocks
+  std::vector<double> capacity_factor;  // [zone x sector] capacity available under active shocks
+  double anchor_projects = 0;           // anchor projects arrived since the start
   double patents_this_step = 0;
-  double land_revoked = 0;                       // firms whose land was taken back under exit clauses
-  std::vector<Centre> centres;                   // manufacturing innovation centres ever selected
+  double land_revoked = 0;      // firms whose land was taken back under exit clauses
+  std::vector<Centre> centres;  // manufacturing innovation centres ever selected
   double centre_results = 0;
-  std::vector<double> anchor_land;               // [event] land granted to an anchor project (m2)
+  std::vector<double> anchor_land;  // [event] land granted to an anchor project (m2)
 
-  StepRecord record;            // filled by the record phase each step
-  SnapshotRows snapshot;        // filled in December
+  StepRecord record;      // filled by the record phase each step
+  SnapshotRows snapshot;  // filled in December
 
   std::size_t cells() const { return sc.zones.size() * sc.sectors.size(); }
   // Persons a talent agent of a level stands for: skilled agents may stand for several persons in
@@ -126,7 +141,8 @@ class World {
   void pay(std::size_t programme, std::size_t firm, double amount);
 };
 
-// R&D / sales a firm of this annual sales needs for high-tech certification (2016 rules' size bands).
+// R&D / sales a firm of this annual sales needs for high-tech certification (2016 rules' size
+// bands).
 double high_tech_threshold(const ModelParams& m, double annual_sales);
 
 // Appends a firm slot with a fresh id, alive, and neutral values in every column; returns the slot.
