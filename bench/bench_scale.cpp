@@ -7,7 +7,7 @@
 
 #include <chrono>
 
-#include "parksim/model/world.hpp"
+#include "parksim/model/detail/world.hpp"
 
 using namespace parksim;
 

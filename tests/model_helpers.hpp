@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "parksim/model/scenario.hpp"
-#include "parksim/model/world.hpp"
+#include "parksim/model/detail/world.hpp"
 #include "test_helpers.hpp"
 
 namespace parksim::test {

@@ -13,7 +13,7 @@
 #include "model_helpers.hpp"
 #include "parksim/engine/error.hpp"
 #include "parksim/engine/h5_reader.hpp"
-#include "parksim/model/checkpoint.hpp"
+#include "parksim/model/detail/checkpoint.hpp"
 
 using namespace parksim;
 

@@ -131,7 +131,7 @@ TEST_CASE("patents count successful own innovations of above-size firms", "[mode
     const auto sc = mini({"model.patents_per_innovation=" + std::to_string(per_innovation),
                           "model.patent_min_output=\"" + min_output + "\""});
     double total = 0;
-    simulate(sc, [&](const model::World& w) { total += w.record.patents; });
+    simulate(sc, [&](const model::World& w) { total += w.record[model::Scalar::Patents]; });
     return total;
   };
   const double one = patents(1.0, "2000万");

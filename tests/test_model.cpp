@@ -8,9 +8,9 @@
 #include <sstream>
 
 #include "model_helpers.hpp"
+#include "parksim/model/detail/world.hpp"
 #include "parksim/model/run.hpp"
 #include "parksim/model/scenario.hpp"
-#include "parksim/model/world.hpp"
 
 using namespace parksim;
 using parksim::test::source_path;
@@ -302,7 +302,7 @@ TEST_CASE("an anchor project takes its land at signing and produces once built",
     for (std::size_t i = 0; i < w.firms.size(); ++i)
       if (w.firms.alive[i] && w.firms.capital[i] > 1.5e9) ++n;
     big_firms.push_back(n);
-    if (w.month == 2015 * 12 + 5) CHECK(w.record.anchor_projects == 1);
+    if (w.month == 2015 * 12 + 5) CHECK(w.record[model::Scalar::AnchorProjects] == 1);
   });
   simulate(base, [&](const model::World& w) { land_without.push_back(w.record.zone_land[0]); });
   CHECK(land_with[4] == land_without[4]);

@@ -13,7 +13,7 @@
 #include "parksim/engine/error.hpp"
 #include "parksim/engine/h5_writer.hpp"
 #include "parksim/model/dictionary.hpp"
-#include "parksim/model/world.hpp"
+#include "parksim/model/detail/world.hpp"
 #include "parksim/version.hpp"
 #include "terminal.hpp"
 

@@ -1,6 +1,6 @@
 #pragma once
 // Private: the phase functions of a monthly step and helpers shared between phase files.
-#include "parksim/model/world.hpp"
+#include "parksim/model/detail/world.hpp"
 
 namespace parksim::model {
 

@@ -14,7 +14,7 @@
 #include <string>
 
 #include "parksim/engine/error.hpp"
-#include "parksim/model/checkpoint.hpp"
+#include "parksim/model/detail/checkpoint.hpp"
 #include "parksim/model/scenario.hpp"
 
 namespace {

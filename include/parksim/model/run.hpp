@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "parksim/model/calendar.hpp"
+#include "parksim/model/records.hpp"
 #include "parksim/model/scenario.hpp"
-#include "parksim/model/world.hpp"
 
 namespace parksim::model {
 
@@ -54,12 +54,6 @@ struct RunSummary {
 };
 
 RunSummary run_scenario(const Scenario& scenario, const RunOptions& options);
-
-// The monthly records of one replication.
-struct ReplicationRecords {
-  std::vector<StepRecord> steps;
-  int start = 0;  // month index of steps[0]
-};
 
 // Value of a scorecard metric for one replication, from its monthly records (exposed for tests).
 double metric_value(const Scenario& sc, const ReplicationRecords& rec, const TargetSpec& target);

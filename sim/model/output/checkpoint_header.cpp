@@ -4,7 +4,7 @@
 
 #include <cstring>
 
-#include "parksim/model/checkpoint.hpp"
+#include "parksim/model/detail/checkpoint.hpp"
 #include "parksim/model/units.hpp"
 
 namespace parksim::model {

@@ -1,6 +1,6 @@
 // Checkpoint files: one archive routine serves both directions, so what is written is exactly
 // what is read. Layout: magic, header, replications, then the checksum of all bytes before it.
-#include "parksim/model/checkpoint.hpp"
+#include "parksim/model/detail/checkpoint.hpp"
 
 #include <fmt/format.h>
 
@@ -18,7 +18,8 @@ namespace parksim::model {
 namespace {
 
 // Version 02 added the fingerprint, the checksum and the checks on reading.
-constexpr char kMagic[8] = {'P', 'K', 'S', 'M', 'C', 'K', '0', '2'};
+// 03: scalar series in records.hpp order; risk-pool cover per programme.
+constexpr char kMagic[8] = {'P', 'K', 'S', 'M', 'C', 'K', '0', '3'};
 constexpr std::uint64_t kMaxString = 1u << 16;
 
 struct Out {
@@ -107,14 +108,9 @@ void archive_record(A& a, StepRecord& r) {
   a.vec(r.zone_land);
   a.vec(r.zone_wage);
   a.vec(r.zone_housing);
-  for (double* x : {&r.risk_pool_paid, &r.guarantee_paid, &r.credit_line_drawn, &r.vc_invested,
-                    &r.guidance_invested, &r.unicorns, &r.hidden_champions, &r.listed, &r.retrofits,
-                    &r.first_units, &r.anchor_projects, &r.patents, &r.land_revoked, &r.floor_added,
-                    &r.incubators, &r.centres_preparing, &r.centres_operating, &r.centres_revoked,
-                    &r.centre_results})
-    a.pod(*x);
+  for (double& x : r.scalars) a.pod(x);
 }
-constexpr std::size_t kRecordMinBytes = 6 * 8 + 19 * 8;
+constexpr std::size_t kRecordMinBytes = 6 * 8 + kScalarCount * 8;
 
 template <class A>
 void archive_snapshots(A& a, SnapshotRows& s) {

@@ -7,9 +7,9 @@
 
 #include "parksim/engine/error.hpp"
 #include "parksim/model/calendar.hpp"
+#include "parksim/model/detail/world.hpp"
 #include "parksim/model/run.hpp"
 #include "parksim/model/units.hpp"
-#include "parksim/model/world.hpp"
 
 namespace parksim::model {
 
@@ -68,7 +68,7 @@ double annual_value(const MetricScope& q, const std::string& m) {
   if (m == "patents") {
     double v = 0;
     for (int t = q.months.first; t <= q.months.last(); ++t)
-      v += q.rec.steps[std::size_t(t)].patents;
+      v += q.rec.steps[std::size_t(t)][Scalar::Patents];
     return v;
   }
   return std::nan("");
@@ -90,13 +90,14 @@ double level_value(const MetricScope& q, const std::string& m) {
         v += (m == "talent" ? dec.zone_talent[z * 2] : 0.0) + dec.zone_talent[z * 2 + 1];
     return v;
   }
-  if (m == "innovation_centres") return dec.centres_preparing + dec.centres_operating;
-  if (m == "incubators") return dec.incubators;
-  if (m == "smart_retrofits") return dec.retrofits;
-  if (m == "first_units") return dec.first_units;
-  if (m == "unicorns") return dec.unicorns;
-  if (m == "hidden_champions") return dec.hidden_champions;
-  if (m == "listed_firms") return dec.listed;
+  if (m == "innovation_centres")
+    return dec[Scalar::CentresPreparing] + dec[Scalar::CentresOperating];
+  if (m == "incubators") return dec[Scalar::Incubators];
+  if (m == "smart_retrofits") return dec[Scalar::Retrofits];
+  if (m == "first_units") return dec[Scalar::FirstUnits];
+  if (m == "unicorns") return dec[Scalar::Unicorns];
+  if (m == "hidden_champions") return dec[Scalar::HiddenChampions];
+  if (m == "listed_firms") return dec[Scalar::Listed];
   if (m == "policy_cost") {
     double v = 0;
     for (int t = 0; t <= q.months.last(); ++t)

@@ -19,8 +19,8 @@
 #include <vector>
 
 #include "parksim/engine/output_file.hpp"
+#include "parksim/model/detail/world.hpp"
 #include "parksim/model/run.hpp"
-#include "parksim/model/world.hpp"
 
 namespace parksim::model {
 

@@ -1,12 +1,9 @@
 #pragma once
-// Agent state of one replication as typed columns (struct of arrays). Columns are listed once in
-// each table's visit() so that generic code (growing, compaction, snapshots) sees every column.
+// Internal to the model: agent state of one replication as typed columns (struct of arrays).
+// Columns are listed once in each table's visit() so that generic code (growing, compaction,
+// snapshots) sees every column.
 #include <cstdint>
-#include <string>
 #include <vector>
-
-#include "parksim/engine/rng.hpp"
-#include "parksim/model/scenario.hpp"
 
 namespace parksim::model {
 

@@ -151,30 +151,32 @@ void phase_record(World& w) {
     r.zone_wage[z] = w.zones[z].skilled_wage;
     r.zone_housing[z] = w.zones[z].housing_units;
   }
-  r.risk_pool_paid = w.funds.pool_paid_this_step;
-  r.guarantee_paid = w.funds.guarantee_paid_this_step;
-  r.anchor_projects = w.anchor_projects;
-  r.credit_line_drawn = 0;
+  r[Scalar::RiskPoolPaid] = w.funds.pool_paid_this_step;
+  r[Scalar::GuaranteePaid] = w.funds.guarantee_paid_this_step;
+  r[Scalar::AnchorProjects] = w.anchor_projects;
+  r[Scalar::CreditLineDrawn] = 0;
   for (std::size_t p = 0; p < w.programmes.size(); ++p)
     if (w.sc.programmes[p].kind == ProgrammeKind::CreditLine)
-      r.credit_line_drawn += w.programmes[p].drawn;
-  r.vc_invested = w.funds.vc_invested_this_step;
-  r.guidance_invested = w.funds.guidance_invested_this_step;
-  r.patents = w.patents_this_step;
-  r.land_revoked = w.land_revoked;
-  r.floor_added = 0;
-  for (std::size_t i = 0; i < f.size(); ++i) r.floor_added += f.alive[i] ? f.extra_floor[i] : 0.0;
-  r.incubators = 0;
-  for (const auto& zs : w.zones) r.incubators += zs.incubators;
-  r.centres_preparing = r.centres_operating = r.centres_revoked = 0;
+      r[Scalar::CreditLineDrawn] += w.programmes[p].drawn;
+  r[Scalar::VcInvested] = w.funds.vc_invested_this_step;
+  r[Scalar::GuidanceInvested] = w.funds.guidance_invested_this_step;
+  r[Scalar::Patents] = w.patents_this_step;
+  r[Scalar::LandRevoked] = w.land_revoked;
+  r[Scalar::FloorAdded] = 0;
+  for (std::size_t i = 0; i < f.size(); ++i)
+    r[Scalar::FloorAdded] += f.alive[i] ? f.extra_floor[i] : 0.0;
+  r[Scalar::Incubators] = 0;
+  for (const auto& zs : w.zones) r[Scalar::Incubators] += zs.incubators;
+  r[Scalar::CentresPreparing] = r[Scalar::CentresOperating] = r[Scalar::CentresRevoked] = 0;
   for (const auto& c : w.centres) {
-    r.centres_preparing += c.stage == CentreStage::Preparing || c.stage == CentreStage::Extended;
-    r.centres_operating += c.stage == CentreStage::Operating;
-    r.centres_revoked += c.stage == CentreStage::Revoked;
+    r[Scalar::CentresPreparing] +=
+        c.stage == CentreStage::Preparing || c.stage == CentreStage::Extended;
+    r[Scalar::CentresOperating] += c.stage == CentreStage::Operating;
+    r[Scalar::CentresRevoked] += c.stage == CentreStage::Revoked;
   }
-  r.centre_results = w.centre_results;
-  r.retrofits = w.retrofits;
-  r.first_units = w.first_units;
+  r[Scalar::CentreResults] = w.centre_results;
+  r[Scalar::Retrofits] = w.retrofits;
+  r[Scalar::FirstUnits] = w.first_units;
   if (w.is_december()) take_snapshot(w);
   double unicorns = 0, champions = 0, listed = 0;
   // Unicorns, hidden champions and listings are counted among industrial firms (the plans' targets
@@ -185,9 +187,9 @@ void phase_record(World& w) {
     champions += (f.flags[i] & kHiddenChampion) ? 1 : 0;
     listed += (f.flags[i] & kListed) ? 1 : 0;
   }
-  r.unicorns = unicorns;
-  r.hidden_champions = champions;
-  r.listed = listed;
+  r[Scalar::Unicorns] = unicorns;
+  r[Scalar::HiddenChampions] = champions;
+  r[Scalar::Listed] = listed;
   if (w.is_december()) {
     roll_year(w);
     compact(w);

@@ -1,5 +1,5 @@
 // The world of one replication and its starting population.
-#include "parksim/model/world.hpp"
+#include "parksim/model/detail/world.hpp"
 
 #include <algorithm>
 #include <boost/random/exponential_distribution.hpp>

@@ -1,66 +1,17 @@
 #pragma once
-// The world of one replication: the frozen scenario, agent columns, programme and fund state,
-// and the phase list of a monthly step.
-#include <array>
+// Internal to the model (and its tests): the world of one replication: the frozen scenario, agent
+// columns, programme and fund state, and the phase list of a monthly step.
 #include <cmath>
 #include <cstdint>
-#include <functional>
 #include <vector>
 
-#include "parksim/engine/clearing.hpp"
 #include "parksim/engine/rng.hpp"
 #include "parksim/engine/schedule.hpp"
+#include "parksim/model/detail/state.hpp"
+#include "parksim/model/records.hpp"
 #include "parksim/model/scenario.hpp"
-#include "parksim/model/state.hpp"
 
 namespace parksim::model {
-
-// Series recorded every month, each [zone x sector] unless noted.
-enum class Series : int {
-  Output,
-  ValueAdded,
-  Firms,
-  Employment,
-  LandUsed,
-  RdSpend,
-  HighTech,
-  Talent,
-  Loans,
-  Defaults,
-  Platforms,
-  Entries,
-  Exits,
-  Count
-};
-inline constexpr int kSeriesCount = static_cast<int>(Series::Count);
-
-struct StepRecord {
-  std::vector<double> cube;          // [Series][zone][sector]
-  std::vector<double> subsidy;       // [programme]
-  std::vector<double> zone_talent;   // [zone][level]: talent present
-  std::vector<double> zone_land;     // [zone]: land used incl. pending (m2)
-  std::vector<double> zone_wage;     // [zone]
-  std::vector<double> zone_housing;  // [zone]: talent housing units
-  double risk_pool_paid = 0, guarantee_paid = 0, credit_line_drawn = 0, vc_invested = 0,
-         guidance_invested = 0;
-  double unicorns = 0, hidden_champions = 0, listed = 0, retrofits = 0, first_units = 0,
-         anchor_projects = 0;
-  double patents = 0;       // invention patents granted this month (above-size firms)
-  double land_revoked = 0;  // firms whose land was taken back under exit clauses, since the start
-  double floor_added = 0;   // m2 of floor added by plot-ratio increases, in use
-  double incubators = 0;    // incubators in the area
-  double centres_preparing = 0, centres_operating = 0, centres_revoked = 0,
-         centre_results = 0;  // innovation centres
-};
-
-// One row per firm in a yearly snapshot.
-struct SnapshotRows {
-  std::vector<std::int32_t> replication, year, zone, sector, employees;
-  std::vector<std::int64_t> id;
-  std::vector<double> age, output, productivity, capital, rd_intensity;
-  std::vector<std::uint8_t> alive, high_tech;
-  void clear() { *this = SnapshotRows{}; }
-};
 
 class World {
  public:

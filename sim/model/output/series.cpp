@@ -1,0 +1,55 @@
+// The one declaration of every recorded series: name, units, scale and description.
+#include "parksim/model/records.hpp"
+
+namespace parksim::model {
+
+const std::array<SeriesInfo, kSeriesCount>& series_table() {
+  static const std::array<SeriesInfo, kSeriesCount> v = {{
+      {"output", "1e8 CNY/month", 1e-8, "Industrial output"},
+      {"value_added", "1e8 CNY/month", 1e-8, "Industrial value added"},
+      {"firms", "firms", 1, "Firms alive"},
+      {"employment", "persons", 1, "Employees (general workers and talent)"},
+      {"land_used", "km2", 1e-6, "Industrial land held by firms, including land awaiting approval"},
+      {"rd_spend", "1e8 CNY/month", 1e-8, "R&D spending"},
+      {"high_tech_firms", "firms", 1, "Certified high-tech enterprises (updated each December)"},
+      {"talent", "persons", 1, "Talent agents employed, by employer's zone and sector"},
+      {"loans_outstanding", "1e8 CNY", 1e-8, "Bank, credit-line and lease debt outstanding"},
+      {"loan_defaults", "1e8 CNY/month", 1e-8, "Debt of firms that exited this month"},
+      {"platforms", "platforms", 1, "Platforms in operation"},
+      {"entries", "firms/month", 1, "Entrants"},
+      {"exits", "firms/month", 1, "Exits"},
+  }};
+  return v;
+}
+
+const std::array<SeriesInfo, kScalarCount>& scalar_table() {
+  static const std::array<SeriesInfo, kScalarCount> v = {{
+      {"risk_pool_paid", "1e8 CNY/month", 1e-8, "Loan risk-compensation pool refunds to banks"},
+      {"guarantee_paid", "1e8 CNY/month", 1e-8,
+       "Loan losses borne by guarantee companies of risk pools"},
+      {"anchor_projects", "projects", 1, "Anchor projects granted land since the start"},
+      {"credit_line_drawn", "1e8 CNY", 1e-8, "Dedicated credit line drawn since the start"},
+      {"vc_invested", "1e8 CNY/month", 1e-8, "Private venture capital invested"},
+      {"guidance_invested", "1e8 CNY/month", 1e-8, "Guidance-fund co-investment"},
+      {"unicorns", "firms", 1, "Unicorns"},
+      {"hidden_champions", "firms", 1, "Hidden champions"},
+      {"listed_firms", "firms", 1, "Listed firms"},
+      {"smart_retrofits", "projects", 1, "Smart-retrofit projects since the start"},
+      {"first_units", "products", 1, "First-unit products sold since the start"},
+      {"patents", "patents/month", 1, "Invention patents granted to above-size firms"},
+      {"land_revoked", "firms", 1,
+       "Firms whose land was taken back under exit clauses since the start"},
+      {"floor_added", "km2", 1e-6,
+       "Floor added by plot-ratio increases on firms' own land, in use"},
+      {"incubators", "incubators", 1, "Incubators and accelerators in the area"},
+      {"centres_preparing", "centres", 1,
+       "Innovation centres selected and in preparation (incl. extension)"},
+      {"centres_operating", "centres", 1, "Innovation centres operating"},
+      {"centres_revoked", "centres", 1, "Innovation centres revoked since the start"},
+      {"centre_results", "results", 1,
+       "Common-technology results of innovation centres since the start"},
+  }};
+  return v;
+}
+
+}  // namespace parksim::model
