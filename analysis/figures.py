@@ -16,11 +16,6 @@ from matplotlib import font_manager  # noqa: E402
 
 CJK_FONTS = ["Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Sans CJK TC", "WenQuanYi Zen Hei", "AR PL UMing CN"]
 
-# Series that are flows per month (summed over a year); the rest are stocks (December value).
-FLOWS = {"output", "value_added", "rd_spend", "entries", "exits", "loan_defaults", "subsidy_paid", "patents",
-         "risk_pool_paid", "guarantee_paid", "vc_invested", "guidance_invested"}
-
-
 def setup_fonts():
     """Latin text in DejaVu Sans, Chinese in the first CJK font installed (fonts-noto-cjk).
 
@@ -58,10 +53,22 @@ def open_run(path):
     return ds, card
 
 
-def yearly(da, name):
-    """Annual values: sums over the year for flows, December for stocks."""
+def is_flow(units):
+    """A series is a flow, summed over a year, when its `units` attribute is per month ('亿元/month',
+    'firms/month'); every other series is a stock, read in December."""
+    return str(units).strip().endswith("/month")
+
+
+def units_of(ds, name):
+    """The `units` attribute of a variable of a run file ('' when it has none)."""
+    return str(ds[name].attrs.get("units", ""))
+
+
+def yearly(da, units):
+    """Annual values of a monthly series with these units: sums over the year for flows, December
+    for stocks. (Pass the units: xarray drops attributes when `da` is a sum or a selection.)"""
     years = da["time"].dt.year
-    if name in FLOWS:
+    if is_flow(units):
         return da.groupby(years).sum("time")
     return da.groupby(years).last("time")
 
@@ -96,7 +103,7 @@ def _area_series(ds, name):
     for dim in ("zone", "sector", "programme", "level"):
         if dim in da.dims:
             da = da.sum(dim)
-    return yearly(da, name)
+    return yearly(da, units_of(ds, name))
 
 
 def fig_trajectories(ds, card):
@@ -133,17 +140,17 @@ def fig_zones(ds):
     zones = labels(ds, "zone")
     fig, axes = plt.subplots(2, 2, figsize=(13, 8.5))
     axes = axes.flat
-    out = yearly(ds["output"].sum("sector"), "output")
-    land = yearly(ds["zone_land_used"], "zone_land_used") if "zone_land_used" in ds else None
+    out = yearly(ds["output"].sum("sector"), units_of(ds, "output"))
+    land = yearly(ds["zone_land_used"], units_of(ds, "zone_land_used")) if "zone_land_used" in ds else None
     for z, name in enumerate(zones):
         band(axes[0], out["year"].values, out.isel(zone=z).transpose("replication", "year").values, f"C{z % 10}", name)
         if land is not None:
             dens = out.isel(zone=z) / land.isel(zone=z).where(land.isel(zone=z) > 0)
             band(axes[1], out["year"].values, dens.transpose("replication", "year").values, f"C{z % 10}", name)
-        emp = yearly(ds["employment"].sum("sector"), "employment")
+        emp = yearly(ds["employment"].sum("sector"), units_of(ds, "employment"))
         band(axes[2], emp["year"].values, emp.isel(zone=z).transpose("replication", "year").values, f"C{z % 10}", name)
         if "talent_present" in ds:
-            tal = yearly(ds["talent_present"].sum("level"), "talent_present")
+            tal = yearly(ds["talent_present"].sum("level"), units_of(ds, "talent_present"))
             band(axes[3], tal["year"].values, tal.isel(zone=z).transpose("replication", "year").values, f"C{z % 10}", name)
     axes[0].set_title("Output by zone 分园区产值 (亿元/yr)", fontsize=10)
     axes[1].set_title("Output density 地均产出 (亿元/km²)", fontsize=10)
@@ -159,7 +166,7 @@ def fig_zones(ds):
 def fig_cluster_growth(ds):
     """Stacked areas of output by sector in each zone (mean over replications)."""
     zones, sectors = labels(ds, "zone"), labels(ds, "sector")
-    out = yearly(ds["output"], "output").mean("replication")
+    out = yearly(ds["output"], units_of(ds, "output")).mean("replication")
     n = len(zones)
     cols = min(3, n)
     rows = int(np.ceil(n / cols))
@@ -188,7 +195,7 @@ def fig_policy_cost(ds):
     if "subsidy_paid" not in ds or ds.sizes.get("programme", 0) == 0:
         ax.text(0.5, 0.5, "no programme in this run", ha="center", va="center")
         return fig
-    cost = yearly(ds["subsidy_paid"], "subsidy_paid").cumsum("year").mean("replication")
+    cost = yearly(ds["subsidy_paid"], units_of(ds, "subsidy_paid")).cumsum("year").mean("replication")
     for p, name in enumerate(progs):
         ax.plot(cost["year"].values, cost.isel(programme=p).values, label=name, linewidth=1.5)
     ax.set_title("Policy cost by programme, cumulative 各项政策累计支出 (亿元)", fontsize=10)
@@ -275,43 +282,6 @@ def fig_cost_per_effect(path, metric="output"):
     ax.grid(alpha=0.3)
     fig.tight_layout()
     return fig
-
-
-def sobol_from_sweep(unit_rows, y, k, bootstrap=0, seed=1):
-    """First (Saltelli 2010) and total (Jansen) Sobol indices of a Saltelli design's outputs (rows
-    A, AB_1..AB_k, B per base sample), as `parksim analyze sobol` computes them. With bootstrap > 0
-    also the 95% half-widths (1.96 sd over resamples of the base samples): s1, st, s1_conf, st_conf."""
-    y = np.asarray(y, float)
-    n = len(y) // (k + 2)
-    # Variances below rounding noise of the values count as zero: the indices would be noise / noise.
-    tiny = (1e-12 * np.max(np.abs(y), initial=0.0)) ** 2
-    y = (y - y.mean()).reshape(n, k + 2)
-
-    def estimate(rows):
-        a, b = y[rows, 0], y[rows, k + 1]
-        v = np.var(np.concatenate([a, b]))
-        if not v > tiny:  # the metric does not vary over these rows: no index is defined
-            return np.full(k, np.nan), np.full(k, np.nan)
-        s1 = np.array([np.mean(b * (y[rows, 1 + i] - a)) / v for i in range(k)])
-        st = np.array([0.5 * np.mean((a - y[rows, 1 + i]) ** 2) / v for i in range(k)])
-        return s1, st
-
-    s1, st = estimate(np.arange(n))
-    if not bootstrap:
-        return s1, st
-    rng = np.random.default_rng(seed)
-    draws = [estimate(rng.integers(0, n, n)) for _ in range(bootstrap)]
-    return s1, st, _half_width([d[0] for d in draws]), _half_width([d[1] for d in draws])
-
-
-def _half_width(draws):
-    """1.96 sd over the bootstrap draws that define the index (resamples without variance do not);
-    NaN where fewer than two do."""
-    draws = np.asarray(draws, float)
-    keep = np.isfinite(draws).all(axis=1)
-    if keep.sum() < 2:
-        return np.full(draws.shape[1], np.nan)
-    return 1.96 * np.std(draws[keep], axis=0, ddof=1)
 
 
 def _error_bars(conf):

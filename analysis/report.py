@@ -2,6 +2,7 @@
 """One self-contained HTML page for a parksim file: a run, a comparison or a sweep.
 
 Usage: /usr/bin/python3 analysis/report.py FILE.h5 -o report.html
+   or: /usr/bin/python3 -m analysis.report FILE.h5 -o report.html (from the folder above analysis/)
 (`parksim report FILE.h5 -o report.html` calls this.) Figures are embedded as PNG data, styles are
 inline, nothing is fetched from the network. The HDF5 file stays the source of truth; the page shows
 what it holds: scenario summary, scorecard, key figures, provenance.
@@ -19,12 +20,17 @@ import warnings
 
 import h5py
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import figures  # noqa: E402
-import report_input  # noqa: E402
-import report_sweep  # noqa: E402
-from html_parts import Markup, join, page, png, provenance, styled, table, tag, text  # noqa: E402
-from report_input import ReportError, terminal_safe  # noqa: E402
+if not __package__:
+    # Run as a file (/usr/bin/python3 analysis/report.py, what `parksim report` does) rather than as
+    # `python3 -m analysis.report`: import the package from the folder above, so that the imports
+    # below are the package-relative ones either way.
+    _folder = os.path.dirname(os.path.abspath(__file__))
+    sys.path.insert(0, os.path.dirname(_folder))
+    __package__ = os.path.basename(_folder)  # noqa: A001 ("analysis", or the name of a copy of it)
+
+from . import figures, report_input, report_sweep  # noqa: E402
+from .html_parts import Markup, join, page, png, provenance, styled, table, tag, text  # noqa: E402
+from .report_input import ReportError, terminal_safe  # noqa: E402
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 BR = Markup("<br>")

@@ -3,10 +3,8 @@ failed runs, provenance."""
 import h5py
 import numpy as np
 
-import figures
-from html_parts import png, provenance, table, tag, text
-
-BOOTSTRAP = 100  # resamples of the base points for the Sobol intervals
+from . import figures, sensitivity
+from .html_parts import png, provenance, table, tag, text
 
 
 def read_sweep(path):
@@ -42,7 +40,31 @@ def is_constant(column):
     return bool(np.all(column == column[0]))
 
 
-def sobol_section(params, metric, unit, column):
+def _no_variance(unit, column, k):
+    """The metric takes one value on the base points A and B of a Saltelli design: V = 0, so the
+    indices are undefined (parksim analyze writes 0 for them, which would read as "no effect")."""
+    rows = unit.shape[0] // (k + 2)
+    ab = column.reshape(rows, k + 2)[:, [0, k + 1]]
+    return is_constant(ab.ravel())
+
+
+def _number(v):
+    return f"{v:.3f}" if np.isfinite(v) else "n/a"
+
+
+def _indices(path, method, metric, params):
+    """parksim analyze's indices of one metric, or the sentence saying why there are none."""
+    try:
+        ix = sensitivity.analyze(path, method, metric)
+    except sensitivity.AnalyzeError as e:
+        return None, tag("p", f"parksim analyze {method} gave no indices for {metric}: {e}")
+    if len(ix["parameter"]) != len(params):
+        return None, tag("p", f"parksim analyze {method} gave {len(ix['parameter'])} indices for the sweep's "
+                              f"{len(params)} parameters: not shown")
+    return ix, None
+
+
+def sobol_section(path, params, metric, unit, column):
     """Sobol bars and table of one metric, or a sentence when the indices are not defined."""
     k = len(params)
     heading = tag("h2", f"Sobol indices: {metric}")
@@ -50,34 +72,30 @@ def sobol_section(params, metric, unit, column):
         return [heading, tag("p", f"{unit.shape[0]} points are not a Saltelli design of {k} parameters: no indices")]
     if is_constant(column):
         return [heading, tag("p", f"{metric} = {column[0]:.4g} at every point, constant over the design: no indices")]
-    s1, st, s1c, stc = figures.sobol_from_sweep(unit, column, k, bootstrap=BOOTSTRAP)
-    if not np.isfinite(s1).any():
+    if _no_variance(unit, column, k):
         return [heading, tag("p", f"{metric} does not vary over the base points A and B: no indices")]
+    ix, why = _indices(path, "sobol", metric, params)
+    if ix is None:
+        return [heading, why]
+    s1, st, s1c, stc = ix["S1"], ix["ST"], ix["S1_conf"], ix["ST_conf"]
     title = f"Sobol indices of {metric} (95% bootstrap intervals)"
-
-    def number(v):
-        return f"{v:.3f}" if np.isfinite(v) else "n/a"
     return [heading, png(figures.fig_sobol(params, s1, st, s1c, stc, title=title), title),
             table(["parameter", "S1", "±", "ST", "±"],
-                  [(p, number(a), number(c), number(b), number(d)) for p, a, b, c, d in zip(params, s1, st, s1c, stc)],
+                  [(p, _number(a), _number(c), _number(b), _number(d)) for p, a, b, c, d in zip(params, s1, st, s1c, stc)],
                   numeric=(1, 2, 3, 4))]
 
 
-def morris_section(params, metric, unit, column):
-    """Morris μ*–σ of one metric from the trajectories' elementary effects."""
-    k = len(params)
-    ee = [[] for _ in range(k)]
-    for t in range(unit.shape[0] // (k + 1)):
-        for s in range(k):
-            p0, p1 = t * (k + 1) + s, t * (k + 1) + s + 1
-            moved = int(np.argmax(unit[p1] != unit[p0]))
-            step = unit[p1, moved] - unit[p0, moved]
-            if step != 0:  # a step that moves nothing has no elementary effect
-                ee[moved].append((column[p1] - column[p0]) / step)
-    mu_star = [float(np.mean(np.abs(e))) if e else float("nan") for e in ee]
-    sigma = [float(np.std(e, ddof=1)) if len(e) > 1 else 0.0 for e in ee]
+def morris_section(path, params, metric, unit, column):
+    """Morris μ*–σ plot and table of one metric."""
+    heading = tag("h2", f"Morris screening: {metric}")
+    ix, why = _indices(path, "morris", metric, params)
+    if ix is None:
+        return [heading, why]
     title = f"Morris μ*–σ of {metric}"
-    return [tag("h2", f"Morris screening: {metric}"), png(figures.fig_morris(params, mu_star, sigma, title=title), title)]
+    cols = [ix[c] for c in sensitivity.COLUMNS["morris"]]
+    return [heading, png(figures.fig_morris(params, ix["mu_star"], ix["sigma"], title=title), title),
+            table(["parameter", "μ", "μ*", "σ", "μ* ±"],
+                  [(p, *(f"{v:.4g}" for v in row)) for p, *row in zip(params, *cols)], numeric=(1, 2, 3, 4))]
 
 
 def sweep_page(path):
@@ -96,7 +114,7 @@ def sweep_page(path):
     section = {"sobol": sobol_section, "morris": morris_section}.get(method)
     if section and ok.all() and params and unit.shape[0]:
         for j, m in enumerate(metrics):
-            body += section(params, m, unit, per_point[:, j])
+            body += section(path, params, m, unit, per_point[:, j])
     elif section and not ok.all():  # the estimators need every point of the design
         body += [tag("h2", "Sensitivity indices"),
                  tag("p", f"{int((~ok).sum())} of {len(ok)} points have no successful run: no {method} indices")]

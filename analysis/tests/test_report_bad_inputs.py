@@ -7,7 +7,6 @@ a wrong command line gives 2; PARKSIM_DEBUG=1 shows the traceback instead.
 import os
 import shutil
 import subprocess
-import sys
 
 import h5py
 import numpy as np
@@ -15,10 +14,8 @@ import pytest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-sys.path.insert(0, os.path.dirname(HERE))
-import figures  # noqa: E402
-import report  # noqa: E402
-from report_input import terminal_safe  # noqa: E402
+from analysis import figures, report
+from analysis.report_input import terminal_safe
 
 PARKSIM = os.environ.get("PARKSIM_BIN", os.path.join(ROOT, "build", "parksim"))
 BASE = os.path.join(ROOT, "tests", "malformed", "bases", "valid.toml")
@@ -86,14 +83,18 @@ def test_run_without_targets_is_reported_without_a_scorecard(made):
     assert "Trajectories" in page and "Scorecard" not in page
 
 
-def test_bootstrap_resamples_without_variance_leave_finite_intervals():
-    # Two base points (rows A, AB_1, B) with k = 1; the first has A = B, so a resample that draws
-    # it twice has no variance, and such resamples made every interval NaN.
-    y = np.array([0.0, 1.0, 0.0, 3.0, 5.0, 4.0])
-    s1, st, s1c, stc = figures.sobol_from_sweep(None, y, 1, bootstrap=200)
-    assert np.isfinite(s1).all() and np.isfinite(st).all()
-    assert np.isfinite(s1c).all() and np.isfinite(stc).all()
-    assert np.isnan(figures.sobol_from_sweep(None, np.ones(6), 1, bootstrap=20)[2]).all()
+def test_metric_constant_on_the_base_points_gets_a_sentence(made):
+    """V (the variance over rows A and B) is 0: parksim analyze would write 0 for every index, which
+    would read as "no effect"; the page says the indices are undefined instead."""
+    path, out = str(made["dir"] / "flat-ab.h5"), str(made["dir"] / "flat-ab.html")
+    shutil.copy(made["sweep"], path)
+    with h5py.File(path, "r+") as f:
+        values, point = f["values"][:], f["run_point"][:]
+        ab = np.isin(point % 4, [0, 3])  # rows A and B of each base sample (k = 2)
+        values[ab, 0] = 7.0
+        f["values"][:] = values
+    assert report.main([path, "-o", out]) == 0
+    assert "output:2017 does not vary over the base points A and B: no indices" in open(out, encoding="utf-8").read()
 
 
 def test_sobol_chart_draws_with_undefined_intervals():

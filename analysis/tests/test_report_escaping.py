@@ -10,7 +10,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from html.parser import HTMLParser
 
 import h5py
@@ -19,9 +18,7 @@ import pytest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-sys.path.insert(0, os.path.dirname(HERE))
-import html_parts  # noqa: E402
-import report  # noqa: E402
+from analysis import html_parts, report
 
 PARKSIM = os.environ.get("PARKSIM_BIN", os.path.join(ROOT, "build", "parksim"))
 BASE = os.path.join(ROOT, "tests", "malformed", "bases", "valid.toml")
@@ -141,7 +138,10 @@ def test_no_injected_script_runs_in_headless_chromium(hostile_run):
 
 @pytest.fixture(scope="module")
 def hostile_sweep(tmp_path_factory):
-    """A sweep file (made by the CLI) whose names, messages and provenance were then replaced."""
+    """Pages of a sweep file (made by the CLI) whose names, messages and provenance were then
+    replaced: 'all' with the parameter names replaced too (parksim analyze then refuses the file,
+    its parameters no longer those of its stored space, and the page says so), 'metric' with the
+    parameters left alone (so the Sobol indices and their chart are drawn)."""
     if not os.path.exists(PARKSIM):
         pytest.fail(f"{PARKSIM} not built: the report tests need the binary")
     d = tmp_path_factory.mktemp("escaping-sweep")
@@ -151,27 +151,42 @@ def hostile_sweep(tmp_path_factory):
     design, sweep = str(d / "design.h5"), str(d / "sweep.h5")
     parksim("sample", "--method", "sobol", "--space", str(space), "-n", "4", "-o", design)
     parksim("sweep", BASE, design, "-o", sweep, "--metric", "output:2017")
+    pages = {}
+    for case in ("all", "metric"):
+        path = str(d / f"sweep-{case}.h5")
+        shutil.copy(sweep, path)
+        hostile_names(path, parameters=case == "all")
+        pages[case] = str(d / f"sweep-{case}.html")
+        assert report.main([path, "-o", pages[case]]) == 0
+    return pages
+
+
+def hostile_names(path, parameters):
     strings = h5py.string_dtype()
-    with h5py.File(sweep, "r+") as f:
-        for name, values in (("metric", [PAYLOADS["sector"]]),
-                             ("parameter", [PAYLOADS["zone"], PAYLOADS["programme"]])):
+    with h5py.File(path, "r+") as f:
+        names = [("metric", [PAYLOADS["sector"]])]
+        if parameters:
+            names.append(("parameter", [PAYLOADS["zone"], PAYLOADS["programme"]]))
+        for name, values in names:
             del f[name]
             f[name] = np.array(values, dtype=strings)
         for name, value in (("point", [0]), ("replication", [0]), ("message", [PAYLOADS["event"]])):
             del f[f"failures/{name}"]
             f[f"failures/{name}"] = np.array(value, dtype=strings if name == "message" else np.int64)
         f.attrs["scenario_path"] = PAYLOADS["provenance"]
-    out = str(d / "sweep.html")
-    assert report.main([sweep, "-o", out]) == 0
-    return out
 
 
-def test_names_messages_and_provenance_of_a_sweep_are_escaped(hostile_sweep):
-    page = open(hostile_sweep, encoding="utf-8").read()
+@pytest.mark.parametrize("case", ["all", "metric"])
+def test_names_messages_and_provenance_of_a_sweep_are_escaped(hostile_sweep, case):
+    page = open(hostile_sweep[case], encoding="utf-8").read()
     assert_no_payload_unescaped(page)
-    # The metric name reaches an attribute (the figure's alt text): quotes are escaped there too.
-    assert f'alt="Sobol indices of {html.escape(PAYLOADS["sector"])}' in page
     assert f"<td>{html.escape(PAYLOADS['event'])}</td>" in page  # the failure message
+    if case == "all":
+        assert f"<td>{html.escape(PAYLOADS['zone'])}</td>" in page  # the parameter table
+        assert "parameter names differ from its stored space" in page
+    else:
+        # The metric name reaches an attribute (the figure's alt text): quotes are escaped there too.
+        assert f'alt="Sobol indices of {html.escape(PAYLOADS["sector"])}' in page
 
 
 def test_table_escapes_text_that_looks_like_the_reports_markup():

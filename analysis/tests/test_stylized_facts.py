@@ -1,13 +1,10 @@
 """The estimators recover known properties of synthetic firm populations."""
-import os
-import sys
 
 import h5py
 import numpy as np
 import pytest
 
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
-import stylized_facts as sf  # noqa: E402
+from analysis import stylized_facts as sf
 
 
 def write_snapshots(path, cols):

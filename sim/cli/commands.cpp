@@ -364,6 +364,12 @@ int report_command(const std::string& input, const std::string& out) {
     for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
     return q + "'";
   };
+  // A sweep's page gets its Sobol or Morris indices from `parksim analyze`
+  // (analysis/sensitivity.py): from this very binary, not another parksim that PATH or the source
+  // tree might have.
+  std::error_code ec;
+  const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) ::setenv("PARKSIM_BIN", self.c_str(), 1);
   const std::string cmd = fmt::format("{} {} {} -o {}", python ? python : "/usr/bin/python3",
                                       quote(script), quote(input), quote(out));
   const int status = std::system(cmd.c_str());
