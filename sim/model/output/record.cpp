@@ -1,59 +1,15 @@
-// The record phase: monthly series by zone and sector, and in December the yearly firm flags,
-// the firm snapshot and compaction of exited firms.
+// The record phase: monthly series by zone and sector, and in December the firm snapshot, the
+// year roll-over and compaction of exited firms.
 #include <algorithm>
 #include <cmath>
 
 #include "parksim/engine/parallel.hpp"
 #include "phases.hpp"
+#include "programmes/finance.hpp"
 
 namespace parksim::model {
 
 namespace {
-
-// Yearly status: high-tech certification (R&D/sales notch by size band; a qualifying firm keeps
-// its status, an uncertified one applies and is certified with a chance that a reward raises),
-// hidden champions (segment leaders by national market share), unicorns (young unlisted firms
-// valued over 1bn USD).
-void update_status(World& w) {
-  auto& f = w.firms;
-  const auto& m = w.sc.model;
-  const double years = (w.month - w.sc.info.start + 1) / 12.0;
-  const auto applications = w.streams("high_tech_application");
-  std::vector<std::uint8_t> newly(f.size(), 0);
-  engine::parallel_for(f.size(), [&](std::size_t i) {
-    if (!f.alive[i]) return;
-    const double sales = f.output_year[i];
-    const double age = (w.month - f.birth[i]) / 12.0;
-    const bool qualifies = sales > 0 &&
-                           f.rd_year[i] / sales >= high_tech_threshold(m, sales) * 0.999 &&
-                           age >= m.high_tech_min_age_years;
-    bool certified = qualifies && (f.flags[i] & kHighTech);
-    if (qualifies && !certified) {
-      const int p = w.programme_for(ProgrammeKind::HighTechReward, i);
-      const double reward = p >= 0 ? w.terms[std::size_t(p)].amount : 0.0;
-      const double chance = 1.0 - (1.0 - m.high_tech_application_rate) *
-                                      std::exp(-reward / m.high_tech_application_cost);
-      certified = applications(std::uint64_t(f.id[i])).uniform() < chance;
-      newly[i] = certified ? 1 : 0;
-    }
-    f.flags[i] = certified ? (f.flags[i] | kHighTech) : (f.flags[i] & ~kHighTech);
-    const auto& sec = w.sc.sectors[f.sector[i]];
-    const double market = sec.national_market * std::pow(1.0 + sec.demand_growth, years);
-    const bool champion =
-        !(f.flags[i] & kListed) && sales >= m.hidden_champion_share * m.segment_share * market;
-    f.flags[i] = champion ? (f.flags[i] | kHiddenChampion) : (f.flags[i] & ~kHiddenChampion);
-    const bool unicorn = (f.flags[i] & kVcBacked) && !(f.flags[i] & kListed) && age < 10.0 &&
-                         m.valuation_sales_multiple * sales >= m.unicorn_valuation;
-    f.flags[i] = unicorn ? (f.flags[i] | kUnicorn) : (f.flags[i] & ~kUnicorn);
-  });
-  // Rewards for first certifications, in firm order while the budget lasts.
-  for (std::size_t i = 0; i < f.size(); ++i) {
-    if (!newly[i]) continue;
-    if (const int p = w.programme_for(ProgrammeKind::HighTechReward, i); p >= 0)
-      w.pay(std::size_t(p), i,
-            std::min(w.terms[std::size_t(p)].amount, budget_room(w, std::size_t(p))));
-  }
-}
 
 void take_snapshot(World& w) {
   auto& f = w.firms;
@@ -112,8 +68,6 @@ void phase_record(World& w) {
   auto& f = w.firms;
   const std::size_t C = w.cells(), Z = w.sc.zones.size();
   auto& r = w.record;
-  // December's certification decisions use the whole year's sales and R&D, and show in December.
-  if (w.is_december()) update_status(w);
   const int K = kSeriesCount;
   auto at = [&](Series s, std::size_t c) { return std::size_t(s) * C + c; };
   r.cube = engine::binned_sum(f.size(), K * C, [&](std::size_t i, auto& add) {
@@ -154,10 +108,7 @@ void phase_record(World& w) {
   r[Scalar::RiskPoolPaid] = w.funds.pool_paid_this_step;
   r[Scalar::GuaranteePaid] = w.funds.guarantee_paid_this_step;
   r[Scalar::AnchorProjects] = w.anchor_projects;
-  r[Scalar::CreditLineDrawn] = 0;
-  for (std::size_t p = 0; p < w.programmes.size(); ++p)
-    if (w.sc.programmes[p].kind == ProgrammeKind::CreditLine)
-      r[Scalar::CreditLineDrawn] += w.programmes[p].drawn;
+  r[Scalar::CreditLineDrawn] = credit_line::drawn(w);
   r[Scalar::VcInvested] = w.funds.vc_invested_this_step;
   r[Scalar::GuidanceInvested] = w.funds.guidance_invested_this_step;
   r[Scalar::Patents] = w.patents_this_step;

@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "phases.hpp"
+#include "programmes/programme.hpp"
 
 namespace parksim::model {
 
@@ -49,12 +50,6 @@ std::vector<std::size_t> candidates(const World& w, std::size_t s) {
   return firms;
 }
 
-bool sector_eligible(const World& w, std::size_t p, std::size_t s) {
-  for (std::size_t z = 0; z < w.sc.zones.size(); ++z)
-    if (w.eligibility[p * w.cells() + w.cell(z, s)]) return true;
-  return false;
-}
-
 // A call of programme p: in each eligible sector a Poisson number of consortia form from the
 // leading firms not yet in a centre (each takes the largest remaining ones); applications are
 // reviewed and ranked by score, and the best pass, at most units_per_year of them.
@@ -63,7 +58,7 @@ void call_for_applications(World& w, std::size_t p) {
   const auto& f = w.firms;
   std::vector<Application> apps;
   for (std::size_t s = 0; s < w.sc.sectors.size(); ++s) {
-    if (!sector_eligible(w, p, s)) continue;
+    if (!eligible_in_sector(w, p, s)) continue;
     auto rng = w.streams("centre_application")(p * w.sc.sectors.size() + s);
     const int forming =
         boost::random::poisson_distribution<int, double>(m.centre_formation_rate)(rng);

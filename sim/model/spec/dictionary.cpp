@@ -6,6 +6,7 @@
 
 #include "dictionary_impl.hpp"
 #include "parksim/model/units.hpp"
+#include "programmes/programme.hpp"
 
 namespace parksim::model::detail {
 namespace {
@@ -436,31 +437,13 @@ const std::vector<Entry<SectorSpec>>& sector_entries() {
   return e;
 }
 
+// Kind names come from the programme registry (programmes/registry.cpp).
 const std::vector<std::pair<std::string, ProgrammeKind>>& programme_kinds() {
-  using K = ProgrammeKind;
-  static const std::vector<std::pair<std::string, K>> kinds = {
-      {"first_unit_grant", K::FirstUnitGrant},
-      {"first_unit_insurance", K::FirstUnitInsurance},
-      {"demo_application", K::DemoApplication},
-      {"platform_construction", K::PlatformConstruction},
-      {"platform_rent", K::PlatformRent},
-      {"industrialisation", K::Industrialisation},
-      {"smart_retrofit", K::SmartRetrofit},
-      {"brand_ma", K::BrandMA},
-      {"credit_line", K::CreditLine},
-      {"risk_pool", K::RiskPool},
-      {"leasing_subsidy", K::LeasingSubsidy},
-      {"listing_bonus", K::ListingBonus},
-      {"talent_housing", K::TalentHousing},
-      {"leading_talent_reward", K::LeadingTalentReward},
-      {"talent_pilot", K::TalentPilot},
-      {"local_procurement", K::LocalProcurement},
-      {"guidance_fund", K::GuidanceFund},
-      {"plot_ratio_increase", K::PlotRatioIncrease},
-      {"incubator", K::Incubator},
-      {"innovation_centre", K::InnovationCentre},
-      {"high_tech_reward", K::HighTechReward},
-  };
+  static const std::vector<std::pair<std::string, ProgrammeKind>> kinds = [] {
+    std::vector<std::pair<std::string, ProgrammeKind>> v;
+    for (const auto& info : programme_registry()) v.emplace_back(std::string(info.name), info.kind);
+    return v;
+  }();
   return kinds;
 }
 

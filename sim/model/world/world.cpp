@@ -1,6 +1,8 @@
 // The world of one replication and its starting population.
 #include "parksim/model/detail/world.hpp"
 
+#include "programmes/programme.hpp"
+
 #include <algorithm>
 #include <boost/random/exponential_distribution.hpp>
 #include <boost/random/normal_distribution.hpp>
@@ -84,9 +86,7 @@ int World::programme_for(ProgrammeKind kind, std::size_t i) const {
 void World::pay(std::size_t p, std::size_t i, double amount) {
   if (amount <= 0) return;
   firms.cash[i] += amount;
-  programmes[p].paid_total += amount;
-  programmes[p].paid_this_year += amount;
-  programmes[p].paid_this_step += amount;
+  book(*this, p, amount);
 }
 
 std::size_t new_firm(World& w, std::size_t zone, std::size_t sector, int birth_month) {

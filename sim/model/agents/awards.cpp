@@ -1,0 +1,65 @@
+// The awards phase: every programme's award requests of this step cleared by rank within its
+// budget and per-firm yearly cap, and paid; then the programmes that pay monthly (platform rent,
+// L5) or on local spending (local procurement, L16). Also the tally of this step's projects.
+#include <algorithm>
+
+#include "parksim/engine/clearing.hpp"
+#include "parksim/engine/parallel.hpp"
+#include "phases.hpp"
+#include "programmes/programme.hpp"
+#include "programmes/projects.hpp"
+
+namespace parksim::model {
+
+namespace {
+
+// A programme's cap is per project; a firm runs at most one supported project of a kind a year,
+// so what it may still receive this year is the cap less what it already got.
+void clear_requests(World& w, std::size_t p) {
+  const auto& f = w.firms;
+  std::vector<double> priority(f.size());
+  for (std::size_t i = 0; i < f.size(); ++i) priority[i] = f.productivity[i];
+  auto& asked = w.award_request[p];
+  const double cap = w.terms[p].cap;
+  auto& tally = w.programmes[p].paid_to_firm_this_year;
+  if (cap > 0)
+    for (std::size_t i = 0; i < asked.size(); ++i)
+      asked[i] = std::min(asked[i], std::max(0.0, cap - tally[i]));
+  const auto requests = engine::collect_requests(asked, priority);
+  const auto grants = engine::clear_by_rank(requests, budget_room(w, p), engine::Partial::Allowed);
+  for (std::size_t k = 0; k < requests.size(); ++k) {
+    w.pay(p, requests[k].agent, grants[k]);
+    tally[requests[k].agent] += grants[k];
+  }
+}
+
+}  // namespace
+
+void phase_awards(World& w) {
+  auto& f = w.firms;
+  for (std::size_t p = 0; p < w.programmes.size(); ++p)
+    if (!w.award_request[p].empty()) clear_requests(w, p);
+  projects::pay_platform_rent(w);
+  // Local procurement and retrofits become demand for the zone's IM suppliers next month;
+  // a local-procurement programme pays its price preference on that spending.
+  const auto spend = engine::binned_sum(f.size(), w.zones.size(), [&](std::size_t i, auto& add) {
+    if (f.alive[i] && f.local_spend[i] > 0) add(f.zone[i], f.local_spend[i]);
+  });
+  for (std::size_t z = 0; z < w.zones.size(); ++z) {
+    w.zones[z].local_demand = spend[z] / 12.0;  // spread over a year of deliveries
+    projects::pay_local_procurement(w, z, spend[z]);
+  }
+}
+
+void phase_tally(World& w) {
+  const auto& f = w.firms;
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    if (!f.alive[i]) continue;
+    if (f.events[i] & kEventInnovation) w.patents_this_step += w.sc.model.patents_per_innovation;
+    if (f.events[i] & kEventPlatform) w.platforms[w.cell(f.zone[i], f.sector[i])] += 1;
+    if (f.events[i] & kEventRetrofit) w.retrofits += 1;
+    if (f.events[i] & kEventFirstUnit) w.first_units += 1;
+  }
+}
+
+}  // namespace parksim::model

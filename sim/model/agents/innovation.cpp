@@ -1,0 +1,74 @@
+// R&D and innovation: each firm's R&D intensity (with first-unit support and the high-tech
+// notch), innovation and imitation draws, productivity shocks.
+#include <algorithm>
+#include <boost/random/beta_distribution.hpp>
+#include <boost/random/normal_distribution.hpp>
+#include <cmath>
+
+#include "agents/firm_choice.hpp"
+#include "parksim/engine/parallel.hpp"
+#include "phases.hpp"
+#include "programmes/certification_rewards.hpp"
+#include "programmes/first_unit.hpp"
+
+namespace parksim::model {
+
+using engine::parallel_for;
+
+static double choose_rd_intensity(World& w, std::size_t i) {
+  auto& f = w.firms;
+  const auto& m = w.sc.model;
+  if (!(f.flags[i] & kRdActive)) return 0.0;
+  // Support per unit of innovation value is what raises R&D.
+  const double expected_return = first_unit::rd_return(w, i);
+  double nu = f.rd_base[i] * (1.0 + m.rd_subsidy_response * expected_return);
+  // Bunching at the certification notch: a firm below the threshold tops up to it when the extra
+  // R&D costs less than the status is worth a year (plus a third of any reward for a first
+  // certification: a certificate runs three years).
+  const double sales = f.output[i] * 12.0;
+  const double thr = high_tech_threshold(m, sales);
+  if (nu < thr && age_years(w, i) >= m.high_tech_min_age_years && sales > 0) {
+    double worth = m.high_tech_status_value * sales;
+    if (const double reward = high_tech_reward::for_first_certification(w, i); reward > 0)
+      worth += reward / 3.0;
+    if ((thr * 1.02 - nu) * sales <= worth) nu = thr * 1.02;
+  }
+  return nu;
+}
+
+void phase_innovation(World& w) {
+  auto& f = w.firms;
+  const auto& m = w.sc.model;
+  const auto streams = w.streams("innovation");
+  parallel_for(f.size(), [&](std::size_t i) {
+    if (!f.alive[i]) return;
+    auto rng = streams(std::uint64_t(f.id[i]));
+    const double nu = choose_rd_intensity(w, i);
+    f.rd_intensity[i] = nu;
+    f.rd_spend[i] = nu * f.output[i];
+    const std::size_t c = w.cell(f.zone[i], f.sector[i]);
+    const double boost = (1.0 + m.leading_talent_innovation_boost * std::min(f.leading[i], 3)) *
+                         (1.0 + m.platform_innovation_boost * std::min(w.platforms[c], 5.0));
+    const double u_innovate = rng.uniform(), u_imitate = rng.uniform(), u_step = rng.uniform();
+    if (u_innovate < 1.0 - std::exp(-m.innovation_rate * nu * boost)) {
+      boost::random::beta_distribution<double> beta(m.innovation_beta_a, m.innovation_beta_b);
+      const double x = m.innovation_step_max * beta(rng);
+      f.productivity[i] *= 1.0 + x;
+      if (f.output[i] * 12.0 >= m.patent_min_output) f.events[i] |= kEventInnovation;
+      if (x >= m.breakthrough_threshold && w.sc.sectors[f.sector[i]].intelligent_manufacturing)
+        first_unit::on_breakthrough(w, i, rng);
+    }
+    // Imitation closes part of the gap to the cluster's output-weighted mean productivity: laggards
+    // learn from the typical neighbour, not instantly from the frontier firm.
+    if (u_imitate < 1.0 - std::exp(-m.imitation_rate * nu * boost)) {
+      const double target = w.cluster.mean_productivity[c];
+      if (target > f.productivity[i]) f.productivity[i] += u_step * (target - f.productivity[i]);
+    }
+    boost::random::normal_distribution<double> normal;
+    const double sd = m.productivity_shock_sd / std::sqrt(12.0);
+    f.productivity[i] *= std::exp(sd * normal(rng) - 0.5 * sd * sd);
+    first_unit::refund_premium(w, i);
+  });
+}
+
+}  // namespace parksim::model

@@ -1,0 +1,141 @@
+// Firm life cycle: exits (insolvency, vanishing, revoked land) with loan defaults, and entry by
+// zone attractiveness, free land and incubator places.
+#include <algorithm>
+#include <boost/random/exponential_distribution.hpp>
+#include <boost/random/normal_distribution.hpp>
+#include <boost/random/poisson_distribution.hpp>
+#include <cmath>
+
+#include "agents/firm_choice.hpp"
+#include "parksim/engine/parallel.hpp"
+#include "phases.hpp"
+#include "programmes/finance.hpp"
+#include "programmes/incubators.hpp"
+
+namespace parksim::model {
+
+using engine::parallel_for;
+
+void phase_exit(World& w) {
+  auto& f = w.firms;
+  const auto& m = w.sc.model;
+  parallel_for(f.size(), [&](std::size_t i) {
+    f.exiting[i] = 0;
+    if (!f.alive[i]) return;
+    // Distress (counted in the credit phase): cash negative after banks had their chance to lend,
+    // or net worth negative. Patience months of distress in a row end the firm.
+    const bool insolvent = f.distress[i] >= m.exit_patience_months;
+    const bool vanished = f.output[i] * 12.0 < 1e5 && age_years(w, i) > 1.0;
+    f.exiting[i] = insolvent || vanished || f.land_revoked[i];
+  });
+  // Sequential: losses, risk-pool refunds and land are shared resources.
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    if (!f.exiting[i]) continue;
+    const auto& zone = w.sc.zones[f.zone[i]];
+    const double collateral =
+        f.capital[i] + f.land_owned[i] * zone.land_price + std::max(f.cash[i], 0.0);
+    const double loss = std::max(0.0, f.debt[i] - w.sc.funds.recovery_rate * collateral);
+    w.funds.defaults_this_step += f.debt[i] > 0 ? f.debt[i] : 0.0;
+    w.funds.bank_losses += loss;
+    risk_pool::on_default(w, i, loss);
+    w.zones[f.zone[i]].land_used -= f.land(i) + f.land_pending[i];
+    w.exits_cell[w.cell(f.zone[i], f.sector[i])] += 1;
+    f.alive[i] = 0;
+    f.exit_month[i] = w.month;
+  }
+}
+
+// ------------------------------------------------------------------ entry
+
+double attractiveness(const World& w, std::size_t z, std::size_t s) {
+  const auto& m = w.sc.model;
+  const auto& zone = w.sc.zones[z];
+  const std::size_t c = w.cell(z, s);
+  // Generosity: the mean support rate of the scenario's programmes open to this cluster now, so a
+  // whole package shifts entry by a bounded amount however many programmes it lists.
+  double generosity = 0.0;
+  for (std::size_t p = 0; p < w.programmes.size(); ++p)
+    if (w.programmes[p].active && w.eligibility[p * w.cells() + c])
+      generosity += w.terms[p].rate > 0 ? std::min(w.terms[p].rate, 1.0) : 0.05;
+  generosity /= double(std::max<std::size_t>(1, w.programmes.size()));
+  double zone_firms = 0;
+  for (std::size_t k = 0; k < w.sc.sectors.size(); ++k) zone_firms += w.cluster.firms[w.cell(z, k)];
+  const double free_share = std::max(0.0, zone.area - w.zones[z].land_used) / zone.area;
+  return m.attractiveness_land * free_share + m.attractiveness_subsidy * generosity +
+         m.attractiveness_talent * std::log1p(w.zones[z].unemployed / (zone_firms + 1.0)) +
+         m.attractiveness_cluster * std::log1p(w.cluster.firms[c]) +
+         m.attractiveness_incubator * w.zones[z].incubators + zone.infrastructure;
+}
+
+static void add_entrant(World& w, std::size_t z, std::size_t s, double monthly_output,
+                        bool incubated) {
+  const auto& m = w.sc.model;
+  const auto& sec = w.sc.sectors[s];
+  auto& f = w.firms;
+  auto rng = w.streams("entrant")(std::uint64_t(w.next_firm_id));
+  boost::random::normal_distribution<double> normal;
+  const std::size_t i = new_firm(w, z, s, w.month);
+  const double sd = m.entrant_productivity_sd;
+  f.productivity[i] =
+      w.cluster.sector_mean_productivity[s] * std::exp(sd * normal(rng) - 0.5 * sd * sd);
+  f.payback[i] = m.payback_median_years * std::exp(m.payback_dispersion * normal(rng));
+  f.volatility[i] = boost::random::exponential_distribution<double>()(rng);
+  const std::size_t c = w.cell(z, s);
+  f.log_shifter[i] =
+      std::log(monthly_output) - std::log(w.sector_market[s]) -
+      (m.demand_elasticity - 1.0) *
+          std::log(f.productivity[i] * w.cluster.agglomeration[c] / w.sector_frontier[s]);
+  f.demand[i] = monthly_output;
+  // The first month's output meets the same shocks as incumbents' (production ran before entry).
+  f.output[i] = monthly_output * std::min({1.0, w.demand_factor[c], w.capacity_factor[c]});
+  f.capital[i] = sec.capital_output_ratio * 12.0 * monthly_output;
+  const double labour = 12.0 * monthly_output / sec.labour_productivity;
+  f.skilled_wanted[i] = w.skilled_agents_for(labour, sec, f.id[i]);
+  f.workers[i] = std::max(0.0, labour - f.skilled_wanted[i] * w.persons(0));
+  f.land_leased[i] = labour * m.floor_area_per_worker / w.sc.zones[z].plot_ratio;
+  f.cash[i] = 6.0 * (m.fixed_cost_per_year / 12.0 + labour * w.sc.talent.general_wage);
+  if (std::isnan(f.cash[i])) f.cash[i] = 0;
+  if (rng.uniform() < sec.rd_active_share) {
+    f.flags[i] |= kRdActive;
+    f.rd_base[i] = f.rd_intensity[i] = sec.rd_intensity * std::exp(0.5 * normal(rng) - 0.125);
+  }
+  if (incubated) f.flags[i] |= kIncubated;
+  w.zones[z].land_used += f.land(i);
+}
+
+void phase_entry(World& w) {
+  const auto& m = w.sc.model;
+  const std::size_t Z = w.sc.zones.size(), S = w.sc.sectors.size();
+  if (w.attract_ref.empty()) {
+    w.attract_ref.resize(Z * S);
+    for (std::size_t z = 0; z < Z; ++z)
+      for (std::size_t s = 0; s < S; ++s) w.attract_ref[w.cell(z, s)] = attractiveness(w, z, s);
+  }
+  const auto streams = w.streams("entry");
+  auto places = incubators::free_places(w);
+  for (std::size_t z = 0; z < Z; ++z) {
+    const auto& zone = w.sc.zones[z];
+    for (const auto& sector_id : zone.sectors) {
+      const std::size_t s = std::size_t(w.sc.sector_index(sector_id));
+      const std::size_t c = w.cell(z, s);
+      const double rate = m.entry_rate_per_year / 12.0 * std::max(w.cluster.firms[c], 1.0) *
+                          std::exp(attractiveness(w, z, s) - w.attract_ref[c]);
+      if (!(rate > 0)) continue;
+      auto rng = streams(c);
+      const int n = boost::random::poisson_distribution<int, double>(std::min(rate, 1e4))(rng);
+      const double size = m.entrant_size * w.cluster.sector_mean_output[s];
+      const double land = 12.0 * size / w.sc.sectors[s].labour_productivity *
+                          m.floor_area_per_worker / zone.plot_ratio;
+      for (int k = 0; k < n && size > 0; ++k) {
+        if (w.zones[z].land_used + land > zone.area) break;  // no free land, no entry
+        const bool incubated = places[z] >= 1.0;
+        places[z] -= incubated ? 1.0 : 0.0;
+        add_entrant(w, z, s, size, incubated);
+        w.entries_cell[c] += 1;
+        ++w.entries_this_step;
+      }
+    }
+  }
+}
+
+}  // namespace parksim::model

@@ -1,0 +1,124 @@
+// Finance programmes (finance.hpp).
+#include "programmes/finance.hpp"
+
+#include <algorithm>
+
+namespace parksim::model {
+
+namespace risk_pool {
+
+int covering(const World& w, std::size_t i) { return w.programme_for(ProgrammeKind::RiskPool, i); }
+
+double coverage(const World& w, int pool) {
+  return pool >= 0 ? w.terms[pool].rate + w.terms[pool].guarantee_share : 0.0;
+}
+
+void on_loan(World& w, std::size_t i, int pool, double amount) {
+  if (pool >= 0) w.firms.pool_debt[i] += amount;
+}
+
+void on_repayment(World& w, std::size_t i, double remaining) { w.firms.pool_debt[i] *= remaining; }
+
+// The guarantee fee and the settlement use the first risk pool of the scenario.
+static int first_pool(const World& w) {
+  for (std::size_t p = 0; p < w.terms.size(); ++p)
+    if (w.terms[p].kind == ProgrammeKind::RiskPool) return int(p);
+  return -1;
+}
+
+double guarantee_fee(const World& w, std::size_t i) {
+  const int p = first_pool(w);
+  if (p < 0) return 0.0;
+  return w.terms[p].guarantee_share * w.sc.funds.guarantee_fee * w.firms.pool_debt[i];
+}
+
+void on_default(World& w, std::size_t i, double loss) {
+  const auto& f = w.firms;
+  if (!(f.pool_debt[i] > 0 && f.debt[i] > 0)) return;
+  const double covered_loss = loss * f.pool_debt[i] / f.debt[i];
+  const int p = first_pool(w);
+  if (p < 0) return;
+  const auto& spec = w.terms[p];
+  auto& st = w.programmes[p];
+  const double pay = std::min(spec.rate * covered_loss, st.fund_left);
+  st.fund_left -= std::max(pay, 0.0);
+  book(w, std::size_t(p), pay);
+  w.funds.pool_paid_this_step += std::max(pay, 0.0);
+  w.funds.guarantee_paid_this_step += spec.guarantee_share * covered_loss;
+}
+
+}  // namespace risk_pool
+
+namespace credit_line {
+
+int open_to(const World& w, std::size_t i) { return w.programme_for(ProgrammeKind::CreditLine, i); }
+
+double ceiling_factor(const World& w, int line) { return 1.0 + w.terms[line].effect; }
+
+std::vector<double> allocate(World& w, const std::vector<engine::Request>& requests) {
+  std::vector<double> grant(w.firms.size(), 0.0);
+  for (std::size_t p = 0; p < w.programmes.size() && !requests.empty(); ++p) {
+    if (w.terms[p].kind != ProgrammeKind::CreditLine || !w.programmes[p].active) continue;
+    const auto grants = engine::clear_by_rank(requests, w.programmes[p].fund_left);
+    for (std::size_t k = 0; k < requests.size(); ++k) grant[requests[k].agent] = grants[k];
+    double total = 0;
+    for (double g : grants) total += g;
+    w.programmes[p].fund_left -= total;
+    w.programmes[p].drawn += total;
+    break;
+  }
+  return grant;
+}
+
+double drawn(const World& w) {
+  double total = 0;
+  for (std::size_t p = 0; p < w.programmes.size(); ++p)
+    if (w.terms[p].kind == ProgrammeKind::CreditLine) total += w.programmes[p].drawn;
+  return total;
+}
+
+}  // namespace credit_line
+
+namespace leasing_subsidy {
+
+Offer offer(const World& w, std::size_t i) {
+  const int p = w.programme_for(ProgrammeKind::LeasingSubsidy, i);
+  return p >= 0 ? Offer{p, w.terms[p].rate} : Offer{};
+}
+
+void on_lease(World& w, const Offer& offer, std::size_t i, double lease) {
+  if (!offer.available()) return;
+  const double cap = w.terms[offer.programme].cap;
+  claim(w, std::size_t(offer.programme), i, std::min(offer.amount * lease, cap > 0 ? cap : 1e300));
+}
+
+}  // namespace leasing_subsidy
+
+namespace guidance_fund {
+
+CoInvestment active(const World& w) {
+  CoInvestment c;
+  for (std::size_t p = 0; p < w.programmes.size(); ++p)
+    if (w.terms[p].kind == ProgrammeKind::GuidanceFund && w.programmes[p].active &&
+        w.programmes[p].fund_left > 0) {
+      c.fund = int(p);
+      c.share = std::clamp(w.terms[p].effect, 0.0, 0.9);
+    }
+  return c;
+}
+
+double money_this_month(const World& w, const CoInvestment& c) {
+  if (c.fund < 0) return 0.0;
+  return w.programmes[c.fund].fund_left / std::max(1, w.terms[c.fund].to - w.month + 1);
+}
+
+void invest(World& w, const CoInvestment& c, double amount) {
+  if (c.fund < 0) return;
+  w.programmes[c.fund].fund_left -= amount;
+  w.programmes[c.fund].drawn += amount;
+  w.funds.guidance_invested_this_step += amount;
+}
+
+}  // namespace guidance_fund
+
+}  // namespace parksim::model

@@ -1,0 +1,58 @@
+#pragma once
+// Finance programmes, document 000 L9-L11 and the guidance fund: the dedicated credit line (a
+// quota of bank credit above a firm's normal ceiling), loan risk-compensation pools (refund part
+// of banks' losses on covered loans, with a guarantee company's share), the leasing subsidy to
+// lessees and the guidance fund co-investing in venture rounds. Banks' and firms' own decisions
+// are in agents/banks.cpp.
+#include <vector>
+
+#include "parksim/engine/clearing.hpp"
+#include "parksim/model/detail/world.hpp"
+#include "programmes/programme.hpp"
+
+namespace parksim::model {
+
+namespace risk_pool {
+// The pool that would cover a new loan of this firm (-1: none).
+int covering(const World& w, std::size_t firm);
+// Share of a loss on a loan under this pool that the bank does not bear (pool plus guarantee).
+double coverage(const World& w, int pool);
+// Records that `amount` of the firm's new debt is covered by `pool`.
+void on_loan(World& w, std::size_t firm, int pool, double amount);
+// Repayment left `remaining` of the firm's debt: its covered debt shrinks alike.
+void on_repayment(World& w, std::size_t firm, double remaining);
+// Yearly guarantee fee on the firm's covered debt (CNY per year).
+double guarantee_fee(const World& w, std::size_t firm);
+// The firm defaulted with `loss` for its banks: the covering pools refund their share of the
+// covered part while their funds last, the guarantee companies bear theirs.
+void on_default(World& w, std::size_t firm, double loss);
+}  // namespace risk_pool
+
+namespace credit_line {
+// The line open to this firm (-1: none) and how far it raises the firm's credit ceiling.
+int open_to(const World& w, std::size_t firm);
+double ceiling_factor(const World& w, int line);
+// Rations firms' requests for line credit against the quota left; returns the grant per firm.
+std::vector<double> allocate(World& w, const std::vector<engine::Request>& requests);
+// Line credit drawn since the start, all lines.
+double drawn(const World& w);
+}  // namespace credit_line
+
+namespace leasing_subsidy {
+// Subsidy rate open to a lessee, and the claim on a lease it signs.
+Offer offer(const World& w, std::size_t firm);
+void on_lease(World& w, const Offer& offer, std::size_t firm, double lease);
+}  // namespace leasing_subsidy
+
+namespace guidance_fund {
+struct CoInvestment {
+  int fund = -1;       // the active fund with money left (-1: none)
+  double share = 0.0;  // public share of each round it joins
+};
+CoInvestment active(const World& w);
+// Public money the fund can put in this month (its capital spread over its remaining months).
+double money_this_month(const World& w, const CoInvestment& fund);
+void invest(World& w, const CoInvestment& fund, double amount);
+}  // namespace guidance_fund
+
+}  // namespace parksim::model

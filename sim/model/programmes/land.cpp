@@ -1,0 +1,34 @@
+// Plot-ratio increases (land.hpp).
+#include "programmes/land.hpp"
+
+#include <algorithm>
+
+#include "agents/firm_choice.hpp"
+#include "programmes/programme.hpp"
+
+namespace parksim::model::plot_ratio {
+
+double raise(World& w, std::size_t i, double floor_short) {
+  auto& f = w.firms;
+  const int p = w.programme_for(ProgrammeKind::PlotRatioIncrease, i);
+  if (p < 0) return 0.0;
+  const auto& zone = w.sc.zones[f.zone[i]];
+  const double room = f.land(i) * (zone.plot_ratio_cap - zone.plot_ratio) - f.extra_floor[i];
+  const double add = std::min(floor_short, room);
+  if (add <= 0) return 0.0;
+  const double premium =
+      add * zone.land_price / zone.plot_ratio * w.sc.model.plot_ratio_premium_share;
+  const double waived = capped_share(w.terms[p], premium);
+  // The added floor must pay back its net premium within the firm's horizon; the premium is paid
+  // in full and the waived part refunded, so the firm needs the cash up front.
+  const auto& sec = w.sc.sectors[f.sector[i]];
+  const double yearly_margin = add / w.sc.model.floor_area_per_worker * sec.labour_productivity *
+                               marginal_margin(w, f.sector[i]);
+  if ((premium - waived) > f.payback[i] * yearly_margin || f.cash[i] < premium) return 0.0;
+  f.cash[i] -= premium;
+  claim(w, std::size_t(p), i, waived);  // refunded in the awards phase while the budget lasts
+  f.extra_floor[i] += add;
+  return add;
+}
+
+}  // namespace parksim::model::plot_ratio

@@ -1,0 +1,63 @@
+#pragma once
+// Programmes as units. Each programme kind is one line of the registry (registry.cpp): its name,
+// the document clause it implements, the decision it changes, the keys it reads, whether it holds
+// a fund, the series it writes and its monthly hook. Its behaviour lives in one family file of
+// this folder (first_unit, projects, finance, talent, land, incubators, certification_rewards,
+// innovation_centres); agents' phases call those files, never `if kind == ...`.
+//
+// This header also holds what every family shares: offers of support to a firm, award claims
+// cleared in the awards phase, and the programme's accounts.
+#include <string_view>
+#include <vector>
+
+#include "parksim/model/detail/world.hpp"
+
+namespace parksim::model {
+
+struct ProgrammeKindInfo {
+  std::string_view name;  // the `kind` value in a scenario
+  ProgrammeKind kind;
+  std::string_view family;     // file under sim/model/programmes/ that implements it
+  std::string_view levers;     // document and lever codes (POLICY_DIGEST numbering)
+  std::string_view clause_zh;  // the clause, verbatim from the document
+  std::string_view clause_en;
+  std::string_view decision;             // the decision or account it changes, and how
+  std::vector<std::string_view> keys;    // kind-specific keys it reads (common keys apart)
+  bool fund_based = false;               // holds a fund (fund_size) that payments draw down
+  std::vector<std::string_view> series;  // output series it writes besides subsidy_paid
+  void (*on_month)(World&, std::size_t programme) = nullptr;  // calendar hook while active
+};
+
+// Every kind, in the order of ProgrammeKind.
+const std::vector<ProgrammeKindInfo>& programme_registry();
+const ProgrammeKindInfo& kind_info(ProgrammeKind kind);
+// Keys every programme may set whatever its kind (kind, label, from, to, eligibility, ...).
+const std::vector<std::string_view>& common_programme_keys();
+
+// ---------------------------------------------------------------- shared by the families
+
+// Support offered to a firm: the programme that would pay and how much (programme -1: none).
+struct Offer {
+  int programme = -1;
+  double amount = 0.0;
+  bool available() const { return programme >= 0; }
+};
+
+// rate x base, within the programme's per-award cap.
+double capped_share(const ProgrammeSpec& terms, double base);
+// The first active programme of the kind open to the firm (eligibility, SME rule, money left),
+// offering rate x base within its cap.
+Offer offer_share(const World& w, ProgrammeKind kind, std::size_t firm, double base);
+// Asks the offering programme for the amount; requests are cleared by rank in the awards phase.
+void claim(World& w, const Offer& offer, std::size_t firm);
+void claim(World& w, std::size_t programme, std::size_t firm, double amount);
+
+// Money a programme pays to someone other than a firm (banks, talent, landlords, centres).
+void book(World& w, std::size_t programme, double amount);
+// Money a programme may still pay this calendar year.
+double budget_room(const World& w, std::size_t programme);
+// Whether any sector of zone z (any zone of sector s) is eligible for programme p.
+bool eligible_in_zone(const World& w, std::size_t programme, std::size_t zone);
+bool eligible_in_sector(const World& w, std::size_t programme, std::size_t sector);
+
+}  // namespace parksim::model

@@ -1,0 +1,322 @@
+// The programme registry: one line per kind (programme.hpp says what a line holds). Adding a
+// lever: its dictionary keys, one line here, its behaviour in its family file, and a test.
+#include <stdexcept>
+
+#include "programmes/incubators.hpp"
+#include "programmes/programme.hpp"
+#include "programmes/talent.hpp"
+
+namespace parksim::model {
+
+const std::vector<ProgrammeKindInfo>& programme_registry() {
+  using K = ProgrammeKind;
+  static const std::vector<ProgrammeKindInfo> kinds = {
+      {"first_unit_grant",
+       K::FirstUnitGrant,
+       "first_unit",
+       "000 L1",
+       "给予不超过首台装备销售合同金额的30%,最高3000万元的无偿资助 (000, line 36)",
+       "A grant of no more than 30% of the first-unit equipment sales contract, up to 30 million "
+       "yuan.",
+       "Raises R&D intensity (choose_rd_intensity) and, on a breakthrough, the grant-vs-insurance "
+       "choice; rate×contract ≤cap paid in phase_awards.",
+       {"rate", "cap", "budget_per_year", "sme_only"},
+       false,
+       {"first_units"},
+       nullptr},
+      {"first_unit_insurance",
+       K::FirstUnitInsurance,
+       "first_unit",
+       "000 L2; 002-F3; 003-F2; 004-F3",
+       "按照3%的保费率上限及实际投保年度保费的80%给予不超过3年的保费补贴 (000, line 36)",
+       "A premium subsidy of 80% of the premium actually paid per insured year, with a "
+       "premium-rate ceiling of 3%, for no more than 3 years.",
+       "Raises R&D intensity and the insure-vs-grant choice on a first unit; insured firms sell "
+       "more likely and get rate×premium monthly for `years` (phase_awards).",
+       {"rate", "premium_rate_cap", "years", "cap", "budget_per_year", "sme_only"},
+       false,
+       {"first_units"},
+       nullptr},
+      {"demo_application",
+       K::DemoApplication,
+       "projects",
+       "000 L3",
+       "对示范应用项目中的高端智能装备及系统集成投资,按照不超过20%的比例给予扶持,最高1000万元 "
+       "(000, line 36)",
+       "Investment in high-end intelligent equipment and system integration in "
+       "demonstration-application projects is supported at no more than 20%, up to 10 million "
+       "yuan.",
+       "Stacks with smart_retrofit on the same retrofit cost: lowers net cost in the firm's "
+       "retrofit accept decision (consider_retrofit); award paid in phase_awards.",
+       {"rate", "cap", "budget_per_year", "sme_only"},
+       false,
+       {},
+       nullptr},
+      {"platform_construction",
+       K::PlatformConstruction,
+       "projects",
+       "000 L4; 003-F7; 004-P1",
+       "按平台投资额的10%-30%给予扶持,最高5000万元 (000, line 38)",
+       "(Labs, testing, engineering, data, design centres and showrooms built in Lingang) are "
+       "supported at 10%-30% of platform investment, up to 50 million yuan.",
+       "Lowers platform capex in the firm's build-a-platform logit (consider_platform); award "
+       "rate×platform_cost ≤cap paid in phase_awards.",
+       {"rate", "cap", "budget_per_year", "sme_only"},
+       false,
+       {"platforms"},
+       nullptr},
+      {"platform_rent",
+       K::PlatformRent,
+       "projects",
+       "000 L5",
+       "对实际租用的办公用房、物业、网络等软硬件设施给予100%补贴,每年最高500万元 (000, line 38)",
+       "A 100% subsidy for office space actually rented, property services, networks and other "
+       "hardware/software facilities, up to 5 million yuan per year.",
+       "Lowers rent in the build-a-platform logit (consider_platform); then pays platform owners "
+       "rate×platform rent per month (≤cap_per_year/12) in phase_awards.",
+       {"rate", "cap_per_year", "budget_per_year", "sme_only"},
+       false,
+       {"platforms"},
+       nullptr},
+      {"industrialisation",
+       K::Industrialisation,
+       "projects",
+       "000 L6; 003-F5",
+       "在临港投资的智能制造产业化项目,达到市级战略性新兴产业扶持要求的,按照企业投资额的10%-30%"
+       "给予扶持,最高1亿元 (000, line 40)",
+       "IM industrialisation projects invested in Lingang that meet the municipal "
+       "strategic-emerging-industry support criteria get 10%-30% of the firm's investment, up to "
+       "100 million yuan.",
+       "Cuts payback of expansion investment in SEI sectors (plan_capacity expand vs replace); "
+       "award follows capital installed from cash, loans and leases.",
+       {"rate", "cap", "budget_per_year", "sme_only"},
+       false,
+       {},
+       nullptr},
+      {"smart_retrofit",
+       K::SmartRetrofit,
+       "projects",
+       "000 L7; 002-T1; 003-F6",
+       "支持企业智能化改造和智能工厂建设,符合智能制造试点示范专项标准,按投资额的30%给予扶持,"
+       "最高1000万元 (000, line 40)",
+       "Support for smart retrofits and smart-factory construction: projects meeting the IM "
+       "pilot-demonstration standard get 30% of investment, up to 10 million yuan.",
+       "Lowers net retrofit cost in the firm's retrofit accept decision (consider_retrofit, "
+       "industrial zones only); award rate×cost ≤cap paid in phase_awards.",
+       {"rate", "cap", "budget_per_year", "sme_only"},
+       false,
+       {"smart_retrofits"},
+       nullptr},
+      {"brand_ma",
+       K::BrandMA,
+       "projects",
+       "000 L8; 003-F4",
+       "对并购国内外高端品牌的,按合并后并购金额的10%给予补贴,最高1000万元 (000, line 40)",
+       "Acquisitions of high-end domestic or foreign brands get a subsidy of 10% of the "
+       "post-merger acquisition amount, up to 10 million yuan.",
+       "Lowers net deal cost in an IM firm's acquisition payback decision (consider_acquisition); "
+       "award rate×deal ≤cap paid in phase_awards.",
+       {"rate", "cap", "budget_per_year", "sme_only"},
+       false,
+       {},
+       nullptr},
+      {"credit_line",
+       K::CreditLine,
+       "finance",
+       "000 L9",
+       "支持商业银行在临港设立科技支行,为临港地区智能制造企业提供200亿元专属授信额度 (000, line "
+       "42)",
+       "Commercial banks are supported to open sci-tech sub-branches in Lingang, providing a "
+       "dedicated credit line of 20 billion yuan for Lingang's IM firms.",
+       "Raises an eligible firm's loan ceiling by (1+effect) in loan_offer; line requests are "
+       "rationed by productivity against fund_left (phase_credit).",
+       {"effect", "fund_size", "sme_only"},
+       true,
+       {"credit_line_drawn"},
+       nullptr},
+      {"risk_pool",
+       K::RiskPool,
+       "finance",
+       "000 L10; 002-F2; 004-F2",
+       "设立规模为1亿元的贷款风险补偿基金,为临港智能制造中小微企业提供信贷支持 (000, line 42)",
+       "Set up a 100-million-yuan loan risk-compensation fund to provide credit support to "
+       "Lingang's IM micro, small and medium firms.",
+       "Coverage (rate+guarantee share) relaxes bank leverage limits and screening in loan_offer; "
+       "on default the pool refunds rate×covered loss from fund_left.",
+       {"rate", "loss_shares", "fund_size", "budget_per_year", "sme_only"},
+       true,
+       {"risk_pool_paid", "guarantee_paid"},
+       nullptr},
+      {"leasing_subsidy",
+       K::LeasingSubsidy,
+       "finance",
+       "000 L11",
+       "对承租企业按租赁标的物总额的5%一次性给予扶持,最高500万元 (000, line 42)",
+       "Lessee firms get one-off support of 5% of the total value of the leased assets, up to 5 "
+       "million yuan.",
+       "Shifts the lease-vs-bank-loan logit for an investment gap (lease_equipment); "
+       "min(rate×lease, cap) requested and paid in phase_awards.",
+       {"rate", "cap", "budget_per_year", "sme_only"},
+       false,
+       {},
+       nullptr},
+      {"listing_bonus",
+       K::ListingBonus,
+       "projects",
+       "000 L12; 002-F4; 003-F3",
+       "对实现股改上市挂牌的智能制造企业,在市、区扶持基础上,另给予50万元扶持 (000, line 42)",
+       "IM firms that complete shareholding reform and listing get a further 500,000 yuan on top "
+       "of city and district support.",
+       "Lowers listing cost by `amount` in the firm's listing logit (consider_listing); amount "
+       "paid in phase_awards.",
+       {"amount", "cap", "budget_per_year", "sme_only"},
+       false,
+       {"listed_firms"},
+       nullptr},
+      {"talent_housing",
+       K::TalentHousing,
+       "talent",
+       "000 L13; 003-H1",
+       "每年安排一定数量的“双定双限”房、公共租赁房、人才公寓,优先用于支持智能制造人才 (000, line "
+       "44)",
+       "Each year a certain number of 'double-fixed double-limited' homes, public rental housing "
+       "and talent apartments are arranged, with priority for IM talent.",
+       "Adds units_per_year units to eligible zones each January; renters (IM first) get units, "
+       "which lower rent and leave hazard; cost booked, no budget.",
+       {"units_per_year"},
+       false,
+       {"housing_units"},
+       talent_programmes::add_housing_units},
+      {"leading_talent_reward",
+       K::LeadingTalentReward,
+       "talent",
+       "000 L14; 002-H1; 003-H2; 004-H2",
+       "对领军型智能制造人才,视其个人区域经济贡献给予奖励 (000, line 44)",
+       "Leading IM talents are rewarded according to their personal contribution to the regional "
+       "economy.",
+       "Leading talent's zone utility, leave hazard and arrivals rise with reward = rate×leading "
+       "wage (≤cap_per_year/12) in zone_choices; cost booked per leader.",
+       {"rate", "cap_per_year", "budget_per_year"},
+       false,
+       {"talent_present"},
+       nullptr},
+      {"talent_pilot",
+       K::TalentPilot,
+       "talent",
+       "000 L15; 004-H1",
+       "先行先试上海市、浦东新区人才改革试验区关于外籍人才的相关政策 (000, line 44)",
+       "Pilot first the policies on foreign talent of the Shanghai and Pudong talent-reform pilot "
+       "zones.",
+       "Multiplies expected talent arrivals (both levels) in eligible zones by (1+effect) in "
+       "zone_choices; books no cost.",
+       {"effect"},
+       false,
+       {"talent_present"},
+       nullptr},
+      {"local_procurement",
+       K::LocalProcurement,
+       "projects",
+       "000 L16",
+       "在使用临港自主智能制造产品、引进智能制造行业组织和重大活动、加强智能制造基础设施建设等方面"
+       "也有相应的扶持政策 (000, line 46)",
+       "There are also corresponding support policies for using Lingang's own IM products, "
+       "attracting IM industry organisations and major events, and strengthening IM "
+       "infrastructure.",
+       "Adds `effect` to the local-supplier share of retrofit spending (consider_retrofit), which "
+       "becomes zone demand for IM firms; books rate×spend as cost.",
+       {"rate", "effect", "budget_per_year", "sme_only"},
+       false,
+       {},
+       nullptr},
+      {"guidance_fund",
+       K::GuidanceFund,
+       "finance",
+       "000 (no lever code; digest 'Also named'); 002-F1; 003-F1; 004-F1",
+       "发起设立上海智能制造产业投资基金,发挥财政资金杠杆放大效应 (000, line 28)",
+       "Launch a Shanghai intelligent-manufacturing industry investment fund, using the leverage "
+       "effect of fiscal money.",
+       "Co-invests share g=effect of each VC round: lowers VC's productivity bar and adds public "
+       "money (fund_left spread over months to `to`) in venture_rounds.",
+       {"effect", "fund_size"},
+       true,
+       {"guidance_invested"},
+       nullptr},
+      {"plot_ratio_increase",
+       K::PlotRatioIncrease,
+       "land",
+       "003-L1",
+       "支持存量工业和研发用地按规划提高容积率,根据产业类型和土地利用绩效,确定增容土地价款收取比例,"
+       "特别优质的项目可免于收取增容土地价款 (003, line 148)",
+       "Stock industrial and R&D land may raise its plot ratio per plan; the share of the "
+       "added-floor land premium charged depends on industry and land performance; outstanding "
+       "projects may be exempted.",
+       "Lets an expanding firm add floor on its own land (raise_plot_ratio) if the net premium "
+       "pays back, cutting land requests; rate×premium ≤cap refunded.",
+       {"rate", "cap", "budget_per_year", "sme_only"},
+       false,
+       {"floor_added"},
+       nullptr},
+      {"incubator",
+       K::Incubator,
+       "incubators",
+       "004-I1; 004-I2",
+       "争取鄂州八大新区每个区至少建成一个科技企业孵化器 (004, line 69)",
+       "Strive to build at least one technology-business incubator in each of Ezhou's eight new "
+       "districts.",
+       "Adds units_per_year incubators per eligible zone in opening years: raises entry "
+       "attractiveness and incubator places (rent-free, lower overheads).",
+       {"units_per_year", "years", "amount", "budget_per_year"},
+       false,
+       {"incubators"},
+       incubators::open},
+      {"innovation_centre",
+       K::InnovationCentre,
+       "innovation_centres",
+       "001-C1",
+       "对于纳入本市培育的创新中心,采取“一案一例一策”方式,做到精准施策 (001, line 178) / "
+       "筹建期为一年,如有特殊原因,可申请延期半年,延期后仍未满足创建要求的,撤销筹建资格 (001, line "
+       "200)",
+       "Centres taken into the city's cultivation get 'one case, one policy' targeted support. "
+       "Preparation lasts a year, extendable by six months; if still unqualified, preparation "
+       "status is revoked.",
+       "Yearly call selects ≤units_per_year consortia by R&D score; operating centres' results "
+       "(members' R&D + amount) raise members' and sector productivity.",
+       {"units_per_year", "amount", "budget_per_year"},
+       false,
+       {"centres_preparing", "centres_operating", "centres_revoked", "centre_results"},
+       nullptr},
+      {"high_tech_reward",
+       K::HighTechReward,
+       "certification_rewards",
+       "baseline (shanghai_manufacturing_2018 high_tech_drive; not a seed lever)",
+       "none: national InnoCom certification regime plus district rewards, in no seed (004 line 37 "
+       "only targets 100/130 high-tech firms); motivated by REFERENCES.md line 38 and line 18, "
+       "MODEL_NOTES.md line 30, POLICY_DIGEST.md line 95; "
+       "scenarios/shanghai_manufacturing_2018.toml:463-475",
+       "none: no seed clause; the reward for first high-tech certification is a baseline district "
+       "policy, calibrated (docs/calibration.md line 38)",
+       "Raises a qualifying firm's certification chance (record) and widens the R&D top-up at the "
+       "notch (choose_rd_intensity); amount paid per first certification.",
+       {"amount", "budget_per_year", "sme_only"},
+       false,
+       {"high_tech_firms"},
+       nullptr},
+  };
+  return kinds;
+}
+
+const ProgrammeKindInfo& kind_info(ProgrammeKind kind) {
+  const auto& kinds = programme_registry();
+  const auto k = std::size_t(kind);
+  if (k >= kinds.size() || kinds[k].kind != kind)
+    throw std::logic_error("programme registry out of ProgrammeKind order");
+  return kinds[k];
+}
+
+const std::vector<std::string_view>& common_programme_keys() {
+  static const std::vector<std::string_view> keys = {
+      "kind", "label", "lever", "from", "to", "enabled", "sectors", "zones", "source", "changes"};
+  return keys;
+}
+
+}  // namespace parksim::model

@@ -1,0 +1,56 @@
+// The monthly step at a glance: its named phases, in order, each with what it does. Each phase
+// lives in agents/ (see docs/DESIGN.md for the map of phases to files).
+#include "phases.hpp"
+
+namespace parksim::model {
+
+engine::Schedule<World> make_schedule() {
+  engine::Schedule<World> s;
+  s.add("calendar",
+        "date, programme activity and dated changes of terms, monthly programme hooks "
+        "(incubators, housing units), per-step resets, market growth",
+        phase_calendar);
+  s.add("cluster_stats", "zone x sector employment, output, best productivity, agglomeration",
+        phase_cluster_stats);
+  s.add(
+      "events",
+      "exogenous demand and capacity shocks; anchor projects granted land and starting production",
+      phase_events);
+  s.add("talent",
+        "talent arrivals, departures and moves by wage, housing and rewards; housing allocation",
+        phase_talent);
+  s.add("innovation", "R&D choice, innovation and imitation draws, first-unit products (L1, L2)",
+        phase_innovation);
+  s.add("centres",
+        "manufacturing innovation centres: applications, review, preparation, results and "
+        "spill-over, evaluations (001)",
+        phase_centres);
+  s.add("investment",
+        "capacity, smart retrofits, platforms, acquisitions, listings and their applications "
+        "(L3-L8, L12, L16)",
+        phase_investment);
+  s.add("credit",
+        "repayments, bank loans, credit line quota, risk-pool coverage, leasing, venture rounds "
+        "(L9-L11)",
+        phase_credit);
+  s.add("awards",
+        "award requests cleared by rank within budgets and per-firm caps; platform rent (L5), "
+        "local procurement (L16)",
+        phase_awards);
+  s.add("tally", "platforms put into operation; patents, retrofits and first units counted",
+        phase_tally);
+  s.add("land",
+        "approvals, land requests cleared by output per m2, relocation of firms short of land",
+        phase_land);
+  s.add("hiring", "labour needs, separations, matching of talent to vacancies, wages",
+        phase_hiring);
+  s.add("production", "demand, output within capacity, costs and cash", phase_production);
+  s.add("exit", "insolvency exits, loan defaults, risk-pool refunds, land released", phase_exit);
+  s.add("entry", "entrants by zone attractiveness, free land and incubator places", phase_entry);
+  s.add("status", "December: high-tech certification (and its rewards), hidden champions, unicorns",
+        phase_status);
+  s.add("record", "monthly series; December: snapshots, year roll-over, compaction", phase_record);
+  return s;
+}
+
+}  // namespace parksim::model
