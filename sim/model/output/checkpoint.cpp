@@ -12,6 +12,7 @@
 
 #include "parksim/engine/error.hpp"
 #include "parksim/model/units.hpp"
+#include "programmes/programme.hpp"
 
 namespace parksim::model {
 
@@ -170,6 +171,7 @@ void archive_world(A& a, World& w) {
     a.pod(p.active);
     a.pod(p.budget_left);
     a.vec(p.paid_to_firm_this_year);
+    a.vec(p.covered_debt);
   }
   a.pod(w.funds);
   auto& c = w.cluster;
@@ -242,8 +244,11 @@ void check_world(const In& in, World& w, const CheckpointHeader& h) {
       in.damaged(fmt::format("talent agent {} has level {}, zone {}, employer {} ({} firms)", a,
                              w.talent.level[a], w.talent.zone[a], w.talent.employer[a], N));
   length(w.zones.size(), Z, "the zone states");
-  for (const auto& p : w.programmes)
-    length(p.paid_to_firm_this_year.size(), N, "a programme's awards per firm");
+  for (std::size_t p = 0; p < w.programmes.size(); ++p) {
+    length(w.programmes[p].paid_to_firm_this_year.size(), N, "a programme's awards per firm");
+    length(w.programmes[p].covered_debt.size(), kind_info(w.terms[p].kind).covers_loans ? N : 0,
+           "a risk pool's covered debt per firm");
+  }
   const auto& c = cw.cluster;
   for (const auto* v : {&c.employment, &c.output, &c.firms, &c.best_productivity,
                         &c.mean_productivity, &c.agglomeration, &cw.platforms, &cw.entries_cell,

@@ -41,12 +41,15 @@ void compact(World& w) {
   std::size_t n = 0;
   for (std::size_t i = 0; i < f.size(); ++i)
     if (f.alive[i]) remap[i] = std::int32_t(n++);
-  f.visit([&](auto& col) {
+  auto keep_alive = [&](auto& col) {
     std::size_t k = 0;
     for (std::size_t i = 0; i < col.size(); ++i)
       if (remap[i] >= 0) col[k++] = col[i];
     col.resize(n);
-  });
+  };
+  f.visit(keep_alive);
+  for (auto& p : w.programmes)
+    if (!p.covered_debt.empty()) keep_alive(p.covered_debt);
   auto& t = w.talent;
   engine::parallel_for(t.size(), [&](std::size_t a) {
     if (t.employer[a] >= 0) t.employer[a] = remap[std::size_t(t.employer[a])];

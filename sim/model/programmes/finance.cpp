@@ -7,6 +7,10 @@ namespace parksim::model {
 
 namespace risk_pool {
 
+// Each pool keeps the debt it covers per firm slot (ProgrammeState::covered_debt): a loan is
+// covered by the pool open to the firm when it was made, and that pool alone refunds the bank and
+// bills the guarantee fee on it, however many pools the scenario lists.
+
 int covering(const World& w, std::size_t i) { return w.programme_for(ProgrammeKind::RiskPool, i); }
 
 double coverage(const World& w, int pool) {
@@ -14,37 +18,35 @@ double coverage(const World& w, int pool) {
 }
 
 void on_loan(World& w, std::size_t i, int pool, double amount) {
-  if (pool >= 0) w.firms.pool_debt[i] += amount;
+  if (pool >= 0) w.programmes[std::size_t(pool)].covered_debt[i] += amount;
 }
 
-void on_repayment(World& w, std::size_t i, double remaining) { w.firms.pool_debt[i] *= remaining; }
-
-// The guarantee fee and the settlement use the first risk pool of the scenario.
-static int first_pool(const World& w) {
-  for (std::size_t p = 0; p < w.terms.size(); ++p)
-    if (w.terms[p].kind == ProgrammeKind::RiskPool) return int(p);
-  return -1;
+void on_repayment(World& w, std::size_t i, double remaining) {
+  for (const std::size_t p : w.programmes_of(ProgrammeKind::RiskPool))
+    w.programmes[p].covered_debt[i] *= remaining;
 }
 
 double guarantee_fee(const World& w, std::size_t i) {
-  const int p = first_pool(w);
-  if (p < 0) return 0.0;
-  return w.terms[p].guarantee_share * w.sc.funds.guarantee_fee * w.firms.pool_debt[i];
+  double fee = 0.0;
+  for (const std::size_t p : w.programmes_of(ProgrammeKind::RiskPool))
+    fee += w.terms[p].guarantee_share * w.sc.funds.guarantee_fee * w.programmes[p].covered_debt[i];
+  return fee;
 }
 
 void on_default(World& w, std::size_t i, double loss) {
   const auto& f = w.firms;
-  if (!(f.pool_debt[i] > 0 && f.debt[i] > 0)) return;
-  const double covered_loss = loss * f.pool_debt[i] / f.debt[i];
-  const int p = first_pool(w);
-  if (p < 0) return;
-  const auto& spec = w.terms[p];
-  auto& st = w.programmes[p];
-  const double pay = std::min(spec.rate * covered_loss, st.fund_left);
-  st.fund_left -= std::max(pay, 0.0);
-  book(w, std::size_t(p), pay);
-  w.funds.pool_paid_this_step += std::max(pay, 0.0);
-  w.funds.guarantee_paid_this_step += spec.guarantee_share * covered_loss;
+  if (!(f.debt[i] > 0)) return;
+  for (const std::size_t p : w.programmes_of(ProgrammeKind::RiskPool)) {
+    auto& st = w.programmes[p];
+    if (!(st.covered_debt[i] > 0)) continue;
+    const double covered_loss = loss * st.covered_debt[i] / f.debt[i];
+    const auto& spec = w.terms[p];
+    const double pay = std::min(spec.rate * covered_loss, st.fund_left);
+    st.fund_left -= std::max(pay, 0.0);
+    book(w, p, pay);
+    w.funds.pool_paid_this_step += std::max(pay, 0.0);
+    w.funds.guarantee_paid_this_step += spec.guarantee_share * covered_loss;
+  }
 }
 
 }  // namespace risk_pool

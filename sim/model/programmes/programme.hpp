@@ -24,6 +24,7 @@ struct ProgrammeKindInfo {
   std::string_view decision;             // the decision or account it changes, and how
   std::vector<std::string_view> keys;    // kind-specific keys it reads (common keys apart)
   bool fund_based = false;               // holds a fund (fund_size) that payments draw down
+  bool covers_loans = false;             // keeps the debt it covers per firm (covered_debt)
   std::vector<std::string_view> series;  // output series it writes besides subsidy_paid
   void (*on_month)(World&, std::size_t programme) = nullptr;  // calendar hook while active
 };

@@ -182,10 +182,12 @@ void read_table(T& obj, const toml::table& table, const std::string& prefix,
                    fmt::format("required key is missing ({})", e.description));
 }
 
-// Named sub-tables ([zones.lingang], [sectors.robots]) in the order they appear in the file.
-std::vector<std::pair<std::string, const toml::table*>> ordered_tables(const toml::node* node,
-                                                                       const std::string& section,
-                                                                       Problems& problems) {
+// Named sub-tables ([zones.lingang], [sectors.robots]) in composition order: file by file as
+// composed (a base file before the files that extend it, then overlays; `--set` last), and in each
+// file in the order they appear. Never line numbers across files.
+std::vector<std::pair<std::string, const toml::table*>> ordered_tables(
+    const toml::node* node, const std::string& section, const std::vector<std::string>& files,
+    Problems& problems) {
   std::vector<std::pair<std::string, const toml::table*>> out;
   if (!node) return out;
   if (!node->is_table()) {
@@ -204,7 +206,14 @@ std::vector<std::pair<std::string, const toml::table*>> ordered_tables(const tom
     }
     out.emplace_back(id, v.as_table());
   }
-  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+  auto file_rank = [&](const toml::table* t) {
+    const auto& path = t->source().path;
+    const auto it = path ? std::find(files.begin(), files.end(), *path) : files.end();
+    return std::size_t(it - files.begin());
+  };
+  std::stable_sort(out.begin(), out.end(), [&](const auto& a, const auto& b) {
+    const auto ra = file_rank(a.second), rb = file_rank(b.second);
+    if (ra != rb) return ra < rb;
     return a.second->source().begin < b.second->source().begin;
   });
   return out;
@@ -213,7 +222,8 @@ std::vector<std::pair<std::string, const toml::table*>> ordered_tables(const tom
 // ---------------------------------------------------------------- sections
 
 void read_zones(Scenario& s, const toml::table& root, Problems& problems) {
-  for (const auto& [id, table] : ordered_tables(root.get("zones"), "zones", problems)) {
+  for (const auto& [id, table] :
+       ordered_tables(root.get("zones"), "zones", s.input_files, problems)) {
     ZoneSpec z;
     z.id = id;
     z.label = id;
@@ -247,7 +257,8 @@ void read_zones(Scenario& s, const toml::table& root, Problems& problems) {
 }
 
 void read_sectors(Scenario& s, const toml::table& root, Problems& problems) {
-  for (const auto& [id, table] : ordered_tables(root.get("sectors"), "sectors", problems)) {
+  for (const auto& [id, table] :
+       ordered_tables(root.get("sectors"), "sectors", s.input_files, problems)) {
     SectorSpec sec;
     sec.id = id;
     sec.label = id;
@@ -390,7 +401,8 @@ void read_loss_shares(ProgrammeSpec& p, const toml::table& programme, const toml
 }
 
 void read_programmes(Scenario& s, const toml::table& root, Problems& problems) {
-  for (const auto& [id, table] : ordered_tables(root.get("programmes"), "programmes", problems)) {
+  for (const auto& [id, table] :
+       ordered_tables(root.get("programmes"), "programmes", s.input_files, problems)) {
     ProgrammeSpec p;
     p.id = id;
     p.label = id;
@@ -420,7 +432,8 @@ const std::vector<std::string>& event_keys_for(EventKind kind) {
 }
 
 void read_events(Scenario& s, const toml::table& root, Problems& problems) {
-  for (const auto& [id, table] : ordered_tables(root.get("events"), "events", problems)) {
+  for (const auto& [id, table] :
+       ordered_tables(root.get("events"), "events", s.input_files, problems)) {
     EventSpec e;
     e.id = id;
     e.label = id;

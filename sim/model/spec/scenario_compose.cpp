@@ -96,6 +96,9 @@ toml::table load_composed(const std::string& path, const std::string& role, Prob
     current = std::move(base_path);
     text = std::move(base_text);
   }
+  // Files in composition order (a base before the files that extend it): the order tables of
+  // named entries (zones, programmes, ...) are listed in.
+  std::reverse(files.end() - long(chain.size()), files.end());
   toml::table composed = std::move(tables.back());
   for (auto t = tables.rbegin() + 1; t != tables.rend(); ++t) merge_into(composed, std::move(*t));
   return composed;

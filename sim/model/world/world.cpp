@@ -38,6 +38,8 @@ World::World(const Scenario& scenario, engine::StreamKey stream_key)
       }
   }
   terms = sc.programmes;
+  by_kind_.resize(programme_registry().size());
+  for (std::size_t p = 0; p < P; ++p) by_kind_[std::size_t(sc.programmes[p].kind)].push_back(p);
   // Dated changes before the first simulated month are already in force when the run starts.
   for (auto& t : terms)
     for (const auto& change : t.changes)
@@ -73,9 +75,9 @@ bool World::is_sme(std::size_t i) const {
 
 int World::programme_for(ProgrammeKind kind, std::size_t i) const {
   const std::size_t c = cell(firms.zone[i], firms.sector[i]);
-  for (std::size_t p = 0; p < programmes.size(); ++p) {
+  for (const std::size_t p : programmes_of(kind)) {
     const auto& spec = terms[p];
-    if (spec.kind != kind || !programmes[p].active || !programmes[p].budget_left) continue;
+    if (!programmes[p].active || !programmes[p].budget_left) continue;
     if (!eligibility[p * cells() + c]) continue;
     if (spec.sme_only && !is_sme(i)) continue;
     return int(p);
@@ -106,6 +108,7 @@ std::size_t new_firm(World& w, std::size_t zone, std::size_t sector, int birth_m
   for (std::size_t p = 0; p < w.programmes.size(); ++p) {
     if (!w.award_request[p].empty()) w.award_request[p].resize(f.size(), 0.0);
     w.programmes[p].paid_to_firm_this_year.resize(f.size(), 0.0);
+    if (kind_info(w.terms[p].kind).covers_loans) w.programmes[p].covered_debt.resize(f.size(), 0.0);
   }
   return i;
 }

@@ -60,7 +60,7 @@ struct Firms {
   std::vector<double>
       extra_floor;  // m2 of floor added on the firm's own land by plot-ratio increases
   std::vector<double> land_buy_pending;  // share of the pending land that was bought
-  std::vector<double> cash, debt, line_debt, pool_debt, lease_debt, equity;
+  std::vector<double> cash, debt, line_debt, lease_debt, equity;
   std::vector<double> rd_base;  // the firm's own R&D propensity (R&D/sales without support)
   std::vector<double> rd_intensity, demand, output, value_added, rd_spend, workers;
   std::vector<double> investment_gap;  // investment wanted but not financed from cash (CNY)
@@ -106,7 +106,6 @@ struct Firms {
     f(cash);
     f(debt);
     f(line_debt);
-    f(pool_debt);
     f(lease_debt);
     f(equity);
     f(rd_base);
@@ -197,6 +196,9 @@ struct ProgrammeState {
   double units = 0;      // incubators opened by this programme
   bool active = false;
   bool budget_left = true;  // known to firms when they decide (last step's state)
+  // Risk pools: debt of each firm slot that this pool covers (empty for other kinds), so that
+  // losses, fees and repayments go to the pool that covered the loan.
+  std::vector<double> covered_debt;
   std::vector<double>
       paid_to_firm_this_year;  // [firm slot]: an award's cap holds per firm per year
 };

@@ -85,11 +85,18 @@ class World {
     return engine::DecisionStreams(key, decision, static_cast<std::uint32_t>(step));
   }
 
+  // Programmes of a kind, in scenario order (the base file's order, overlays' appended).
+  const std::vector<std::size_t>& programmes_of(ProgrammeKind kind) const {
+    return by_kind_[std::size_t(kind)];
+  }
   // First active programme of a kind for which the firm is eligible and budget is left; -1 if none.
   int programme_for(ProgrammeKind kind, std::size_t firm) const;
   bool is_sme(std::size_t firm) const;
   // Pays an award to a firm and books it to the programme (called from clearing, sequential).
   void pay(std::size_t programme, std::size_t firm, double amount);
+
+ private:
+  std::vector<std::vector<std::size_t>> by_kind_;  // [ProgrammeKind] programme indices
 };
 
 // R&D / sales a firm of this annual sales needs for high-tech certification (2016 rules' size
