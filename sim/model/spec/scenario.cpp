@@ -13,6 +13,7 @@
 
 #include "dictionary_impl.hpp"
 #include "parksim/model/units.hpp"
+#include "programmes/programme.hpp"
 #include "scenario_impl.hpp"
 
 namespace parksim::model {
@@ -303,6 +304,40 @@ bool repeats_month(std::vector<std::pair<int, int>>& seen, int month, int index,
 
 // changes = [{ at = "2018-01", rate = "20%" }, ...]: dated new terms, validated like the keys they
 // set.
+// The registry line of the programme's kind, if its kind is one (a wrong kind is reported by the
+// generic reader, with the allowed choices).
+const ProgrammeKindInfo* known_kind(const ProgrammeSpec& p) {
+  for (const auto& info : programme_registry())
+    if (info.name == p.kind_name) return &info;
+  return nullptr;
+}
+
+bool kind_reads(const ProgrammeKindInfo& info, std::string_view key) {
+  return std::find(info.keys.begin(), info.keys.end(), key) != info.keys.end();
+}
+
+std::string unused_key_message(const ProgrammeKindInfo& info, std::string_view key) {
+  return fmt::format("`{}` is not used by {} programmes; their own keys are: {}", key, info.name,
+                     fmt::join(info.keys, ", "));
+}
+
+// A key that the programme's kind does not read is a mistake (a risk_pool with units_per_year
+// would do nothing): refused, naming the keys the kind does read.
+void check_kind_keys(const ProgrammeSpec& p, const toml::table& table, const std::string& prefix,
+                     Problems& problems) {
+  const auto* info = known_kind(p);
+  if (!info) return;
+  const auto& common = common_programme_keys();
+  for (const auto& [k, node] : table) {
+    const std::string_view key = k.str();
+    if (std::find(common.begin(), common.end(), key) != common.end() || kind_reads(*info, key))
+      continue;
+    // Unknown keys are reported by the generic reader; loss_shares has its own message.
+    if (key == "loss_shares" || !programme_entry(std::string(key))) continue;
+    problems.add(&node, prefix + std::string(key), unused_key_message(*info, key));
+  }
+}
+
 void read_changes(ProgrammeSpec& p, const toml::node& node, const std::string& prefix,
                   Problems& problems) {
   if (!node.is_array_of_tables() && !(node.is_array() && node.as_array()->empty()))
@@ -338,6 +373,11 @@ void read_changes(ProgrammeSpec& p, const toml::node& node, const std::string& p
         problems.add(&value, at_key + "." + key,
                      fmt::format("cannot be changed by date{}; allowed: at, {}",
                                  suggestion(key, allowed), fmt::join(allowed, ", ")));
+        ok = false;
+        continue;
+      }
+      if (const auto* info = known_kind(p); info && !kind_reads(*info, key)) {
+        problems.add(&value, at_key + "." + key, unused_key_message(*info, key));
         ok = false;
         continue;
       }
@@ -411,6 +451,7 @@ void read_programmes(Scenario& s, const toml::table& root, Problems& problems) {
                {"changes", "loss_shares"});
     for (const auto& [name, kind] : detail::programme_kinds())
       if (name == p.kind_name) p.kind = kind;
+    check_kind_keys(p, *table, prefix, problems);
     if (const auto* changes = table->get("changes"))
       read_changes(p, *changes, prefix + "changes", problems);
     if (const auto* shares = table->get("loss_shares")) {
