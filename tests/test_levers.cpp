@@ -236,3 +236,38 @@ TEST_CASE("common-technology results raise the productivity of the centre's sect
   const double without = mean_productivity(mini(sets));
   CHECK(with_centres > without * 1.01);
 }
+
+TEST_CASE("a brand M&A programme pays acquirers within its cap and yearly budget",
+          "[model][mechanism][awards]") {
+  const std::vector<std::string> ma = {"model.ma_consideration_rate=100%",
+                                       "programmes.ma.kind=\"brand_ma\"",
+                                       "programmes.ma.rate=10%",
+                                       "programmes.ma.cap=\"50万\"",
+                                       "programmes.ma.budget_per_year=\"300万\"",
+                                       "programmes.ma.from=\"2015-01\"",
+                                       "programmes.ma.to=\"2017-12\""};
+  const auto sc = mini(ma);
+  const auto p = programme_index(sc, "ma");
+  double paid = 0;
+  simulate(sc, [&](const model::World& w) {
+    const auto& st = w.programmes[p];
+    paid = st.paid_total;
+    REQUIRE(st.paid_this_year <= 300e4 * (1 + 1e-12));
+    for (double got : st.paid_to_firm_this_year) REQUIRE(got <= 50e4 * (1 + 1e-12));
+    if (st.paid_this_step > 0) {  // only claimed by a firm that acquired in this step
+      bool acquired = false;
+      for (std::size_t i = 0; i < w.firms.size(); ++i)
+        acquired = acquired || (w.firms.events[i] & model::kEventAcquisition);
+      REQUIRE(acquired);
+    }
+  });
+  CHECK(paid > 0);
+  // Without the programme no M&A award is paid.
+  auto none = ma;
+  none.push_back("programmes.ma.enabled=false");
+  simulate(mini(none), [&](const model::World& w) {
+    for (std::size_t q = 0; q < w.programmes.size(); ++q)
+      if (w.terms[q].kind == model::ProgrammeKind::BrandMA)
+        REQUIRE(w.programmes[q].paid_total == 0);
+  });
+}

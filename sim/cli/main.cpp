@@ -12,8 +12,8 @@
 #include "commands.hpp"
 #include "parksim/engine/error.hpp"
 #include "parksim/engine/h5_writer.hpp"
-#include "parksim/model/dictionary.hpp"
 #include "parksim/model/detail/world.hpp"
+#include "parksim/model/dictionary.hpp"
 #include "parksim/version.hpp"
 #include "terminal.hpp"
 
@@ -94,6 +94,9 @@ static int run_cli(int argc, char** argv) {
   auto* describe = app.add_subcommand("describe", "print the parameter dictionary");
   bool as_json = false;
   describe->add_flag("--json", as_json, "JSON instead of Markdown");
+  bool levers = false;
+  describe->add_flag("--levers", levers, "Markdown lever cards of every programme kind instead")
+      ->excludes("--json");
 
   auto* sample = app.add_subcommand("sample", "make an experimental design over a parameter space");
   std::string space_path, method = "lhs";
@@ -263,7 +266,10 @@ static int run_cli(int argc, char** argv) {
       return 0;
     }
     if (*describe) {
-      fmt::print("{}", as_json ? model::dictionary_json() : model::dictionary_markdown());
+      if (levers)
+        fmt::print("{}", model::lever_cards_markdown());
+      else
+        fmt::print("{}", as_json ? model::dictionary_json() : model::dictionary_markdown());
       return 0;
     }
   } catch (const Interrupted& e) {

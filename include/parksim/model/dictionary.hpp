@@ -45,4 +45,10 @@ std::vector<ParamInfo> parameter_dictionary();
 std::string dictionary_markdown();
 std::string dictionary_json();
 
+// Markdown lever cards, one per programme kind, generated from the programme registry, the
+// programme entries of the dictionary and the series tables (`parksim describe --levers`,
+// docs/levers.md). Throws std::logic_error when the registry names a key the dictionary does not
+// document or a series no table declares.
+std::string lever_cards_markdown();
+
 }  // namespace parksim::model

@@ -64,6 +64,11 @@ struct SeriesInfo {
 // Indexed by Series and by Scalar.
 const std::array<SeriesInfo, kSeriesCount>& series_table();
 const std::array<SeriesInfo, kScalarCount>& scalar_table();
+// Zone series the run file writes besides the cube (talent_present, zone_land_used,
+// housing_units; output/run_file.cpp).
+const std::vector<SeriesInfo>& zone_series_table();
+// The series of that name in series_table(), scalar_table() or zone_series_table(), or nullptr.
+const SeriesInfo* find_series(std::string_view name);
 
 struct StepRecord {
   std::vector<double> cube;                    // [Series][zone][sector]

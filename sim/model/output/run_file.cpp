@@ -145,27 +145,20 @@ void RunFile::define() {
                             h5::Type::Float64,
                             std::string(v.units),
                             {{"long_name", std::string(v.description)}}});
-  w_.create_variable("",
-                     {"talent_present",
-                      {"replication", "time", "zone", "level"},
-                      h5::Type::Float64,
-                      "persons",
-                      {{"long_name", std::string("Talent living in the zone, employed or not")}}});
-  w_.create_variable("",
-                     {"zone_land_used",
-                      {"replication", "time", "zone"},
-                      h5::Type::Float64,
-                      "km2",
-                      {{"long_name", std::string("Industrial land used or granted in the zone")}}});
+  // Zone series: talent by level, land and housing by zone (zone_series_table()).
+  const auto zone_series = [&](std::string_view name, std::vector<std::string> dims) {
+    const auto& v = *find_series(name);
+    w_.create_variable("", {std::string(v.name),
+                            std::move(dims),
+                            h5::Type::Float64,
+                            std::string(v.units),
+                            {{"long_name", std::string(v.description)}}});
+  };
+  zone_series("talent_present", {"replication", "time", "zone", "level"});
+  zone_series("zone_land_used", {"replication", "time", "zone"});
   w_.create_variable(
       "", {"skilled_wage", {"replication", "time", "zone"}, h5::Type::Float64, "CNY/month", {}});
-  w_.create_variable(
-      "",
-      {"housing_units",
-       {"replication", "time", "zone"},
-       h5::Type::Float64,
-       "units",
-       {{"long_name", std::string("Talent housing units (talent apartments, public rental)")}}});
+  zone_series("housing_units", {"replication", "time", "zone"});
   // Snapshots: one row per firm per December.
   w_.add_dimension("snapshots",
                    {"firm", {}, {}, true, true, {{"long_name", std::string("snapshot row")}}});

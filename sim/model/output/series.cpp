@@ -52,4 +52,23 @@ const std::array<SeriesInfo, kScalarCount>& scalar_table() {
   return v;
 }
 
+const std::vector<SeriesInfo>& zone_series_table() {
+  static const std::vector<SeriesInfo> v = {
+      {"talent_present", "persons", 1, "Talent living in the zone, employed or not"},
+      {"zone_land_used", "km2", 1e-6, "Industrial land used or granted in the zone"},
+      {"housing_units", "units", 1, "Talent housing units (talent apartments, public rental)"},
+  };
+  return v;
+}
+
+const SeriesInfo* find_series(std::string_view name) {
+  for (const auto& v : series_table())
+    if (v.name == name) return &v;
+  for (const auto& v : scalar_table())
+    if (v.name == name) return &v;
+  for (const auto& v : zone_series_table())
+    if (v.name == name) return &v;
+  return nullptr;
+}
+
 }  // namespace parksim::model
