@@ -15,10 +15,7 @@ namespace {
 
 // A programme's cap is per project; a firm runs at most one supported project of a kind a year,
 // so what it may still receive this year is the cap less what it already got.
-void clear_requests(World& w, std::size_t p) {
-  const auto& f = w.firms;
-  std::vector<double> priority(f.size());
-  for (std::size_t i = 0; i < f.size(); ++i) priority[i] = f.productivity[i];
+void clear_requests(World& w, std::size_t p, const std::vector<double>& priority) {
   auto& asked = w.award_request[p];
   const double cap = w.terms[p].cap;
   auto& tally = w.programmes[p].paid_to_firm_this_year;
@@ -37,8 +34,10 @@ void clear_requests(World& w, std::size_t p) {
 
 void phase_awards(World& w) {
   auto& f = w.firms;
+  // Requests are ranked by productivity, then firm slot.
+  const std::vector<double>& priority = f.productivity;
   for (std::size_t p = 0; p < w.programmes.size(); ++p)
-    if (!w.award_request[p].empty()) clear_requests(w, p);
+    if (!w.award_request[p].empty()) clear_requests(w, p, priority);
   projects::pay_platform_rent(w);
   // Local procurement and retrofits become demand for the zone's IM suppliers next month;
   // a local-procurement programme pays its price preference on that spending.

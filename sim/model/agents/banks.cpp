@@ -25,6 +25,7 @@ void install_capital(World& w, std::size_t i, double amount) {
 
 struct LoanOffer {
   double want = 0, line = 0, bank = 0;
+  int pool = -1;  // the risk pool that covers the new loans (-1: none)
 };
 
 LoanOffer loan_offer(const World& w, std::size_t i) {
@@ -33,7 +34,8 @@ LoanOffer loan_offer(const World& w, std::size_t i) {
   LoanOffer o;
   o.want = f.investment_gap[i] + std::max(0.0, -f.cash[i]);
   if (o.want <= 0) return o;
-  const double coverage = risk_pool::coverage(w, risk_pool::covering(w, i));
+  o.pool = risk_pool::covering(w, i);
+  const double coverage = risk_pool::coverage(w, o.pool);
   const double land_value = f.land_owned[i] * w.sc.zones[f.zone[i]].land_price;
   const double assets = f.capital[i] + land_value + std::max(f.cash[i], 0.0);
   const double net_worth = assets - f.debt[i];
@@ -53,13 +55,12 @@ LoanOffer loan_offer(const World& w, std::size_t i) {
   return o;
 }
 
-void book_loan(World& w, std::size_t i, double amount, bool from_line) {
+void book_loan(World& w, std::size_t i, const LoanOffer& offer, double amount, bool from_line) {
   auto& f = w.firms;
   if (amount <= 0) return;
-  const int pool = risk_pool::covering(w, i);
   f.debt[i] += amount;
   if (from_line) f.line_debt[i] += amount;
-  risk_pool::on_loan(w, i, pool, amount);
+  risk_pool::on_loan(w, i, offer.pool, amount);
   const double to_capital = std::min(amount, f.investment_gap[i]);
   install_capital(w, i, to_capital);
   f.cash[i] += amount - to_capital;
@@ -87,10 +88,10 @@ void lease_equipment(World& w) {
   const double cost_premium = (m.leasing_rate - w.sc.funds.bank_rate) * 3.0;
   parallel_for(f.size(), [&](std::size_t i) {
     if (!f.alive[i] || f.investment_gap[i] <= 0) return;
-    const Offer subsidy = leasing_subsidy::offer(w, i);
+    const auto subsidy = leasing_subsidy::open_to(w, i);
     // Lease when the subsidy covers the extra cost of leasing over a bank loan (logit).
     auto rng = streams(std::uint64_t(f.id[i]));
-    if (rng.uniform() >= 1.0 / (1.0 + std::exp(-(subsidy.amount - cost_premium) / 0.02))) return;
+    if (rng.uniform() >= 1.0 / (1.0 + std::exp(-(subsidy.rate - cost_premium) / 0.02))) return;
     const double lease = m.leasing_share * f.investment_gap[i];
     install_capital(w, i, lease);
     f.debt[i] += lease;
@@ -163,9 +164,9 @@ void phase_credit(World& w) {
   const auto line_grant = credit_line::allocate(w, line_requests);
   parallel_for(f.size(), [&](std::size_t i) {
     if (!f.alive[i] || offers[i].want <= 0) return;
-    book_loan(w, i, line_grant[i], true);
+    book_loan(w, i, offers[i], line_grant[i], true);
     // Ordinary bank credit comes on top of the line, within the firm's own ceiling.
-    book_loan(w, i, std::min(offers[i].bank, offers[i].want - line_grant[i]), false);
+    book_loan(w, i, offers[i], std::min(offers[i].bank, offers[i].want - line_grant[i]), false);
   });
   lease_equipment(w);
   venture_rounds(w);

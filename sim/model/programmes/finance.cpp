@@ -59,8 +59,9 @@ double ceiling_factor(const World& w, int line) { return 1.0 + w.terms[line].eff
 
 std::vector<double> allocate(World& w, const std::vector<engine::Request>& requests) {
   std::vector<double> grant(w.firms.size(), 0.0);
-  for (std::size_t p = 0; p < w.programmes.size() && !requests.empty(); ++p) {
-    if (w.terms[p].kind != ProgrammeKind::CreditLine || !w.programmes[p].active) continue;
+  if (requests.empty()) return grant;
+  for (const std::size_t p : w.programmes_of(ProgrammeKind::CreditLine)) {
+    if (!w.programmes[p].active) continue;
     const auto grants = engine::clear_by_rank(requests, w.programmes[p].fund_left);
     for (std::size_t k = 0; k < requests.size(); ++k) grant[requests[k].agent] = grants[k];
     double total = 0;
@@ -74,8 +75,8 @@ std::vector<double> allocate(World& w, const std::vector<engine::Request>& reque
 
 double drawn(const World& w) {
   double total = 0;
-  for (std::size_t p = 0; p < w.programmes.size(); ++p)
-    if (w.terms[p].kind == ProgrammeKind::CreditLine) total += w.programmes[p].drawn;
+  for (const std::size_t p : w.programmes_of(ProgrammeKind::CreditLine))
+    total += w.programmes[p].drawn;
   return total;
 }
 
@@ -83,15 +84,16 @@ double drawn(const World& w) {
 
 namespace leasing_subsidy {
 
-Offer offer(const World& w, std::size_t i) {
+Terms open_to(const World& w, std::size_t i) {
   const int p = w.programme_for(ProgrammeKind::LeasingSubsidy, i);
-  return p >= 0 ? Offer{p, w.terms[p].rate} : Offer{};
+  return p >= 0 ? Terms{p, w.terms[p].rate} : Terms{};
 }
 
-void on_lease(World& w, const Offer& offer, std::size_t i, double lease) {
-  if (!offer.available()) return;
-  const double cap = w.terms[offer.programme].cap;
-  claim(w, std::size_t(offer.programme), i, std::min(offer.amount * lease, cap > 0 ? cap : 1e300));
+void on_lease(World& w, const Terms& subsidy, std::size_t i, double lease) {
+  if (subsidy.programme < 0) return;
+  const double cap = w.terms[subsidy.programme].cap;
+  claim(w, std::size_t(subsidy.programme), i,
+        std::min(subsidy.rate * lease, cap > 0 ? cap : 1e300));
 }
 
 }  // namespace leasing_subsidy
@@ -100,9 +102,8 @@ namespace guidance_fund {
 
 CoInvestment active(const World& w) {
   CoInvestment c;
-  for (std::size_t p = 0; p < w.programmes.size(); ++p)
-    if (w.terms[p].kind == ProgrammeKind::GuidanceFund && w.programmes[p].active &&
-        w.programmes[p].fund_left > 0) {
+  for (const std::size_t p : w.programmes_of(ProgrammeKind::GuidanceFund))
+    if (w.programmes[p].active && w.programmes[p].fund_left > 0) {
       c.fund = int(p);
       c.share = std::clamp(w.terms[p].effect, 0.0, 0.9);
     }

@@ -39,9 +39,13 @@ double drawn(const World& w);
 }  // namespace credit_line
 
 namespace leasing_subsidy {
-// Subsidy rate open to a lessee, and the claim on a lease it signs.
-Offer offer(const World& w, std::size_t firm);
-void on_lease(World& w, const Offer& offer, std::size_t firm, double lease);
+struct Terms {
+  int programme = -1;  // the programme open to the lessee (-1: none)
+  double rate = 0.0;   // share of the leased value it pays
+};
+// The subsidy open to a lessee, and its claim on a lease the firm signs (rate x lease, capped).
+Terms open_to(const World& w, std::size_t firm);
+void on_lease(World& w, const Terms& subsidy, std::size_t firm, double lease);
 }  // namespace leasing_subsidy
 
 namespace guidance_fund {

@@ -171,15 +171,13 @@ bool evaluate(World& w, Centre& c, std::size_t members_alive) {
 
 void phase_centres(World& w) {
   auto& f = w.firms;
-  bool any_programme = false;
-  for (std::size_t p = 0; p < w.programmes.size(); ++p) {
-    if (w.terms[p].kind != ProgrammeKind::InnovationCentre) continue;
-    any_programme = true;
+  const auto& programmes = w.programmes_of(ProgrammeKind::InnovationCentre);
+  for (const std::size_t p : programmes) {
     // Calls open with the programme and then every January.
     if (w.programmes[p].active && (w.is_january() || w.month == w.terms[p].from))
       call_for_applications(w, p);
   }
-  if (!any_programme || w.centres.empty()) return;
+  if (programmes.empty() || w.centres.empty()) return;
   std::unordered_map<std::int64_t, std::size_t> slot;
   for (std::size_t i = 0; i < f.size(); ++i)
     if (f.alive[i]) slot.emplace(f.id[i], i);

@@ -44,9 +44,8 @@ double local_share_extra(const World& w, std::size_t i) {
 }
 
 void pay_local_procurement(World& w, std::size_t z, double spend) {
-  for (std::size_t p = 0; p < w.programmes.size(); ++p)
-    if (w.terms[p].kind == ProgrammeKind::LocalProcurement && w.programmes[p].active &&
-        eligible_in_zone(w, p, z))
+  for (const std::size_t p : w.programmes_of(ProgrammeKind::LocalProcurement))
+    if (w.programmes[p].active && eligible_in_zone(w, p, z))
       book(w, p, std::min(w.terms[p].rate * spend, budget_room(w, p)));
 }
 

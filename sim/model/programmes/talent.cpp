@@ -8,9 +8,8 @@
 namespace parksim::model::talent_programmes {
 
 Reward leading_reward(const World& w, std::size_t z) {
-  for (std::size_t p = 0; p < w.programmes.size(); ++p)
-    if (w.terms[p].kind == ProgrammeKind::LeadingTalentReward && w.programmes[p].active &&
-        w.programmes[p].budget_left && eligible_in_zone(w, p, z)) {
+  for (const std::size_t p : w.programmes_of(ProgrammeKind::LeadingTalentReward))
+    if (w.programmes[p].active && w.programmes[p].budget_left && eligible_in_zone(w, p, z)) {
       double r = w.terms[p].rate * w.sc.talent.leading_wage;
       if (w.terms[p].cap_per_year > 0) r = std::min(r, w.terms[p].cap_per_year / 12.0);
       return {int(p), r};
@@ -20,10 +19,8 @@ Reward leading_reward(const World& w, std::size_t z) {
 
 double arrival_multiplier(const World& w, std::size_t z) {
   double mult = 1.0;
-  for (std::size_t p = 0; p < w.programmes.size(); ++p)
-    if (w.terms[p].kind == ProgrammeKind::TalentPilot && w.programmes[p].active &&
-        eligible_in_zone(w, p, z))
-      mult *= 1.0 + w.terms[p].effect;
+  for (const std::size_t p : w.programmes_of(ProgrammeKind::TalentPilot))
+    if (w.programmes[p].active && eligible_in_zone(w, p, z)) mult *= 1.0 + w.terms[p].effect;
   return mult;
 }
 
@@ -34,9 +31,8 @@ void pay(World& w) {
       const auto p = std::size_t(reward.programme);
       book(w, p, std::min(reward.per_month * w.zones[z].leading_present, budget_room(w, p)));
     }
-    for (std::size_t p = 0; p < w.programmes.size(); ++p)
-      if (w.terms[p].kind == ProgrammeKind::TalentHousing && w.programmes[p].active &&
-          eligible_in_zone(w, p, z))
+    for (const std::size_t p : w.programmes_of(ProgrammeKind::TalentHousing))
+      if (w.programmes[p].active && eligible_in_zone(w, p, z))
         book(w, p,
              w.zones[z].housing_used * w.sc.zones[z].market_rent *
                  w.sc.talent.talent_housing_discount);

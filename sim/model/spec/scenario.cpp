@@ -449,8 +449,7 @@ void read_programmes(Scenario& s, const toml::table& root, Problems& problems) {
     const std::string prefix = "programmes." + id + ".";
     read_table(p, *table, prefix, detail::programme_entries(), problems,
                {"changes", "loss_shares"});
-    for (const auto& [name, kind] : detail::programme_kinds())
-      if (name == p.kind_name) p.kind = kind;
+    if (const auto* info = known_kind(p)) p.kind = info->kind;
     check_kind_keys(p, *table, prefix, problems);
     if (const auto* changes = table->get("changes"))
       read_changes(p, *changes, prefix + "changes", problems);

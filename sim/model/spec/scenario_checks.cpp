@@ -7,6 +7,7 @@
 #include "parksim/model/calendar.hpp"
 #include "parksim/model/scenario.hpp"
 #include "parksim/model/units.hpp"
+#include "programmes/programme.hpp"
 #include "scenario_impl.hpp"
 
 namespace parksim::model::detail {
@@ -98,10 +99,7 @@ void CrossChecker::programmes() {
                       units::format_month(s_.info.start), units::format_month(s_.info.end)));
     for (const auto& sec : pr.sectors) known_sector(p + ".sectors", sec);
     for (const auto& z : pr.zones) known_zone(p + ".zones", z);
-    const bool needs_fund = pr.kind == ProgrammeKind::CreditLine ||
-                            pr.kind == ProgrammeKind::RiskPool ||
-                            pr.kind == ProgrammeKind::GuidanceFund;
-    if (needs_fund && pr.fund_size <= 0)
+    if (kind_info(pr.kind).fund_based && pr.fund_size <= 0)
       add(p + ".fund_size", fmt::format("a {} programme needs fund_size > 0", pr.kind_name));
     for (std::size_t c = 0; c < pr.changes.size(); ++c)
       if (pr.changes[c].at < pr.from || pr.changes[c].at > pr.to)
