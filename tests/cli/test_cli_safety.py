@@ -141,11 +141,14 @@ def test_full_disk_is_a_one_line_error_and_keeps_the_existing_output(scenario, t
 def test_interrupted_run_exits_130_and_keeps_the_old_output(tmp_path):
     out = tmp_path / "l.h5"
     out.write_bytes(b"an earlier result")
-    run = subprocess.Popen([PARKSIM, "run", LINGANG, "-o", str(out), "-R", "4", "-t", "1"],
+    # Enough replications that the run is far from done when its first progress line says it is
+    # under way (a fixed sleep raced a fast machine: the run finished before the signal).
+    run = subprocess.Popen([PARKSIM, "run", LINGANG, "-o", str(out), "-R", "32", "-t", "1"],
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    time.sleep(3)
+    first = run.stderr.readline()
     run.send_signal(signal.SIGINT)
-    _, err = run.communicate(timeout=60)
+    rest = run.communicate(timeout=60)[1]
+    err = first + rest
     assert run.returncode == 130, (run.returncode, err)
     assert "interrupted: run stopped after" in err and "nothing was written" in err, err
     assert "progress:" in err, "a run that is not on a terminal still logs its progress"
