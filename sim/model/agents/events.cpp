@@ -43,29 +43,24 @@ double planned_output(const EventSpec& e, const SectorSpec& sec) {
 // The project starts production: a firm with the investment as capital, the granted land, and a
 // market of its own (its demand shifter makes demand equal the planned output at today's prices).
 void start_anchor(World& w, const EventSpec& e, double land) {
-  const auto& m = w.sc.model;
-  const auto z = std::size_t(w.sc.zone_index(e.zone));
-  const auto s = std::size_t(w.sc.sector_index(e.sector));
-  const auto& sec = w.sc.sectors[s];
-  auto& f = w.firms;
-  const std::size_t i = new_firm(w, z, s, w.month);
-  const double monthly = planned_output(e, sec) / 12.0;
-  f.productivity[i] = w.cluster.sector_mean_productivity[s];
-  f.payback[i] = m.payback_median_years;
-  f.volatility[i] = 1.0;
-  f.log_shifter[i] = std::log(monthly) - std::log(w.sector_market[s]) -
-                     (m.demand_elasticity - 1.0) *
-                         std::log(f.productivity[i] * w.cluster.agglomeration[w.cell(z, s)] /
-                                  w.sector_frontier[s]);
-  f.demand[i] = f.output[i] = monthly;
-  f.capital[i] = e.investment;
-  f.land_owned[i] = land;
-  const double labour = 12.0 * monthly / sec.labour_productivity;
-  f.skilled_wanted[i] = w.skilled_agents_for(labour, sec, f.id[i]);
-  f.workers[i] = std::max(0.0, labour - f.skilled_wanted[i] * w.persons(0));
-  f.cash[i] = 6.0 * (m.fixed_cost_per_year / 12.0 + labour * w.sc.talent.general_wage);
-  f.flags[i] |= kRdActive;
-  f.rd_base[i] = f.rd_intensity[i] = sec.rd_intensity;
+  FirmStart start;
+  start.origin = FirmOrigin::Anchor;
+  start.zone = std::size_t(w.sc.zone_index(e.zone));
+  start.sector = std::size_t(w.sc.sector_index(e.sector));
+  start.birth_month = w.month;
+  // A document's project: the sector's mean productivity, median payback, unit volatility and
+  // the sector's R&D intensity, no draws.
+  const auto& sec = w.sc.sectors[start.sector];
+  start.productivity = w.cluster.sector_mean_productivity[start.sector];
+  start.payback_years = w.sc.model.payback_median_years;
+  start.volatility = 1.0;
+  start.monthly_output = start.first_output = planned_output(e, sec) / 12.0;
+  start.annual_output = 12.0 * start.monthly_output;
+  start.capital = e.investment;
+  start.land_owned = land;
+  start.rd_active = true;
+  start.rd_intensity = sec.rd_intensity;
+  start_firm(w, start);
 }
 
 void arrive_anchors(World& w) {

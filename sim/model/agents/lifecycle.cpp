@@ -71,36 +71,30 @@ static void add_entrant(World& w, std::size_t z, std::size_t s, double monthly_o
                         bool incubated) {
   const auto& m = w.sc.model;
   const auto& sec = w.sc.sectors[s];
-  auto& f = w.firms;
   auto rng = w.streams("entrant")(std::uint64_t(w.next_firm_id));
   boost::random::normal_distribution<double> normal;
-  const std::size_t i = new_firm(w, z, s, w.month);
+  FirmStart start;
+  start.origin = FirmOrigin::Entrant;
+  start.zone = z;
+  start.sector = s;
+  start.birth_month = w.month;
   const double sd = m.entrant_productivity_sd;
-  f.productivity[i] =
+  start.productivity =
       w.cluster.sector_mean_productivity[s] * std::exp(sd * normal(rng) - 0.5 * sd * sd);
-  f.payback[i] = m.payback_median_years * std::exp(m.payback_dispersion * normal(rng));
-  f.volatility[i] = boost::random::exponential_distribution<double>()(rng);
-  const std::size_t c = w.cell(z, s);
-  f.log_shifter[i] =
-      std::log(monthly_output) - std::log(w.sector_market[s]) -
-      (m.demand_elasticity - 1.0) *
-          std::log(f.productivity[i] * w.cluster.agglomeration[c] / w.sector_frontier[s]);
-  f.demand[i] = monthly_output;
+  start.payback_years = m.payback_median_years * std::exp(m.payback_dispersion * normal(rng));
+  start.volatility = boost::random::exponential_distribution<double>()(rng);
+  start.monthly_output = monthly_output;
+  start.annual_output = 12.0 * monthly_output;
   // The first month's output meets the same shocks as incumbents' (production ran before entry).
-  f.output[i] = monthly_output * std::min({1.0, w.demand_factor[c], w.capacity_factor[c]});
-  f.capital[i] = sec.capital_output_ratio * 12.0 * monthly_output;
-  const double labour = 12.0 * monthly_output / sec.labour_productivity;
-  f.skilled_wanted[i] = w.skilled_agents_for(labour, sec, f.id[i]);
-  f.workers[i] = std::max(0.0, labour - f.skilled_wanted[i] * w.persons(0));
-  f.land_leased[i] = labour * m.floor_area_per_worker / w.sc.zones[z].plot_ratio;
-  f.cash[i] = 6.0 * (m.fixed_cost_per_year / 12.0 + labour * w.sc.talent.general_wage);
-  if (std::isnan(f.cash[i])) f.cash[i] = 0;
+  const std::size_t c = w.cell(z, s);
+  start.first_output = monthly_output * std::min({1.0, w.demand_factor[c], w.capacity_factor[c]});
+  start.capital = sec.capital_output_ratio * 12.0 * monthly_output;
   if (rng.uniform() < sec.rd_active_share) {
-    f.flags[i] |= kRdActive;
-    f.rd_base[i] = f.rd_intensity[i] = sec.rd_intensity * std::exp(0.5 * normal(rng) - 0.125);
+    start.rd_active = true;
+    start.rd_intensity = sec.rd_intensity * std::exp(0.5 * normal(rng) - 0.125);
   }
-  if (incubated) f.flags[i] |= kIncubated;
-  w.zones[z].land_used += f.land(i);
+  const std::size_t i = start_firm(w, start);
+  if (incubated) w.firms.flags[i] |= kIncubated;
 }
 
 void phase_entry(World& w) {

@@ -91,28 +91,6 @@ void World::pay(std::size_t p, std::size_t i, double amount) {
   book(*this, p, amount);
 }
 
-std::size_t new_firm(World& w, std::size_t zone, std::size_t sector, int birth_month) {
-  auto& f = w.firms;
-  const std::size_t i = f.size();
-  f.resize(i + 1);  // every column zero, then the fields whose neutral value is not zero
-  f.id[i] = w.next_firm_id++;
-  f.zone[i] = std::uint16_t(zone);
-  f.sector[i] = std::uint16_t(sector);
-  f.alive[i] = 1;
-  f.exit_month[i] = -1;
-  f.last_round[i] = -1;
-  f.expansion_programme[i] = -1;
-  f.birth[i] = birth_month;
-  // Firms arriving mid-step (anchor projects, entrants) get their slot in this step's per-firm
-  // programme columns, which the calendar sized at the start of the step.
-  for (std::size_t p = 0; p < w.programmes.size(); ++p) {
-    if (!w.award_request[p].empty()) w.award_request[p].resize(f.size(), 0.0);
-    w.programmes[p].paid_to_firm_this_year.resize(f.size(), 0.0);
-    if (kind_info(w.terms[p].kind).covers_loans) w.programmes[p].covered_debt.resize(f.size(), 0.0);
-  }
-  return i;
-}
-
 namespace {
 
 // Pareto draws until the cell's output is reached; the last firm takes the remainder.
@@ -132,38 +110,36 @@ std::vector<double> draw_sizes(double total, double minimum, double tail, engine
 void add_firm(World& w, std::size_t z, std::size_t s, double annual_output, engine::Stream& rng) {
   const auto& m = w.sc.model;
   const auto& sec = w.sc.sectors[s];
-  auto& f = w.firms;
   boost::random::normal_distribution<double> normal;
   boost::random::exponential_distribution<double> expo;
   boost::random::uniform_01<double> u01;
-  const std::size_t i = new_firm(
-      w, z, s, w.sc.info.start - int(std::lround(expo(rng) * m.initial_age_mean_years * 12.0)));
+  FirmStart start;
+  start.origin = FirmOrigin::Incumbent;
+  start.zone = z;
+  start.sector = s;
+  start.birth_month =
+      w.sc.info.start - int(std::lround(expo(rng) * m.initial_age_mean_years * 12.0));
   const double sd = m.initial_productivity_sd;
-  f.productivity[i] = std::exp(sd * normal(rng) - 0.5 * sd * sd);
-  f.payback[i] = m.payback_median_years * std::exp(m.payback_dispersion * normal(rng));
-  const double monthly = annual_output / 12.0;
-  f.demand[i] = f.output[i] = monthly;
-  f.output_last_year[i] = annual_output;
-  f.value_added[i] = monthly * sec.value_added_share;
-  f.capital[i] = sec.capital_output_ratio * annual_output;
-  const double labour = annual_output / sec.labour_productivity;
-  f.skilled_wanted[i] = w.skilled_agents_for(labour, sec, f.id[i]);
-  f.workers[i] = std::max(0.0, labour - f.skilled_wanted[i] * w.persons(0));
-  f.debt[i] = 0.3 * f.capital[i];
-  f.cash[i] = 2.0 * monthly;  // about two months of sales as liquid assets (assumption)
+  start.productivity = std::exp(sd * normal(rng) - 0.5 * sd * sd);
+  start.payback_years = m.payback_median_years * std::exp(m.payback_dispersion * normal(rng));
+  start.annual_output = annual_output;
+  start.monthly_output = start.first_output = annual_output / 12.0;
+  start.capital = sec.capital_output_ratio * annual_output;
   if (u01(rng) < sec.rd_active_share) {
-    f.flags[i] |= kRdActive;
-    f.rd_base[i] = f.rd_intensity[i] = sec.rd_intensity * std::exp(0.5 * normal(rng) - 0.125);
+    start.rd_active = true;
+    start.rd_intensity = sec.rd_intensity * std::exp(0.5 * normal(rng) - 0.125);
   }
   // Certified at the start if it qualifies and applied successfully in one of the Decembers since
-  // it became old enough (the yearly application chance of the record phase).
+  // it became old enough (the yearly application chance of the status phase).
   const double years_eligible =
-      std::floor((w.sc.info.start - f.birth[i]) / 12.0 - m.high_tech_min_age_years) + 1.0;
+      std::floor((w.sc.info.start - start.birth_month) / 12.0 - m.high_tech_min_age_years) + 1.0;
   const bool qualifies =
-      f.rd_base[i] >= high_tech_threshold(m, annual_output) * 0.999 && years_eligible >= 1.0;
-  if (qualifies && u01(rng) < 1.0 - std::pow(1.0 - m.high_tech_application_rate, years_eligible))
-    f.flags[i] |= kHighTech;
-  f.volatility[i] = expo(rng);
+      start.rd_intensity >= high_tech_threshold(m, annual_output) * 0.999 && years_eligible >= 1.0;
+  const bool certified =
+      qualifies && u01(rng) < 1.0 - std::pow(1.0 - m.high_tech_application_rate, years_eligible);
+  start.volatility = expo(rng);
+  const std::size_t i = start_firm(w, start);
+  if (certified) w.firms.flags[i] |= kHighTech;
 }
 
 // Land used at the start is shared among the zone's firms in proportion to their floor needs.

@@ -106,6 +106,29 @@ double high_tech_threshold(const ModelParams& m, double annual_sales);
 // Appends a firm slot with a fresh id, alive, and neutral values in every column; returns the slot.
 std::size_t new_firm(World& world, std::size_t zone, std::size_t sector, int birth_month);
 
+// Where a firm comes from: the starting population, entry, or a document's anchor project.
+enum class FirmOrigin { Incumbent, Entrant, Anchor };
+
+// What the caller decides or draws about a new firm; start_firm derives the rest.
+struct FirmStart {
+  FirmOrigin origin = FirmOrigin::Entrant;
+  std::size_t zone = 0, sector = 0;
+  int birth_month = 0;
+  double productivity = 1.0, payback_years = 1.0, volatility = 1.0;
+  // Planned sales per year (labour follows) and per month (demand, cash); both are given because
+  // incumbents start from a yearly figure and entrants from a monthly draw.
+  double annual_output = 0.0, monthly_output = 0.0;
+  double first_output = 0.0;  // output booked in the month of birth
+  double capital = 0.0;
+  bool rd_active = false;
+  double rd_intensity = 0.0;  // R&D / sales of an R&D-active firm
+  double land_owned = 0.0;    // anchor projects: land granted at signing (m2)
+};
+
+// The one firm set-up (firm_start.cpp): labour and talent wanted, cash, debt, land and the
+// demand shifter follow from the FirmStart by the same rules for every origin.
+std::size_t start_firm(World& world, const FirmStart& start);
+
 // Builds the 2015 starting population from the scenario's aggregate figures.
 void populate(World& world);
 
