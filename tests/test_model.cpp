@@ -353,3 +353,42 @@ TEST_CASE("skilled agents standing for 10 persons give about the same aggregates
     CHECK(coarse.years[y].talent == Approx(fine.years[y].talent).epsilon(0.10));
   }
 }
+
+TEST_CASE("leading talent wanted follows one rule at set-up, at entry and every month",
+          "[model][mechanism]") {
+  const auto sc = mini({"talent.leading_min_output=2e8", "talent.leading_output_step=5e8",
+                        "talent.leading_max_per_firm=3"});
+  model::World w(sc, {1, 0});
+  CHECK(w.leading_agents_for(1e8, true) == 0);
+  CHECK(w.leading_agents_for(3e8, false) == 0);
+  CHECK(w.leading_agents_for(3e8, true) == 1);
+  CHECK(w.leading_agents_for(6e8, true) == 2);
+  CHECK(w.leading_agents_for(1.2e9, true) == 3);
+  CHECK(w.leading_agents_for(9e10, true) == 3);
+  model::populate(w);
+  const auto& f = w.firms;
+  int wanting = 0, wanting_more = 0;
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    CHECK(f.leading_wanted[i] ==
+          w.leading_agents_for(12 * f.output[i], f.flags[i] & model::kRdActive));
+    wanting += f.leading_wanted[i];
+    wanting_more += f.leading_wanted[i] > 1;
+  }
+  CHECK(wanting > 0);
+  CHECK(wanting_more > 0);  // a step small enough that the cap and the step both bind
+  // Entrants: the same rule on their planned sales, and a first month's value added that matches
+  // their first month's output.
+  int entrants = 0;
+  test::simulate(sc, [&](const model::World& world) {
+    const auto& g = world.firms;
+    for (std::size_t i = 0; i < g.size(); ++i) {
+      if (g.birth[i] != world.month || !g.alive[i]) continue;
+      ++entrants;
+      CHECK(g.leading_wanted[i] ==
+            world.leading_agents_for(12 * g.demand[i], g.flags[i] & model::kRdActive));
+      CHECK(g.value_added[i] ==
+            Approx(g.output[i] * world.sc.sectors[g.sector[i]].value_added_share));
+    }
+  });
+  CHECK(entrants > 0);
+}

@@ -159,6 +159,9 @@ struct TalentParams {
   double vacancy_wage_response = 0.02;    // wage rise per month at full vacancy pressure
   double housing_need_share = 0.6;        // share of talent that rents (and so can use housing)
   int skilled_per_agent = 1;  // persons one skilled-talent agent stands for (large scenarios)
+  double leading_min_output = 2.0e8;   // yearly sales above which an R&D firm wants a leader
+  double leading_output_step = 5.0e9;  // yearly sales per further leading talent wanted
+  int leading_max_per_firm = 3;        // most leading talents one firm wants
 };
 
 struct FundParams {

@@ -25,8 +25,7 @@ void phase_hiring(World& w) {
     const double labour = 12.0 * std::min(f.demand[i], cap_k) / sec.labour_productivity;
     f.skilled_wanted[i] = w.skilled_agents_for(labour, sec, f.id[i]);
     const double annual = f.output[i] * 12.0;
-    f.leading_wanted[i] =
-        (f.flags[i] & kRdActive) && annual > 2e8 ? std::min(3, 1 + int(annual / 5e9)) : 0;
+    f.leading_wanted[i] = w.leading_agents_for(annual, f.flags[i] & kRdActive);
     f.workers[i] = std::max(0.0, labour - f.skilled_wanted[i] * w.persons(0) - f.leading_wanted[i]);
   });
   // Separations: employees of dead, moved or over-staffed firms leave their jobs.

@@ -304,6 +304,15 @@ const std::vector<Entry<TalentParams>>& talent_entries() {
        "Persons one skilled-talent agent stands for; zone counts are in persons. Above 1 trades "
        "detail for speed in city-wide scenarios (leading talents stay individuals)",
        "modelling choice"},
+      {"leading_min_output", VK::Money, &T::leading_min_output, 0, 1e13, "CNY/year",
+       "Yearly sales above which an R&D-active firm wants one leading talent (chief scientist "
+       "or technical director); the same rule at set-up and every month",
+       "assumption"},
+      {"leading_output_step", VK::Money, &T::leading_output_step, 1e6, 1e14, "CNY/year",
+       "Further yearly sales per additional leading talent wanted (1 + sales / step, capped)",
+       "assumption"},
+      {"leading_max_per_firm", VK::Integer, &T::leading_max_per_firm, 0, 100, "persons",
+       "Most leading talents one firm wants", "assumption"},
   };
   return e;
 }

@@ -67,10 +67,12 @@ std::size_t start_firm(World& w, const FirmStart& s) {
   f.volatility[i] = s.volatility;
   f.demand[i] = s.monthly_output;
   f.output[i] = s.first_output;
+  f.value_added[i] = s.first_output * sec.value_added_share;
   f.capital[i] = s.capital;
   const double labour = s.annual_output / sec.labour_productivity;
   f.skilled_wanted[i] = w.skilled_agents_for(labour, sec, f.id[i]);
-  f.workers[i] = std::max(0.0, labour - f.skilled_wanted[i] * w.persons(0));
+  f.leading_wanted[i] = w.leading_agents_for(s.annual_output, s.rd_active);
+  f.workers[i] = std::max(0.0, labour - f.skilled_wanted[i] * w.persons(0) - f.leading_wanted[i]);
   f.cash[i] = starting_cash(w, s, labour);
   if (s.rd_active) {
     f.flags[i] |= kRdActive;
@@ -80,7 +82,6 @@ std::size_t start_firm(World& w, const FirmStart& s) {
     case FirmOrigin::Incumbent:
       // Land comes from the zone's initial allotment; the shifter once cluster stats exist.
       f.output_last_year[i] = s.annual_output;
-      f.value_added[i] = s.monthly_output * sec.value_added_share;
       f.debt[i] = 0.3 * f.capital[i];
       break;
     case FirmOrigin::Entrant:

@@ -203,7 +203,6 @@ void populate_talent(World& w) {
     if (t.zone[k] != kOutside) pool[t.zone[k] * 2 + t.level[k]].push_back(k);
   auto& f = w.firms;
   for (std::size_t i = 0; i < f.size(); ++i) {
-    f.leading_wanted[i] = (f.flags[i] & kRdActive) && f.output[i] * 12 > 2e8 ? 1 : 0;
     for (int level = 0; level < 2; ++level) {
       const int want = level == 0 ? f.skilled_wanted[i] : f.leading_wanted[i];
       auto& list = pool[f.zone[i] * 2 + level];

@@ -1,6 +1,7 @@
 #pragma once
 // Internal to the model (and its tests): the world of one replication: the frozen scenario, agent
 // columns, programme and fund state, and the phase list of a monthly step.
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <vector>
@@ -71,6 +72,14 @@ class World {
   // Whether last year's output per mu of the firm's land fell below its zone's rule (firms younger
   // than two years are exempt): the basis of the low-density surcharge and of exit clauses.
   bool below_output_per_mu(std::size_t i) const;
+  // Leading talents a firm wants: R&D-active firms above a sales threshold want one, and one
+  // more per further step of yearly sales, up to a cap (talent keys leading_*). One rule for the
+  // starting population, entrants and the monthly labour market.
+  int leading_agents_for(double annual_output, bool rd_active) const {
+    const auto& t = sc.talent;
+    if (!rd_active || annual_output <= t.leading_min_output) return 0;
+    return std::min(t.leading_max_per_firm, 1 + int(annual_output / t.leading_output_step));
+  }
   // Employees of a firm in persons: general workers, skilled and leading talent.
   double employees(std::size_t i) const {
     return firms.workers[i] + firms.skilled[i] * persons(0) + firms.leading[i];
