@@ -338,3 +338,35 @@ def fig_sweep_scatter(params, unit, values, metric_names):
             ax.tick_params(labelsize=6)
     fig.tight_layout()
     return fig
+
+
+def fig_levers_forest(path, quantities=("output", "cumulative_output")):
+    """A levers file's effects per programme (with − without, % of the mean with it) and their 95%
+    intervals, one panel per quantity: a forest plot, programmes top to bottom in file order."""
+    with h5py.File(path, "r") as f:
+        names = [plain(p) for p in f["programme"].asstr()[:]]
+        year = int(f.attrs["year"])
+        panels = []
+        for q in quantities:
+            g = f[q]
+            base = float(np.mean(g["with"][:]))
+            scale = 100.0 / base if base else np.nan
+            panels.append((q, g.attrs.get("measured", ""), g["effect"][:] * scale,
+                           g["effect_low"][:] * scale, g["effect_high"][:] * scale))
+    fig, axes = plt.subplots(1, len(panels), figsize=(5 * len(panels), 0.35 * len(names) + 1.6),
+                             squeeze=False, sharey=True)
+    y = np.arange(len(names))[::-1]
+    for ax, (q, measured, eff, lo, hi) in zip(axes.flat, panels):
+        excludes = (lo > 0) | (hi < 0)
+        ax.hlines(y, lo, hi, color=np.where(excludes, "C3", "C0"), linewidth=2)
+        ax.plot(eff, y, "o", color="k", markersize=4)
+        ax.axvline(0, color="k", linewidth=0.8)
+        ax.set_title(f"{plain(q)} ({plain(measured)})", fontsize=10)
+        ax.set_xlabel("% of the base (with − without)")
+        ax.grid(alpha=0.3, axis="x")
+    axes.flat[0].set_yticks(y)
+    axes.flat[0].set_yticklabels(names, fontsize=8)
+    fig.suptitle(f"Effect of each programme on output, switched off alone ({year}; red: interval excludes 0)",
+                 fontsize=11)
+    fig.tight_layout()
+    return fig

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""One self-contained HTML page for a parksim file: a run, a comparison or a sweep.
+"""One self-contained HTML page for a parksim file: a run, a comparison, a sweep or levers.
 
 Usage: /usr/bin/python3 analysis/report.py FILE.h5 -o report.html
    or: /usr/bin/python3 -m analysis.report FILE.h5 -o report.html (from the folder above analysis/)
@@ -28,7 +28,7 @@ if not __package__:
     sys.path.insert(0, os.path.dirname(_folder))
     __package__ = os.path.basename(_folder)  # noqa: A001 ("analysis", or the name of a copy of it)
 
-from . import figures, report_input, report_sweep  # noqa: E402
+from . import figures, report_input, report_levers, report_sweep  # noqa: E402
 from .html_parts import Markup, join, page, png, provenance, styled, table, tag, text  # noqa: E402
 from .report_input import ReportError, terminal_safe  # noqa: E402
 
@@ -150,7 +150,8 @@ def compare_page(path):
     return title, body
 
 
-PAGES = {"run": run_page, "compare": compare_page, "sweep": report_sweep.sweep_page}
+PAGES = {"run": run_page, "compare": compare_page, "sweep": report_sweep.sweep_page,
+         "levers": report_levers.levers_page}
 
 
 def make_report(path, output):

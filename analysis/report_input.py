@@ -18,6 +18,9 @@ SCORECARD_DATASETS = [f"scorecard/{n}" for n in ("metric", "zone", "sector", "se
 SNAPSHOT_DATASETS = [f"snapshots/{n}" for n in ("year", "replication", "id", "output", "alive")]
 COMPARE_DATASETS = ["metric", "year", "replication", "effect", "effect_low", "effect_high", "variance_reduction"]
 COMPARE_ATTRIBUTES = ["base_scenario", "variant_scenario"]
+LEVERS_DATASETS = ["programme", "kind", "target", "direction", "cost", "cost_per_output", "cost_per_output_low",
+                   "cost_per_output_high", "cost_per_output_defined", "sign_flag", "no_effect_flag"]
+LEVERS_GROUP_DATASETS = ["with", "effect", "effect_low", "effect_high"]
 SWEEP_DATASETS = ["parameter", "metric", "values", "status", "run_point", "unit",
                   "failures/point", "failures/replication", "failures/message"]
 
@@ -68,7 +71,7 @@ def describe(exc):
 
 
 def kind_of(path):
-    """'run', 'compare' or 'sweep', from the datasets the file holds."""
+    """'run', 'compare', 'sweep' or 'levers', from the datasets the file holds."""
     if os.path.isfile(path) and os.path.getsize(path) == 0:
         raise ReportError(path, "empty file")
     with h5py.File(path, "r") as f:
@@ -76,9 +79,11 @@ def kind_of(path):
             return "compare"
         if "run_point" in f:
             return "sweep"
+        if "sign_flag" in f and "programme" in f:
+            return "levers"
         if "output" in f and "time" in f:
             return "run"
-    raise ReportError(path, "not a parksim run, comparison or sweep file")
+    raise ReportError(path, "not a parksim run, comparison, sweep or levers file")
 
 
 def _dataset(f, path, name):
@@ -133,4 +138,20 @@ def check_sweep(path):
         _expect(path, len(lengths) == 1, "the datasets of 'failures' differ in length")
 
 
-CHECKS = {"run": check_run, "compare": check_compare, "sweep": check_sweep}
+def check_levers(path):
+    """A levers file has its per-programme columns, and a group for output, cumulative output and
+    every target decision, each as long as the programme list."""
+    with h5py.File(path, "r") as f:
+        d = {name: _dataset(f, path, name) for name in LEVERS_DATASETS}
+        programmes = d["programme"].shape
+        for name, ds in d.items():
+            _expect(path, ds.shape == programmes, f"'{name}' is {ds.shape}, expected {programmes} (programmes)")
+        groups = {"output", "cumulative_output"} | set(d["target"].asstr()[:])
+        for g in sorted(groups):
+            for name in LEVERS_GROUP_DATASETS:
+                ds = _dataset(f, path, f"{g}/{name}")
+                if name != "with":
+                    _expect(path, ds.shape == programmes, f"'{g}/{name}' is {ds.shape}, expected {programmes}")
+
+
+CHECKS = {"run": check_run, "compare": check_compare, "sweep": check_sweep, "levers": check_levers}

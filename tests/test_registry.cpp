@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 
+#include "parksim/model/calendar.hpp"
 #include "parksim/model/dictionary.hpp"
 #include "parksim/model/records.hpp"
 #include "programmes/programme.hpp"
@@ -73,5 +74,17 @@ TEST_CASE("the lever cards have one section per kind", "[registry]") {
     CHECK(md.find("\n## " + std::string(info.name) + "\n") != std::string::npos);
     CHECK(md.find("`sim/model/programmes/" + std::string(info.family) + ".cpp`") !=
           std::string::npos);
+  }
+}
+
+TEST_CASE("every kind names the metric or series it is meant to move, and which way",
+          "[registry]") {
+  for (const auto& info : model::programme_registry()) {
+    INFO(info.name);
+    CHECK(!info.target.name.empty());
+    CHECK((info.target.direction == 1 || info.target.direction == -1));
+    const bool metric = model::metric_time(std::string(info.target.name)).has_value();
+    CHECK((metric || model::find_series(info.target.name) != nullptr));
+    CHECK(model::lever_target(std::string(info.name)).name == info.target.name);
   }
 }

@@ -169,7 +169,7 @@ BAD_FILES = {
     "run missing a series": (run_without("employment"), "'employment'"),
     "not HDF5": (written("notes.h5", b"this is not HDF5\n" * 10), "not an HDF5 file"),
     "empty": (written("empty.h5", b""), "empty file"),
-    "HDF5 of another schema": (other_hdf5, "not a parksim run, comparison or sweep file"),
+    "HDF5 of another schema": (other_hdf5, "not a parksim run, comparison, sweep or levers file"),
     "missing": (lambda made, d: str(d / "absent.h5"), "no such file"),
 }
 

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "commands.hpp"
+#include "levers_command.hpp"
 #include "parksim/engine/error.hpp"
 #include "parksim/engine/h5_writer.hpp"
 #include "parksim/model/detail/world.hpp"
@@ -220,6 +221,8 @@ static int run_cli(int argc, char** argv) {
       ->required()
       ->check(input_file);
   report->add_option("-o,--output", output, "report.html")->required();
+
+  cli::add_levers_command(app);
 
   try {
     refuse_unknown_command(app, argc, argv);

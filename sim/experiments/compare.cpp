@@ -3,7 +3,6 @@
 
 #include <fmt/format.h>
 #include <tbb/global_control.h>
-#include <boost/math/distributions/students_t.hpp>
 
 #include <chrono>
 #include <cmath>
@@ -139,8 +138,6 @@ CompareResult compare(const model::Scenario& base, const model::Scenario& varian
   // The same seed for both: replication k of the variant meets replication k's random numbers.
   const auto b = metric_values(base, metrics, o.replications, threads, r.seed);
   const auto v = metric_values(variant, metrics, o.replications, threads, r.seed);
-  const boost::math::students_t t(double(o.replications - 1));
-  const double q = boost::math::quantile(boost::math::complement(t, 0.025));
   for (std::size_t j = 0; j < metrics.size(); ++j) {
     std::vector<double> bj, vj, d;
     for (int k = 0; k < o.replications; ++k) {
@@ -154,10 +151,10 @@ CompareResult compare(const model::Scenario& base, const model::Scenario& varian
     e.months = model::year_months(base.info.start, base.info.end, e.year);
     e.base_mean = mean(bj);
     e.variant_mean = mean(vj);
-    e.effect = mean(d);
-    const double half = q * std::sqrt(variance(d) / double(d.size()));
-    e.low = e.effect - half;
-    e.high = e.effect + half;
+    const auto interval = stats::t_interval(d);
+    e.effect = interval.mean;
+    e.low = interval.low;
+    e.high = interval.high;
     const double vd = variance(d), vi = variance(bj) + variance(vj);
     e.variance_reduction =
         vd > 0 ? vi / vd : (vi > 0 ? std::numeric_limits<double>::infinity() : 1.0);

@@ -1,5 +1,7 @@
 #pragma once
 // Private: small sample statistics shared by the estimators.
+#include <boost/math/distributions/students_t.hpp>
+
 #include <cmath>
 #include <numeric>
 #include <vector>
@@ -20,5 +22,25 @@ inline double variance(const std::vector<double>& v) {
 }
 
 inline double sd(const std::vector<double>& v) { return std::sqrt(variance(v)); }
+
+// The mean of a sample (paired differences, say) and its 95% t interval, mean ± t(0.975, n-1) x
+// sd / sqrt(n). With one value, or no spread, the interval is the mean itself.
+struct Interval {
+  double mean = 0, low = 0, high = 0;
+  bool contains_zero() const { return low <= 0.0 && 0.0 <= high; }
+};
+
+inline Interval t_interval(const std::vector<double>& v) {
+  Interval i;
+  i.mean = mean(v);
+  i.low = i.high = i.mean;
+  if (v.size() < 2) return i;
+  const boost::math::students_t t(double(v.size() - 1));
+  const double q = boost::math::quantile(boost::math::complement(t, 0.025));
+  const double half = q * std::sqrt(variance(v) / double(v.size()));
+  i.low = i.mean - half;
+  i.high = i.mean + half;
+  return i;
+}
 
 }  // namespace parksim::experiments::stats

@@ -104,41 +104,45 @@ std::vector<MetricSpec> parse_metrics(const std::vector<std::string>& specs,
   return out;
 }
 
-std::vector<std::vector<double>> metric_values(const model::Scenario& base,
-                                               const std::vector<MetricSpec>& metrics,
-                                               int replications, int threads, std::int64_t seed) {
-  // The metrics become the run's targets, followed by the scenario's own (for targets_met).
-  model::Scenario sc = base;
-  sc.targets.clear();
-  for (const auto& m : metrics)
-    if (!m.targets_met) sc.targets.push_back(m.target);
-  const std::size_t own = sc.targets.size();
-  for (const auto& t : base.targets) sc.targets.push_back(t);
+std::vector<std::vector<double>> replication_values(const model::Scenario& sc,
+                                                    const ReplicationValues& values,
+                                                    int replications, int threads,
+                                                    std::int64_t seed) {
+  std::vector<std::vector<double>> out(static_cast<std::size_t>(replications));
   model::RunOptions opt;
   opt.replications = replications;
   opt.threads = threads;
   opt.seed = seed;
   opt.limit_threads = false;
-  const auto r = model::run_scenario(sc, opt);
-  std::vector<std::vector<double>> out(std::size_t(replications),
-                                       std::vector<double>(metrics.size()));
-  for (std::size_t rep = 0; rep < out.size(); ++rep) {
-    std::size_t k = 0;
-    for (std::size_t j = 0; j < metrics.size(); ++j) {
-      if (metrics[j].targets_met) {
-        double met = 0;
-        for (std::size_t t = own; t < r.scorecard.size(); ++t) {
-          const auto& l = r.scorecard[t];
-          const double v = l.values[rep];
-          met += l.target.sense == ">=" ? v >= l.target.value : v <= l.target.value;
-        }
-        out[rep][j] = met;
-      } else {
-        out[rep][j] = r.scorecard[k++].values[rep];
-      }
-    }
-  }
+  opt.on_replication = [&](int rep, const model::ReplicationRecords& rec) {
+    out[std::size_t(rep)] = values(rec);
+  };
+  model::run_scenario(sc, opt);
   return out;
+}
+
+std::vector<std::vector<double>> metric_values(const model::Scenario& sc,
+                                               const std::vector<MetricSpec>& metrics,
+                                               int replications, int threads, std::int64_t seed) {
+  return replication_values(
+      sc,
+      [&](const model::ReplicationRecords& rec) {
+        std::vector<double> row(metrics.size());
+        for (std::size_t j = 0; j < metrics.size(); ++j) {
+          if (!metrics[j].targets_met) {
+            row[j] = model::metric_value(sc, rec, metrics[j].target);
+            continue;
+          }
+          double met = 0;  // the scenario's own targets reached
+          for (const auto& t : sc.targets) {
+            const double v = model::metric_value(sc, rec, t);
+            met += t.sense == ">=" ? v >= t.value : v <= t.value;
+          }
+          row[j] = met;
+        }
+        return row;
+      },
+      replications, threads, seed);
 }
 
 namespace {

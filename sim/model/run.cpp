@@ -146,6 +146,7 @@ RunSummary run_scenario(const Scenario& sc, const RunOptions& opt) {
       if (opt.progress) opt.progress(std::size_t(r) * T + t + 1, std::size_t(replications) * T);
     }
     if (file) file->append_replication(r, rec);
+    if (opt.on_replication) opt.on_replication(r, rec);
     all.push_back(std::move(rec));
   }
   for (const auto& target : sc.targets) {

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "parksim/model/records.hpp"
 #include "parksim/model/scenario.hpp"
 
 namespace parksim::experiments {
@@ -28,6 +29,15 @@ std::string metric_spec(const model::TargetSpec& target);
 // Parses specs against a scenario; with none, the scenario's targets plus targets_met.
 std::vector<MetricSpec> parse_metrics(const std::vector<std::string>& specs,
                                       const model::Scenario& sc);
+// What a caller computes from each replication's monthly records (one row of values).
+using ReplicationValues = std::function<std::vector<double>(const model::ReplicationRecords&)>;
+// Runs `sc` (replication k on its own random streams, so two scenarios run with the same seed share
+// them: common random numbers) and returns `values` of each replication (rows: replications).
+// The threads limit is the caller's (tbb::global_control). seed -1: the scenario's.
+std::vector<std::vector<double>> replication_values(const model::Scenario& sc,
+                                                    const ReplicationValues& values,
+                                                    int replications, int threads,
+                                                    std::int64_t seed = -1);
 // Values of the metrics for each replication of a run of `sc` (rows: replications).
 // seed -1: the scenario's.
 std::vector<std::vector<double>> metric_values(const model::Scenario& sc,

@@ -51,4 +51,13 @@ std::string dictionary_json();
 // document or a series no table declares.
 std::string lever_cards_markdown();
 
+// The target decision of a programme kind (its registry line): the scorecard metric or recorded
+// series it is meant to move and the intended direction, +1 raise or -1 lower. Throws
+// std::out_of_range for an unknown kind name.
+struct LeverTarget {
+  std::string name;
+  int direction = +1;
+};
+LeverTarget lever_target(const std::string& kind_name);
+
 }  // namespace parksim::model

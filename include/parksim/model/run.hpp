@@ -26,6 +26,8 @@ struct RunOptions {
   int checkpoint_at = -1;       // month index; -1: none
   std::string checkpoint_path;  // where to save it
   std::string branch_from;      // checkpoint file to start from
+  // Called with each replication's monthly records once it has run (experiments measure them).
+  std::function<void(int replication, const ReplicationRecords&)> on_replication;
 };
 
 struct ScorecardLine {
@@ -57,5 +59,16 @@ RunSummary run_scenario(const Scenario& scenario, const RunOptions& options);
 
 // Value of a scorecard metric for one replication, from its monthly records (exposed for tests).
 double metric_value(const Scenario& sc, const ReplicationRecords& rec, const TargetSpec& target);
+
+// A quantity of one replication named by a scorecard metric (its value in `year`, as the scorecard
+// computes it) or, for a name that is no metric, by a recorded series (find_series), summed over
+// zones and sectors in its stored units: a level at the last month of `year`; a flow (units
+// ".../month") totalled over the months of `year`, or from the start to the end of `year` when
+// `to_date`. Throws Error for a name that is neither.
+double measure_value(const Scenario& sc, const ReplicationRecords& rec, const std::string& name,
+                     int year, bool to_date = false);
+// Its unit: the metric's, or the series' stored units with a flow's "/month" read as "/year" (or
+// dropped, `to_date`).
+std::string measure_unit(const std::string& name, bool to_date = false);
 
 }  // namespace parksim::model

@@ -107,7 +107,64 @@ double level_value(const MetricScope& q, const std::string& m) {
   return std::nan("");
 }
 
+// One month of a recorded series, summed over zones (and sectors, levels), in internal units.
+double series_month(const StepRecord& r, const SeriesInfo& info) {
+  const auto& cube = series_table();
+  for (std::size_t k = 0; k < cube.size(); ++k)
+    if (cube[k].name == info.name) {
+      const std::size_t C = r.cube.size() / cube.size();
+      double v = 0;
+      for (std::size_t c = 0; c < C; ++c) v += r.cube[k * C + c];
+      return v;
+    }
+  const auto& scalars = scalar_table();
+  for (std::size_t k = 0; k < scalars.size(); ++k)
+    if (scalars[k].name == info.name) return r.scalars[k];
+  const std::vector<double>& zone = info.name == "talent_present"   ? r.zone_talent
+                                    : info.name == "zone_land_used" ? r.zone_land
+                                                                    : r.zone_housing;
+  double v = 0;
+  for (double x : zone) v += x;
+  return v;
+}
+
+bool is_flow(const SeriesInfo& info) { return info.units.ends_with("/month"); }
+
 }  // namespace
+
+double measure_value(const Scenario& sc, const ReplicationRecords& rec, const std::string& name,
+                     int year, bool to_date) {
+  if (metric_time(name)) {
+    TargetSpec t;
+    t.metric = name;
+    t.year = year;
+    return metric_value(sc, rec, t);
+  }
+  const SeriesInfo* info = find_series(name);
+  if (info == nullptr)
+    throw Error(fmt::format("{}: neither a scorecard metric nor a series", name));
+  const int end = rec.start + int(rec.steps.size()) - 1;
+  const YearMonths months = year_months(rec.start, end, year);
+  if (months.count == 0)
+    throw Error(fmt::format("series {} {}: the year lies outside the run's months", name, year));
+  if (!is_flow(*info))
+    return series_month(rec.steps[std::size_t(months.last())], *info) * info->scale;
+  double v = 0;
+  for (int t = to_date ? 0 : months.first; t <= months.last(); ++t)
+    v += series_month(rec.steps[std::size_t(t)], *info);
+  return v * info->scale;
+}
+
+std::string measure_unit(const std::string& name, bool to_date) {
+  for (const auto& m : scorecard_metrics())
+    if (m.name == name) return m.unit;
+  const SeriesInfo* info = find_series(name);
+  if (info == nullptr)
+    throw Error(fmt::format("{}: neither a scorecard metric nor a series", name));
+  std::string unit(info->units);
+  if (!is_flow(*info)) return unit;
+  return unit.substr(0, unit.size() - 6) + (to_date ? "" : "/year");
+}
 
 double metric_value(const Scenario& sc, const ReplicationRecords& rec, const TargetSpec& target) {
   const int end = rec.start + int(rec.steps.size()) - 1;

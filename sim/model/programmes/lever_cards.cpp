@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "parksim/model/calendar.hpp"
 #include "parksim/model/dictionary.hpp"
 #include "parksim/model/records.hpp"
 #include "programmes/programme.hpp"
@@ -71,6 +72,12 @@ std::string card(const ProgrammeKindInfo& info, const std::vector<ParamInfo>& di
   md += fmt::format("- **Holds a fund:** {}\n",
                     info.fund_based ? "yes (`fund_size`; payments draw it down)" : "no");
   md += fmt::format("- **Family file:** `sim/model/programmes/{}.cpp`\n", info.family);
+  if (!metric_time(std::string(info.target.name)) && find_series(info.target.name) == nullptr)
+    throw std::logic_error(fmt::format(
+        "programme registry: kind {} targets `{}`, which is neither a metric nor a series",
+        info.name, info.target.name));
+  md += fmt::format("- **Target decision:** {} `{}` (`parksim levers` checks the sign)\n",
+                    info.target.direction > 0 ? "raise" : "lower", info.target.name);
   md += "\n**Keys**\n\n";
   md += info.keys.empty() ? std::string("No kind-specific keys.\n") : keys_table(info, dict);
   md += fmt::format("\nCommon keys (any kind): {}.\n", common);
@@ -96,6 +103,12 @@ std::string lever_cards_markdown() {
       "(include/parksim/model/records.hpp).\n";
   for (const auto& info : programme_registry()) md += card(info, dict, common);
   return md;
+}
+
+LeverTarget lever_target(const std::string& kind_name) {
+  for (const auto& info : programme_registry())
+    if (info.name == kind_name) return {std::string(info.target.name), info.target.direction};
+  throw std::out_of_range("no programme kind " + kind_name);
 }
 
 }  // namespace parksim::model

@@ -14,6 +14,14 @@
 
 namespace parksim::model {
 
+// What a kind is meant to move: a scorecard metric (scorecard_metrics()) or, for a name that is
+// no metric, a recorded series (find_series), and the intended direction (+1 raise, -1 lower).
+// `parksim levers` tests it: switching the programme off should move it the other way.
+struct TargetDecision {
+  std::string_view name;
+  int direction = +1;
+};
+
 struct ProgrammeKindInfo {
   std::string_view name;  // the `kind` value in a scenario
   ProgrammeKind kind;
@@ -27,6 +35,7 @@ struct ProgrammeKindInfo {
   bool covers_loans = false;             // keeps the debt it covers per firm (covered_debt)
   std::vector<std::string_view> series;  // output series it writes besides subsidy_paid
   void (*on_month)(World&, std::size_t programme) = nullptr;  // calendar hook while active
+  TargetDecision target;  // the decision or outcome the clause is meant to move
 };
 
 // Every kind, in the order of ProgrammeKind.

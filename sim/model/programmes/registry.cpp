@@ -24,7 +24,8 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        false,
        false,
        {"first_units"},
-       nullptr},
+       nullptr,
+       {"first_units", +1}},  // L1 exists to get first-unit equipment sold
       {"first_unit_insurance",
        K::FirstUnitInsurance,
        "first_unit",
@@ -38,7 +39,8 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        false,
        false,
        {"first_units"},
-       nullptr},
+       nullptr,
+       {"first_units", +1}},  // L2 insures first units so that more are sold
       {"demo_application",
        K::DemoApplication,
        "projects",
@@ -54,7 +56,8 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        false,
        false,
        {},
-       nullptr},
+       nullptr,
+       {"smart_retrofits", +1}},  // L3 funds IM equipment in demonstration retrofits
       {"platform_construction",
        K::PlatformConstruction,
        "projects",
@@ -68,7 +71,8 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        false,
        false,
        {"platforms"},
-       nullptr},
+       nullptr,
+       {"platforms", +1}},  // L4 subsidises building labs, test and engineering centres
       {"platform_rent",
        K::PlatformRent,
        "projects",
@@ -82,7 +86,8 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        false,
        false,
        {"platforms"},
-       nullptr},
+       nullptr,
+       {"platforms", +1}},  // L5 pays platforms' rent so that more are set up and kept
       {"industrialisation",
        K::Industrialisation,
        "projects",
@@ -98,7 +103,8 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        false,
        false,
        {},
-       nullptr},
+       nullptr,
+       {"sei_share", +1}},  // L6 backs IM industrialisation meeting the SEI criteria
       {"smart_retrofit",
        K::SmartRetrofit,
        "projects",
@@ -113,7 +119,8 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        false,
        false,
        {"smart_retrofits"},
-       nullptr},
+       nullptr,
+       {"smart_retrofits", +1}},  // L7 pays 30% of smart retrofits and smart factories
       {"brand_ma",
        K::BrandMA,
        "projects",
@@ -127,7 +134,8 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        false,
        false,
        {},
-       nullptr},
+       nullptr,
+       {"output", +1}},  // L8 subsidises buying brands, whose sales the acquirer adds
       {"credit_line",
        K::CreditLine,
        "finance",
@@ -142,7 +150,8 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        true,
        false,
        {"credit_line_drawn"},
-       nullptr},
+       nullptr,
+       {"loans_outstanding", +1}},  // L9 is a dedicated credit line for IM firms
       {"risk_pool",
        K::RiskPool,
        "finance",
@@ -156,7 +165,8 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        true,
        true,
        {"risk_pool_paid", "guarantee_paid"},
-       nullptr},
+       nullptr,
+       {"loans_outstanding", +1}},  // L10 covers losses to give IM SMEs credit support
       {"leasing_subsidy",
        K::LeasingSubsidy,
        "finance",
@@ -170,7 +180,8 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        false,
        false,
        {},
-       nullptr},
+       nullptr,
+       {"loans_outstanding", +1}},  // L11 supports leasing; lease debt counts in loans
       {"listing_bonus",
        K::ListingBonus,
        "projects",
@@ -184,7 +195,8 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        false,
        false,
        {"listed_firms"},
-       nullptr},
+       nullptr,
+       {"listed_firms", +1}},  // L12 rewards shareholding reform and listing
       {"talent_housing",
        K::TalentHousing,
        "talent",
@@ -199,7 +211,8 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        false,
        false,
        {"housing_units"},
-       talent_programmes::add_housing_units},
+       talent_programmes::add_housing_units,
+       {"talent", +1}},  // L13 houses IM talent so that it comes and stays
       {"leading_talent_reward",
        K::LeadingTalentReward,
        "talent",
@@ -213,7 +226,8 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        false,
        false,
        {"talent_present"},
-       nullptr},
+       nullptr,
+       {"leading_talent", +1}},  // L14 rewards leading IM talents to attract them
       {"talent_pilot",
        K::TalentPilot,
        "talent",
@@ -227,7 +241,8 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        false,
        false,
        {"talent_present"},
-       nullptr},
+       nullptr,
+       {"talent", +1}},  // L15 pilots foreign-talent policies to bring talent in
       {"local_procurement",
        K::LocalProcurement,
        "projects",
@@ -243,7 +258,8 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        false,
        false,
        {},
-       nullptr},
+       nullptr,
+       {"output", +1}},  // L16 supports using Lingang's own IM products
       {"guidance_fund",
        K::GuidanceFund,
        "finance",
@@ -257,7 +273,8 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        true,
        false,
        {"guidance_invested"},
-       nullptr},
+       nullptr,
+       {"vc_invested", +1}},  // the fund uses fiscal money's leverage to draw private VC
       {"plot_ratio_increase",
        K::PlotRatioIncrease,
        "land",
@@ -273,7 +290,8 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        false,
        false,
        {"floor_added"},
-       nullptr},
+       nullptr,
+       {"land_used", -1}},  // 003-L1: more floor on own land instead of new land
       {"incubator",
        K::Incubator,
        "incubators",
@@ -287,7 +305,8 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        false,
        false,
        {"incubators"},
-       incubators::open},
+       incubators::open,
+       {"entries", +1}},  // 004-I1 builds incubators to breed new technology firms
       {"innovation_centre",
        K::InnovationCentre,
        "innovation_centres",
@@ -304,7 +323,8 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        false,
        false,
        {"centres_preparing", "centres_operating", "centres_revoked", "centre_results"},
-       nullptr},
+       nullptr,
+       {"output", +1}},  // 001-C1 centres' common technology raises members' output
       {"high_tech_reward",
        K::HighTechReward,
        "certification_rewards",
@@ -321,7 +341,8 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        false,
        false,
        {"high_tech_firms"},
-       nullptr},
+       nullptr,
+       {"high_tech_firms", +1}},  // the reward is for first high-tech certification
   };
   return kinds;
 }
