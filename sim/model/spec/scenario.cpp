@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
-#include <sstream>
 
 #include "parksim/model/units.hpp"
 #include "scenario_read.hpp"
@@ -369,9 +368,7 @@ Scenario load_scenario(const std::string& path, const std::vector<std::string>& 
   if (problems.empty()) detail::cross_check(s, root, problems);
   if (!problems.empty()) throw InputError(problems.take());
 
-  std::ostringstream text;
-  text << root;
-  s.resolved_text = text.str();
+  s.resolved_text = detail::resolved_text(root, s.input_files);
   return s;
 }
 

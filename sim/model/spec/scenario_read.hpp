@@ -36,6 +36,13 @@ std::vector<std::pair<std::string, const toml::table*>> ordered_tables(
     const toml::node* node, const std::string& section, const std::vector<std::string>& files,
     Problems& problems);
 
+// The composed TOML as text that reloads to the same scenario (scenario_compose.cpp). toml++ writes
+// a table's keys sorted, but named entries are read in composition order (`ordered_tables`), and
+// that order matters (programmes are asked in it, zones and sectors are indexed by it): so each
+// entry is written as its own [section.id] table, in composition order; the rest as toml++ writes
+// it, under headers.
+std::string resolved_text(const toml::table& root, const std::vector<std::string>& files);
+
 // The named entries of `section` ([zones.<id>], [programmes.<id>], ...) in composition order. Each
 // starts with its id, its label (the id unless the table gives one) and the keys of `entries`
 // other than `extra_keys`; then `finish(spec, table, prefix, clean)` reads the rest (`prefix` is
