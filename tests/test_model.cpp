@@ -4,9 +4,9 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstring>
-#include <fstream>
 #include <sstream>
 
+#include "golden.hpp"
 #include "model_helpers.hpp"
 #include "parksim/model/detail/world.hpp"
 #include "parksim/model/run.hpp"
@@ -191,16 +191,7 @@ void check_golden(const std::string& name) {
          << " policy_cost=" << y.policy_cost << "\n";
   for (const auto& l : r.scorecard)
     text << l.target.metric << " " << l.target.year << " " << l.median << "\n";
-  const std::string golden_path = source_path("tests/golden/" + name + ".txt");
-  if (std::getenv("PARKSIM_UPDATE_GOLDEN")) {
-    std::ofstream(golden_path) << text.str();
-    WARN("golden file rewritten: " << golden_path);
-  }
-  std::ifstream in(golden_path);
-  REQUIRE(in.good());
-  std::stringstream expected;
-  expected << in.rdbuf();
-  CHECK(text.str() == expected.str());
+  test::check_golden_text(source_path("tests/golden/" + name + ".txt"), text.str());
 }
 }  // namespace
 

@@ -6,10 +6,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
-#include <iterator>
 #include <memory>
 
+#include "options.hpp"
 #include "parksim/engine/error.hpp"
 #include "parksim/engine/output_file.hpp"
 #include "parksim/experiments/levers.hpp"
@@ -84,18 +83,9 @@ void print_summary(const experiments::LeversResult& r) {
       "output interval contains 0\n");
 }
 
-// The command line as typed (provenance), from /proc/self/cmdline: arguments joined by spaces.
-std::string command_line() {
-  std::ifstream in("/proc/self/cmdline", std::ios::binary);
-  std::string all((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  while (!all.empty() && all.back() == '\0') all.pop_back();
-  std::replace(all.begin(), all.end(), '\0', ' ');
-  return all;
-}
-
 int levers_command(LeversArgs& a, const std::string& command_line) {
   auto& o = a.options;
-  if (!a.seed_text.empty()) o.seed = parse_seed(a.seed_text, "--seed");
+  o.seed = seed_or(a.seed_text, -1);
   o.command_line = command_line;
   if (!o.output.empty()) engine::check_output_path(o.output, "-o");
   const auto base = model::load_scenario(a.scenario, a.sets, a.overlays);
@@ -134,32 +124,23 @@ int levers_command(LeversArgs& a, const std::string& command_line) {
 
 }  // namespace
 
-void add_levers_command(CLI::App& app) {
+Command add_levers_command(CLI::App& app) {
   auto a = std::make_shared<LeversArgs>();
   auto* cmd = app.add_subcommand(
       "levers", "effect of switching off each programme alone, with common random numbers");
-  const auto& input_file = regular_file();
-  cmd->add_option("scenario", a->scenario, "scenario TOML file")->required()->check(input_file);
-  cmd->add_option("--with", a->overlays,
-                  "overlay applied to the base and every variant (repeatable)")
-      ->check(input_file);
-  cmd->add_option("--set", a->sets, "override a value in the base and every variant (repeatable)");
-  cmd->add_option("-R,--replications", a->options.replications, "paired replications")
-      ->check(CLI::Range(2, 100000));
-  cmd->add_option("--seed", a->seed_text,
-                  "master seed for all, 0 .. 2^63-1 (default: the scenario's)");
-  cmd->add_option("-t,--threads", a->options.threads, "threads (default: all cores)")
-      ->check(CLI::Range(1, 1024));
+  cmd->add_option("scenario", a->scenario, "scenario TOML file")->required()->check(regular_file());
+  add_scenario_changes(*cmd, a->sets, a->overlays,
+                       "override a value in the base and every variant (repeatable)",
+                       "overlay applied to the base and every variant (repeatable)");
+  add_replications(*cmd, a->options.replications, "paired replications", 2);
+  add_seed(*cmd, a->seed_text, "master seed for all, 0 .. 2^63-1 (default: the scenario's)");
+  add_threads(*cmd, a->options.threads);
   cmd->add_option("-o,--output", a->options.output, "LEVERS.h5");
   cmd->add_option("--year", a->options.year, "year of the outcomes (default: the scenario's last)");
   cmd->add_option("--bootstrap", a->options.bootstrap,
                   "bootstrap resamples for the cost-per-output interval")
       ->check(CLI::Range(10, 1000000));
-  // Runs once parsing is done; errors reach main's handlers, which pick the exit status.
-  cmd->callback([a] {
-    install_stop_handlers();
-    levers_command(*a, command_line());
-  });
+  return {cmd, [a](const std::string& command_line) { return levers_command(*a, command_line); }};
 }
 
 }  // namespace parksim::cli

@@ -9,12 +9,9 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
-#include <sstream>
 
-#include "dictionary_impl.hpp"
 #include "parksim/model/units.hpp"
-#include "programmes/programme.hpp"
-#include "scenario_impl.hpp"
+#include "scenario_read.hpp"
 
 namespace parksim::model {
 
@@ -62,19 +59,7 @@ int Scenario::sector_index(const std::string& id) const {
   return -1;
 }
 
-namespace {
-
-using detail::describe_range;
-using detail::Entry;
-using detail::id_problem;
-using detail::numeric_value;
-using detail::plain_number;
-using detail::printable;
-using detail::Problems;
-using detail::read_month;
-using detail::suggestion;
-using detail::text_problem;
-using detail::type_name;
+namespace detail {
 
 // ---------------------------------------------------------------- values
 
@@ -162,7 +147,7 @@ void assign(T& obj, const Entry<T>& entry, const toml::node& node, const std::st
 template <class T>
 void read_table(T& obj, const toml::table& table, const std::string& prefix,
                 const std::vector<Entry<T>>& entries, Problems& problems,
-                const std::set<std::string>& handled_elsewhere = {}) {
+                const std::set<std::string>& handled_elsewhere) {
   std::vector<std::string> keys;
   for (const auto& e : entries) keys.push_back(e.key);
   for (const auto& [k, node] : table) {
@@ -183,9 +168,6 @@ void read_table(T& obj, const toml::table& table, const std::string& prefix,
                    fmt::format("required key is missing ({})", e.description));
 }
 
-// Named sub-tables ([zones.lingang], [sectors.robots]) in composition order: file by file as
-// composed (a base file before the files that extend it, then overlays; `--set` last), and in each
-// file in the order they appear. Never line numbers across files.
 std::vector<std::pair<std::string, const toml::table*>> ordered_tables(
     const toml::node* node, const std::string& section, const std::vector<std::string>& files,
     Problems& problems) {
@@ -220,247 +202,66 @@ std::vector<std::pair<std::string, const toml::table*>> ordered_tables(
   return out;
 }
 
+// scenario_programmes.cpp reads programmes with these.
+template void assign<ProgrammeSpec>(ProgrammeSpec&, const Entry<ProgrammeSpec>&, const toml::node&,
+                                    const std::string&, Problems&);
+template void read_table<ProgrammeSpec>(ProgrammeSpec&, const toml::table&, const std::string&,
+                                        const std::vector<Entry<ProgrammeSpec>>&, Problems&,
+                                        const std::set<std::string>&);
+
+}  // namespace detail
+
+namespace {
+
+using detail::Entry;
+using detail::printable;
+using detail::Problems;
+using detail::read_named;
+using detail::read_table;
+using detail::suggestion;
+
 // ---------------------------------------------------------------- sections
 
-void read_zones(Scenario& s, const toml::table& root, Problems& problems) {
-  for (const auto& [id, table] :
-       ordered_tables(root.get("zones"), "zones", s.input_files, problems)) {
-    ZoneSpec z;
-    z.id = id;
-    z.label = id;
-    const std::string prefix = "zones." + id + ".";
-    read_table(z, *table, prefix, detail::zone_entries(), problems, {"sector_output"});
-    if (const auto* so = table->get("sector_output")) {
-      if (!so->is_table()) {
-        problems.add(so, prefix + "sector_output", "must be a table of sector = money");
-      } else {
-        for (const auto& [sk, node] : *so->as_table()) {
-          const std::string key = prefix + "sector_output." + std::string(sk.str());
-          try {
-            double v = node.is_string()   ? units::parse_money(node.as_string()->get())
-                       : node.is_number() ? units::money_from_number(*node.value<double>())
-                                          : -1.0;
-            if (v < 0) problems.add(&node, key, "expected money, e.g. \"120亿\"");
-            z.sectors.emplace_back(sk.str());
-            z.sector_output.push_back(std::max(v, 0.0));
-          } catch (const units::UnitError& e) {
-            problems.add(&node, key, e.what());
-          }
-        }
-      }
-    } else {
-      problems.add(table, prefix + "sector_output",
-                   "required table is missing (annual output by sector)");
+// sector_output = { robots = "120亿", ... }: a zone's annual output by sector.
+void read_sector_output(ZoneSpec& z, const toml::table& table, const std::string& prefix,
+                        Problems& problems) {
+  const auto* so = table.get("sector_output");
+  if (!so)
+    return problems.add(&table, prefix + "sector_output",
+                        "required table is missing (annual output by sector)");
+  if (!so->is_table())
+    return problems.add(so, prefix + "sector_output", "must be a table of sector = money");
+  for (const auto& [sk, node] : *so->as_table()) {
+    const std::string key = prefix + "sector_output." + std::string(sk.str());
+    try {
+      double v = node.is_string()   ? units::parse_money(node.as_string()->get())
+                 : node.is_number() ? units::money_from_number(*node.value<double>())
+                                    : -1.0;
+      if (v < 0) problems.add(&node, key, "expected money, e.g. \"120亿\"");
+      z.sectors.emplace_back(sk.str());
+      z.sector_output.push_back(std::max(v, 0.0));
+    } catch (const units::UnitError& e) {
+      problems.add(&node, key, e.what());
     }
-    s.zones.push_back(std::move(z));
   }
+}
+
+void read_zones(Scenario& s, const toml::table& root, Problems& problems) {
+  s.zones =
+      read_named(root, "zones", s.input_files, detail::zone_entries(), {"sector_output"}, problems,
+                 [&](ZoneSpec& z, const toml::table& table, const std::string& prefix, bool) {
+                   read_sector_output(z, table, prefix, problems);
+                   return true;
+                 });
   if (s.zones.empty()) problems.add(&root, "zones", "at least one zone is required ([zones.<id>])");
 }
 
 void read_sectors(Scenario& s, const toml::table& root, Problems& problems) {
-  for (const auto& [id, table] :
-       ordered_tables(root.get("sectors"), "sectors", s.input_files, problems)) {
-    SectorSpec sec;
-    sec.id = id;
-    sec.label = id;
-    read_table(sec, *table, "sectors." + id + ".", detail::sector_entries(), problems);
-    s.sectors.push_back(std::move(sec));
-  }
+  s.sectors =
+      read_named(root, "sectors", s.input_files, detail::sector_entries(), {}, problems,
+                 [](SectorSpec&, const toml::table&, const std::string&, bool) { return true; });
   if (s.sectors.empty())
     problems.add(&root, "sectors", "at least one sector is required ([sectors.<id>])");
-}
-
-const std::vector<std::string>& changeable_keys() {
-  static const std::vector<std::string> keys = {"rate",         "cap",
-                                                "cap_per_year", "budget_per_year",
-                                                "amount",       "premium_rate_cap",
-                                                "effect",       "units_per_year",
-                                                "years"};
-  return keys;
-}
-
-const Entry<ProgrammeSpec>* programme_entry(const std::string& key) {
-  for (const auto& e : detail::programme_entries())
-    if (key == e.key) return &e;
-  return nullptr;
-}
-
-// Two changes at one month would leave which terms apply to the order of the list: an error at
-// the second, naming the first. `seen` holds (month, list index) of the changes read so far.
-bool repeats_month(std::vector<std::pair<int, int>>& seen, int month, int index,
-                   const toml::node* at, const std::string& prefix, Problems& problems) {
-  for (const auto& [m, i] : seen)
-    if (m == month) {
-      problems.add(
-          at, fmt::format("{}[{}].at", prefix, index),
-          fmt::format(
-              "{}[{}] already changes the terms at {}; give all new terms of a month in one change",
-              prefix, i, units::format_month(month)));
-      return true;
-    }
-  seen.emplace_back(month, index);
-  return false;
-}
-
-// changes = [{ at = "2018-01", rate = "20%" }, ...]: dated new terms, validated like the keys they
-// set.
-// The registry line of the programme's kind, if its kind is one (a wrong kind is reported by the
-// generic reader, with the allowed choices).
-const ProgrammeKindInfo* known_kind(const ProgrammeSpec& p) {
-  for (const auto& info : programme_registry())
-    if (info.name == p.kind_name) return &info;
-  return nullptr;
-}
-
-bool kind_reads(const ProgrammeKindInfo& info, std::string_view key) {
-  return std::find(info.keys.begin(), info.keys.end(), key) != info.keys.end();
-}
-
-std::string unused_key_message(const ProgrammeKindInfo& info, std::string_view key) {
-  return fmt::format("`{}` is not used by {} programmes; their own keys are: {}", key, info.name,
-                     fmt::join(info.keys, ", "));
-}
-
-// A key that the programme's kind does not read is a mistake (a risk_pool with units_per_year
-// would do nothing): refused, naming the keys the kind does read.
-void check_kind_keys(const ProgrammeSpec& p, const toml::table& table, const std::string& prefix,
-                     Problems& problems) {
-  const auto* info = known_kind(p);
-  if (!info) return;
-  const auto& common = common_programme_keys();
-  for (const auto& [k, node] : table) {
-    const std::string_view key = k.str();
-    if (std::find(common.begin(), common.end(), key) != common.end() || kind_reads(*info, key))
-      continue;
-    // Unknown keys are reported by the generic reader; loss_shares has its own message.
-    if (key == "loss_shares" || !programme_entry(std::string(key))) continue;
-    problems.add(&node, prefix + std::string(key), unused_key_message(*info, key));
-  }
-}
-
-void read_changes(ProgrammeSpec& p, const toml::node& node, const std::string& prefix,
-                  Problems& problems) {
-  if (!node.is_array_of_tables() && !(node.is_array() && node.as_array()->empty()))
-    return problems.add(&node, prefix,
-                        "must be a list of tables, e.g. [{ at = \"2018-01\", rate = \"20%\" }]");
-  std::vector<std::pair<int, int>> seen;
-  int i = 0;
-  for (const auto& item : *node.as_array()) {
-    const std::string at_key = fmt::format("{}[{}]", prefix, i++);
-    const auto& table = *item.as_table();
-    ProgrammeChange change;
-    bool ok = true;
-    if (const auto* at = table.get("at")) {
-      try {
-        const auto* from =
-            programme_entry("from");  // a change's month has the range of the period's
-        change.at = read_month(*at, int(from->min), int(from->max));
-      } catch (const units::UnitError& e) {
-        problems.add(at, at_key + ".at", e.what());
-        ok = false;
-      }
-    } else {
-      problems.add(&table, at_key + ".at",
-                   "required key is missing (the month the new terms apply from)");
-      ok = false;
-    }
-    for (const auto& [k, value] : table) {
-      const std::string key(k.str());
-      if (key == "at") continue;
-      const auto& allowed = changeable_keys();
-      const auto* entry = programme_entry(key);
-      if (!entry || std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-        problems.add(&value, at_key + "." + key,
-                     fmt::format("cannot be changed by date{}; allowed: at, {}",
-                                 suggestion(key, allowed), fmt::join(allowed, ", ")));
-        ok = false;
-        continue;
-      }
-      if (const auto* info = known_kind(p); info && !kind_reads(*info, key)) {
-        problems.add(&value, at_key + "." + key, unused_key_message(*info, key));
-        ok = false;
-        continue;
-      }
-      ProgrammeSpec scratch;
-      const std::size_t before = problems.size();
-      assign(scratch, *entry, value, at_key + "." + key, problems);
-      if (problems.size() != before) {
-        ok = false;
-        continue;
-      }
-      const double v = entry->kind == ValueKind::Integer
-                           ? double(scratch.*std::get<int ProgrammeSpec::*>(entry->member))
-                           : scratch.*std::get<double ProgrammeSpec::*>(entry->member);
-      change.values.emplace_back(key, v);
-    }
-    if (ok && !repeats_month(seen, change.at, i - 1, table.get("at"), prefix, problems))
-      p.changes.push_back(std::move(change));
-  }
-  std::stable_sort(p.changes.begin(), p.changes.end(),
-                   [](const auto& a, const auto& b) { return a.at < b.at; });
-}
-
-// loss_shares = { pool = "40%", bank = "40%", guarantee = "20%" } for risk pools; must sum to 100%.
-void read_loss_shares(ProgrammeSpec& p, const toml::table& programme, const toml::node& node,
-                      const std::string& prefix, Problems& problems) {
-  if (!node.is_table())
-    return problems.add(&node, prefix, "must be a table { pool = .., bank = .., guarantee = .. }");
-  static const std::vector<std::string> parts = {"pool", "bank", "guarantee"};
-  double share[3] = {0, 0, 0};
-  bool ok = true;
-  for (const auto& [k, value] : *node.as_table()) {
-    const std::string key(k.str());
-    const auto it = std::find(parts.begin(), parts.end(), key);
-    if (it == parts.end()) {
-      problems.add(
-          &value, prefix + "." + key,
-          fmt::format("unknown share{}; allowed: pool, bank, guarantee", suggestion(key, parts)));
-      ok = false;
-      continue;
-    }
-    try {
-      share[it - parts.begin()] = numeric_value(ValueKind::Rate, value);
-    } catch (const units::UnitError& e) {
-      problems.add(&value, prefix + "." + key, e.what());
-      ok = false;
-    }
-  }
-  if (!ok) return;
-  const double sum = share[0] + share[1] + share[2];
-  if (std::abs(sum - 1.0) > 1e-6)
-    return problems.add(&node, prefix,
-                        fmt::format("shares sum to {:g}%, they must sum to 100% (pool {:g}% + bank "
-                                    "{:g}% + guarantee {:g}%)",
-                                    sum * 100, share[0] * 100, share[1] * 100, share[2] * 100));
-  if (programme.contains("rate"))
-    return problems.add(
-        &node, prefix,
-        "give either `rate` or `loss_shares`, not both (the pool share is the rate)");
-  p.rate = share[0];
-  p.guarantee_share = share[2];
-}
-
-void read_programmes(Scenario& s, const toml::table& root, Problems& problems) {
-  for (const auto& [id, table] :
-       ordered_tables(root.get("programmes"), "programmes", s.input_files, problems)) {
-    ProgrammeSpec p;
-    p.id = id;
-    p.label = id;
-    const std::string prefix = "programmes." + id + ".";
-    read_table(p, *table, prefix, detail::programme_entries(), problems,
-               {"changes", "loss_shares"});
-    if (const auto* info = known_kind(p)) p.kind = info->kind;
-    check_kind_keys(p, *table, prefix, problems);
-    if (const auto* changes = table->get("changes"))
-      read_changes(p, *changes, prefix + "changes", problems);
-    if (const auto* shares = table->get("loss_shares")) {
-      if (p.kind != ProgrammeKind::RiskPool)
-        problems.add(shares, prefix + "loss_shares", "applies to risk_pool programmes only");
-      else
-        read_loss_shares(p, *table, *shares, prefix + "loss_shares", problems);
-    }
-    if (p.enabled) s.programmes.push_back(std::move(p));
-  }
 }
 
 // Keys that only make sense for some event kinds; a key given for another kind is an error.
@@ -471,39 +272,41 @@ const std::vector<std::string>& event_keys_for(EventKind kind) {
   return kind == EventKind::AnchorProject ? anchor : shock;
 }
 
-void read_events(Scenario& s, const toml::table& root, Problems& problems) {
-  for (const auto& [id, table] :
-       ordered_tables(root.get("events"), "events", s.input_files, problems)) {
-    EventSpec e;
-    e.id = id;
-    e.label = id;
-    const std::string prefix = "events." + id + ".";
-    const std::size_t before = problems.size();
-    read_table(e, *table, prefix, detail::event_entries(), problems);
-    if (problems.size() != before) continue;
-    for (const auto& [name, kind] : detail::event_kinds())
-      if (name == e.kind_name) e.kind = kind;
-    const auto& own = event_keys_for(e.kind);
-    const auto& other = event_keys_for(
-        e.kind == EventKind::AnchorProject ? EventKind::DemandShock : EventKind::AnchorProject);
-    for (const auto& [k, node] : *table) {
-      const std::string key(k.str());
-      if (std::find(other.begin(), other.end(), key) != other.end() &&
-          std::find(own.begin(), own.end(), key) == own.end())
-        problems.add(&node, prefix + key,
-                     fmt::format("does not apply to an event of kind {}; its keys are: {}",
-                                 e.kind_name, fmt::join(own, ", ")));
-    }
-    const std::vector<std::string> required =
-        e.kind == EventKind::AnchorProject
-            ? std::vector<std::string>{"at", "zone", "sector", "investment", "land", "jobs"}
-            : std::vector<std::string>{"from", "to", "size"};
-    for (const auto& key : required)
-      if (!table->contains(key))
-        problems.add(table, prefix + key,
-                     fmt::format("required key is missing for a {} event", e.kind_name));
-    if (e.enabled) s.events.push_back(std::move(e));
+// An event once its keys are read: its kind, keys of the other kind refused, the keys its kind
+// requires.
+void read_event_kind(EventSpec& e, const toml::table& table, const std::string& prefix,
+                     Problems& problems) {
+  for (const auto& [name, kind] : detail::event_kinds())
+    if (name == e.kind_name) e.kind = kind;
+  const auto& own = event_keys_for(e.kind);
+  const auto& other = event_keys_for(e.kind == EventKind::AnchorProject ? EventKind::DemandShock
+                                                                        : EventKind::AnchorProject);
+  for (const auto& [k, node] : table) {
+    const std::string key(k.str());
+    if (std::find(other.begin(), other.end(), key) != other.end() &&
+        std::find(own.begin(), own.end(), key) == own.end())
+      problems.add(&node, prefix + key,
+                   fmt::format("does not apply to an event of kind {}; its keys are: {}",
+                               e.kind_name, fmt::join(own, ", ")));
   }
+  const std::vector<std::string> required =
+      e.kind == EventKind::AnchorProject
+          ? std::vector<std::string>{"at", "zone", "sector", "investment", "land", "jobs"}
+          : std::vector<std::string>{"from", "to", "size"};
+  for (const auto& key : required)
+    if (!table.contains(key))
+      problems.add(&table, prefix + key,
+                   fmt::format("required key is missing for a {} event", e.kind_name));
+}
+
+void read_events(Scenario& s, const toml::table& root, Problems& problems) {
+  s.events = read_named(
+      root, "events", s.input_files, detail::event_entries(), {}, problems,
+      [&](EventSpec& e, const toml::table& table, const std::string& prefix, bool clean) {
+        if (!clean) return false;  // the kind is unknown or its keys are wrong: nothing to add
+        read_event_kind(e, table, prefix, problems);
+        return e.enabled;
+      });
 }
 
 void read_targets(Scenario& s, const toml::table& root, Problems& problems) {
@@ -533,18 +336,6 @@ void read_optional_section(T& obj, const toml::table& root, const char* name,
 
 }  // namespace
 
-const std::vector<std::string>& changeable_programme_keys() { return changeable_keys(); }
-
-void apply_change(ProgrammeSpec& terms, const ProgrammeChange& change) {
-  for (const auto& [key, value] : change.values) {
-    const auto* entry = programme_entry(key);
-    if (entry->kind == ValueKind::Integer)
-      terms.*std::get<int ProgrammeSpec::*>(entry->member) = int(value);
-    else
-      terms.*std::get<double ProgrammeSpec::*>(entry->member) = value;
-  }
-}
-
 Scenario load_scenario(const std::string& path, const std::vector<std::string>& overrides,
                        const std::vector<std::string>& overlays) {
   Problems problems;
@@ -571,15 +362,13 @@ Scenario load_scenario(const std::string& path, const std::vector<std::string>& 
   read_optional_section(s.funds, root, "funds", detail::fund_entries(), problems);
   read_sectors(s, root, problems);
   read_zones(s, root, problems);
-  read_programmes(s, root, problems);
+  s.programmes = detail::read_programmes(root, s.input_files, problems);
   read_events(s, root, problems);
   read_targets(s, root, problems);
   if (problems.empty()) detail::cross_check(s, root, problems);
   if (!problems.empty()) throw InputError(problems.take());
 
-  std::ostringstream text;
-  text << root;
-  s.resolved_text = text.str();
+  s.resolved_text = detail::resolved_text(root, s.input_files);
   return s;
 }
 

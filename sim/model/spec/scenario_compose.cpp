@@ -3,10 +3,11 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <sstream>
 #include <system_error>
 
 #include "parksim/model/input_text.hpp"
-#include "scenario_impl.hpp"
+#include "scenario_read.hpp"
 
 namespace parksim::model::detail {
 namespace {
@@ -178,7 +179,43 @@ void apply_override(toml::table& root, const std::string& assignment, Problems& 
   cursor->insert_or_assign(parts.back(), std::move(*parsed.get("v")));
 }
 
+// `node` as the top-level `key`, written as toml++ writes it but always under a header ([key],
+// [[key]]) rather than as an inline value, so that the text stands on its own between tables.
+std::string section_text(const std::string& key, const toml::node& node) {
+  toml::table holder;
+  node.visit([&](const auto& n) { holder.insert(key, n); });
+  auto& copy = *holder.get(key);
+  if (auto* t = copy.as_table()) t->is_inline(false);
+  if (copy.is_array_of_tables())
+    for (auto& item : *copy.as_array()) item.as_table()->is_inline(false);
+  std::ostringstream text;
+  text << holder;
+  return text.str();
+}
+
 }  // namespace
+
+std::string resolved_text(const toml::table& root, const std::vector<std::string>& files) {
+  static const std::set<std::string> named = {"zones", "sectors", "programmes", "events"};
+  std::vector<std::string> tables, arrays;  // toml++'s order: tables, then arrays of tables
+  for (const auto& [k, node] : root) {
+    const std::string key(k.str());
+    std::vector<std::pair<std::string, const toml::table*>> entries;
+    Problems none;  // the scenario has loaded, so its named sections hold valid entries only
+    if (named.count(key)) entries = ordered_tables(&node, key, files, none);
+    for (const auto& [id, table] : entries) {  // [key.id], one by one in composition order
+      toml::table section;
+      section.insert(id, *table).first->second.as_table()->is_inline(false);
+      tables.push_back(section_text(key, section));
+    }
+    if (entries.empty())
+      (node.is_array_of_tables() ? arrays : tables).push_back(section_text(key, node));
+  }
+  std::string out;
+  for (const auto* group : {&tables, &arrays})
+    for (const auto& text : *group) out += (out.empty() ? "" : "\n\n") + text;
+  return out;
+}
 
 toml::table compose_scenario(const std::string& path, const std::vector<std::string>& overlays,
                              const std::vector<std::string>& overrides, Problems& problems,

@@ -1,6 +1,6 @@
 #pragma once
-// Private to the scenario loader (scenario.cpp, scenario_compose.cpp, scenario_text.cpp): how
-// problems are collected, how user text is echoed, and how TOML is parsed and composed.
+// Private to the scenario loader (scenario*.cpp): how problems are collected, how user text is
+// echoed, and how TOML is parsed and composed.
 #include <set>
 #include <string>
 #include <string_view>
