@@ -159,6 +159,19 @@ struct TalentParams {
   double vacancy_wage_response = 0.02;    // wage rise per month at full vacancy pressure
   double housing_need_share = 0.6;        // share of talent that rents (and so can use housing)
   int skilled_per_agent = 1;  // persons one skilled-talent agent stands for (large scenarios)
+  // outside pool of agents: max(outside_pool_min_agents, outside_pool_ratio * agents inside)
+  int outside_pool_min_agents = 1000;
+  double outside_pool_ratio = 2.0;
+  double housing_cost_reference_share = 0.3;  // housing cost / wage of the base leaving hazard
+  double leaving_hazard_cap = 0.5;            // largest monthly hazard of leaving (employed)
+  double unemployed_leaving_multiple = 2.0;   // job seekers leave at this multiple of the hazard
+  double arrival_min_skilled_present = 50.0;  // smallest presence counted in the arrival flow
+  double arrival_min_leading_present = 2.0;
+  double arrivals_per_open_job = 0.5;    // monthly arrivals per skilled job left unfilled
+  double arrival_probability_cap = 0.5;  // most of the outside pool arriving in a month
+  double vacancy_rate_target = 0.02;     // vacancy rate at which zone wages stand still
+  double wage_floor_factor = 0.8;        // zone skilled wage stays within these multiples
+  double wage_ceiling_factor = 3.0;      // of skilled_wage
 };
 
 struct FundParams {

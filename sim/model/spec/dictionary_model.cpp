@@ -258,9 +258,37 @@ const std::vector<Entry<TalentParams>>& talent_entries() {
        "Wage of general workers (elastic supply, not agents)",
        "Shanghai 2015 average wage 5,939 CNY/month; assumption"},
       {"arrival_rate", VK::Rate, &T::arrival_rate, 0, 1, "1/month",
-       "Potential arrivals per month as share of the zone's talent", "assumption"},
+       "Expected arrivals per month as share of the zone's talent of the level: arrivals = (this x "
+       "max(present, arrival_min_*_present) x reward bonus + arrivals_per_open_job x open jobs) x "
+       "talent-pilot multipliers",
+       "assumption"},
+      {"arrival_min_skilled_present", VK::Real, &T::arrival_min_skilled_present, 0, 1e8, "agents",
+       "Skilled agents a zone counts at least in its arrival flow (an empty zone still "
+       "draws arrivals)",
+       "assumption"},
+      {"arrival_min_leading_present", VK::Real, &T::arrival_min_leading_present, 0, 1e8, "agents",
+       "Leading talents a zone counts at least in its arrival flow", "assumption"},
+      {"arrivals_per_open_job", VK::Real, &T::arrivals_per_open_job, 0, 100, "1/month",
+       "Expected arrivals per month per job left unfilled (skilled: net of the zone's job "
+       "seekers)",
+       "assumption"},
+      {"arrival_probability_cap", VK::Rate, &T::arrival_probability_cap, 0, 1, "1/month",
+       "Largest share of the outside pool of a level arriving in a month (zones' arrival chances "
+       "are scaled down to it)",
+       "assumption"},
       {"leaving_rate", VK::Rate, &T::leaving_rate, 0, 1, "1/month",
-       "Base monthly hazard of leaving the area", "assumption"},
+       "Base monthly hazard of leaving the area: hazard = min(leaving_hazard_cap, this x "
+       "exp(housing_cost_sensitivity x (housing cost / wage - housing_cost_reference_share) - "
+       "reward bonus)), x unemployed_leaving_multiple for job seekers",
+       "assumption"},
+      {"housing_cost_reference_share", VK::Real, &T::housing_cost_reference_share, 0, 10, "1",
+       "Housing cost / wage at which the leaving hazard equals leaving_rate (before rewards)",
+       "assumption"},
+      {"leaving_hazard_cap", VK::Rate, &T::leaving_hazard_cap, 0, 1, "1/month",
+       "Largest monthly hazard of leaving the area (before the job-seeker multiple)", "assumption"},
+      {"unemployed_leaving_multiple", VK::Real, &T::unemployed_leaving_multiple, 0, 100, "1",
+       "Job seekers leave the area at this multiple of the hazard of employed talent",
+       "assumption"},
       {"move_rate", VK::Rate, &T::move_rate, 0, 1, "1/month",
        "Base monthly hazard of moving to another zone", "assumption"},
       {"housing_cost_sensitivity", VK::Real, &T::housing_cost_sensitivity, 0, 20, "1",
@@ -275,12 +303,28 @@ const std::vector<Entry<TalentParams>>& talent_entries() {
       {"leading_share", VK::Rate, &T::leading_share, 0, 1, "1",
        "Share of arrivals who are leading talents", "assumption"},
       {"vacancy_wage_response", VK::Rate, &T::vacancy_wage_response, 0, 1, "1/month",
-       "Relative zone wage rise per month when all skilled jobs are vacant", "assumption"},
+       "Monthly relative change of a zone's skilled wage per unit of (vacancy rate - "
+       "vacancy_rate_target)",
+       "assumption"},
+      {"vacancy_rate_target", VK::Rate, &T::vacancy_rate_target, 0, 1, "1",
+       "Skilled vacancy rate (open jobs / (jobs wanted + 1)) at which zone wages stand still",
+       "assumption"},
+      {"wage_floor_factor", VK::Real, &T::wage_floor_factor, 0.01, 1, "1",
+       "A zone's skilled wage stays at or above this multiple of skilled_wage", "assumption"},
+      {"wage_ceiling_factor", VK::Real, &T::wage_ceiling_factor, 1, 100, "1",
+       "A zone's skilled wage stays at or below this multiple of skilled_wage", "assumption"},
       {"housing_need_share", VK::Rate, &T::housing_need_share, 0, 1, "1",
        "Share of talent that rents and can use talent housing", "assumption"},
       {"skilled_per_agent", VK::Integer, &T::skilled_per_agent, 1, 1000, "persons",
        "Persons one skilled-talent agent stands for; zone counts are in persons. Above 1 trades "
        "detail for speed in city-wide scenarios (leading talents stay individuals)",
+       "modelling choice"},
+      {"outside_pool_min_agents", VK::Integer, &T::outside_pool_min_agents, 0, 100000000, "agents",
+       "Smallest outside pool of talent agents (the wider labour market arrivals come from): the "
+       "pool is max(this, outside_pool_ratio x agents in the zones at the start)",
+       "modelling choice"},
+      {"outside_pool_ratio", VK::Real, &T::outside_pool_ratio, 0, 1000, "1",
+       "Outside pool of talent agents as a multiple of the agents in the zones at the start",
        "modelling choice"},
   };
   return e;

@@ -185,7 +185,8 @@ void allot_initial_land(World& w) {
 }
 
 // Talent agents present at the start fill firms' skilled and leading jobs in firm order; an
-// outside pool (twice as many) stands for the wider labour market that supplies arrivals.
+// outside pool (talent.outside_pool_ratio times as many, at least talent.outside_pool_min_agents)
+// stands for the wider labour market that supplies arrivals.
 void populate_talent(World& w) {
   auto& t = w.talent;
   const auto& zs = w.sc.zones;
@@ -195,7 +196,10 @@ void populate_talent(World& w) {
     return level == 0 ? int(std::lround(z.skilled_talent / w.persons(0))) : z.leading_talent;
   };
   for (const auto& z : zs) inside += std::size_t(agents(z, 0)) + std::size_t(agents(z, 1));
-  const std::size_t outside = std::max<std::size_t>(1000, 2 * inside);  // the wider labour market
+  const auto& tp = w.sc.talent;
+  const std::size_t outside =
+      std::max(std::size_t(tp.outside_pool_min_agents),
+               std::size_t(std::ceil(tp.outside_pool_ratio * double(inside))));
   t.resize(inside + outside);
   std::size_t a = 0;
   auto trait = w.streams("talent_trait");
