@@ -1,6 +1,7 @@
 // The world of one replication and its starting population.
 #include "parksim/model/detail/world.hpp"
 
+#include "parksim/model/units.hpp"
 #include "programmes/programme.hpp"
 
 #include <algorithm>
@@ -57,15 +58,16 @@ World::World(const Scenario& scenario, engine::StreamKey stream_key)
 }
 
 double high_tech_threshold(const ModelParams& m, double annual_sales) {
-  if (annual_sales < 5e7) return m.high_tech_rd_threshold_small;
-  if (annual_sales < 2e8) return m.high_tech_rd_threshold_medium;
+  if (annual_sales < m.high_tech_medium_sales) return m.high_tech_rd_threshold_small;
+  if (annual_sales < m.high_tech_large_sales) return m.high_tech_rd_threshold_medium;
   return m.high_tech_rd_threshold_large;
 }
 
 bool World::below_output_per_mu(std::size_t i) const {
   const auto& zone = sc.zones[firms.zone[i]];
-  const double mu = firms.land(i) / 666.6667;
-  return zone.min_output_per_mu > 0 && mu > 0 && month - firms.birth[i] >= 24 &&
+  const double mu = firms.land(i) / units::kSquareMetresPerMu;
+  return zone.min_output_per_mu > 0 && mu > 0 &&
+         month - firms.birth[i] >= sc.model.output_per_mu_grace_months &&
          firms.output_last_year[i] / mu < zone.min_output_per_mu;
 }
 
