@@ -40,14 +40,21 @@ struct ModelParams {
   double payback_dispersion = 0.5;               // sd of log accepted payback across firms
   double fixed_cost_per_year = 3.0e5;            // overheads independent of output (CNY per year)
   double cash_buffer_months = 2.0;               // months of costs kept as cash before investing
-  double exit_patience_months = 6.0;             // months of negative net worth before exit
+  double cash_buffer_cost_share = 0.2;  // monthly costs as share of monthly output (cash buffer)
+  double exit_patience_months = 6.0;    // months of negative net worth before exit
+  double vanish_output = 1.0e5;         // CNY per year: a firm older than vanish_min_age_years
+  double vanish_min_age_years = 1.0;    // and producing less than vanish_output exits
   double relocation_wait_months =
       12.0;  // months an unmet land request waits before a firm considers moving
   double relocation_rate = 0.1;  // monthly chance a waiting firm moves to a zone with free land
   double relocation_cost_months = 3.0;  // months of value added a move costs
+  double agglomeration_min = 0.5;       // clamp of the agglomeration factor
+  double agglomeration_max = 2.0;
+  double talent_stand_in_effectiveness =
+      0.4;  // effectiveness of general workers standing in for missing talent
   // innovation
-  double innovation_rate = 0.8;       // zeta1: P(success) = 1-exp(-zeta1 * R&D/sales * 12)
-  double imitation_rate = 0.5;        // zeta2 for imitation of the cluster's best
+  double innovation_rate = 0.8;  // zeta1: monthly P(success) = 1-exp(-zeta1 * R&D/sales * boost)
+  double imitation_rate = 0.5;   // zeta2 for imitation of the cluster's best
   double innovation_step_max = 0.12;  // x_sup of the Beta innovation step
   double innovation_beta_a = 1.0;
   double innovation_beta_b = 3.0;
@@ -57,6 +64,8 @@ struct ModelParams {
       0.10;  // relative rise in zeta1 per leading talent (capped)
   double platform_innovation_boost =
       0.05;                              // relative rise in zeta1 per platform in the zone-sector
+  int leading_talent_boost_max = 3;      // leading talents counted in the innovation boost
+  int platform_boost_max = 5;            // platforms counted in the innovation boost
   double breakthrough_threshold = 0.06;  // innovation step that counts as a first-unit breakthrough
   double first_unit_contract_share = 0.15;    // first-unit contract value as share of annual sales
   double first_unit_sale_probability = 0.35;  // chance a customer buys an uninsured first unit
@@ -66,6 +75,11 @@ struct ModelParams {
   double high_tech_rd_threshold_small = 0.05;   // R&D/sales needed, sales < 5000万 (2016 rules)
   double high_tech_rd_threshold_medium = 0.04;  // 5000万..2亿
   double high_tech_rd_threshold_large = 0.03;   // > 2亿
+  double high_tech_medium_sales = 5.0e7;        // CNY per year: lower bound of the medium band
+  double high_tech_large_sales = 2.0e8;         // CNY per year: lower bound of the large band
+  double high_tech_notch_margin = 0.02;  // a firm topping up aims at threshold * (1 + margin)
+  double high_tech_certificate_years =
+      3.0;  // years a certificate runs: a first-certification reward counts / this per year
   double high_tech_min_age_years = 1.0;
   double high_tech_status_value =
       0.015;  // yearly value of the status (tax cut, reputation) as share of sales
@@ -76,11 +90,13 @@ struct ModelParams {
   double hidden_champion_share = 0.3;  // national market share of a segment leader
   double segment_share = 0.01;         // a product segment's share of its sector's market
   double unicorn_valuation = 1.0e9 * 7.0;  // CNY (USD 1bn)
+  double unicorn_max_age_years = 10.0;     // unicorns are younger than this
   double valuation_sales_multiple = 8.0;   // valuation / annual sales for young growth firms
   // retrofits, platforms, M&A, listing, leasing
   double retrofit_cost_share = 0.15;          // cost of a smart retrofit as share of capital
   double retrofit_productivity_gain = 0.12;   // productivity step of a retrofit
   double retrofit_consideration_rate = 0.05;  // share of firms reviewing a retrofit each year
+  double retrofit_min_own_share = 0.2;        // least share of the cost a firm bears after support
   double local_supplier_share = 0.15;       // share of retrofit spending bought from zone IM firms
   double platform_cost = 1.5e8;             // CNY investment of a platform
   double platform_rent_per_year = 4.0e6;    // CNY per year
@@ -90,16 +106,21 @@ struct ModelParams {
   double ma_consideration_rate = 0.03;  // share of eligible firms reviewing an acquisition per year
   double ma_deal_sales_multiple = 1.0;  // deal value / acquired annual sales
   double ma_acquired_share = 0.2;       // acquired sales as share of the acquirer's sales
+  double ma_min_cash_share = 0.5;       // cash needed as share of the deal value
   double listing_min_output = 3.0e8;    // per year
   double listing_consideration_rate = 0.05;  // per year among eligible firms
   double listing_cost = 5.0e6;               // CNY
   double listing_raise_share = 0.5;          // equity raised / annual sales
+  double listing_value_rate = 0.02;          // yearly value per CNY raised (interest saved)
   double leasing_share = 0.3;                // share of investment a lessee finances by leasing
   double leasing_rate = 0.07;                // annual cost of leasing
-  double choice_noise = 0.5;                 // logit scale of discrete firm choices
+  double leasing_term_years = 3.0;     // years of extra leasing cost weighed against the subsidy
+  double leasing_choice_noise = 0.02;  // logit scale of the leasing decision (rate points)
+  double choice_noise = 0.5;           // logit scale of discrete firm choices
   // land
   double floor_area_per_worker = 80.0;  // m2 of floor per worker
   double parcel_size = 20000.0;         // m2, the unit of land requests
+  int output_per_mu_grace_months = 24;  // age before output per mu is tested
   // entry
   double entry_rate_per_year = 0.08;      // entrants per year as share of incumbents (baseline)
   double entrant_size = 0.10;             // entrant demand as share of sector mean firm output
@@ -109,6 +130,7 @@ struct ModelParams {
   double attractiveness_talent = 0.5;
   double attractiveness_cluster = 0.3;
   double attractiveness_incubator = 0.05;
+  double attractiveness_rateless_generosity = 0.05;  // generosity of a programme without a rate
   // initial population
   double initial_size_tail = 1.1;         // Pareto exponent of initial firm sizes
   double initial_min_output = 5.0e6;      // CNY per year
@@ -123,6 +145,7 @@ struct ModelParams {
   double incubator_cost_relief = 0.5;  // share of overheads an incubator place saves (rent is free)
   // patents
   double patents_per_innovation = 2.0;  // invention patents granted per successful own innovation
+  double local_delivery_months = 12.0;  // months over which local spending is delivered
   double patent_min_output =
       2.0e7;  // annual output above which a firm's patents are counted (above-size)
   // manufacturing innovation centres
@@ -141,8 +164,9 @@ struct ModelParams {
   double centre_reference_budget = 1.0e8;  // CNY per year
   double centre_member_gain = 0.02;        // productivity step of members per result
   double centre_spillover_gain =
-      0.004;                   // productivity step of other firms of the sector per result
-  int centre_min_results = 3;  // results needed at the three-year review
+      0.004;  // productivity step of other firms of the sector per result
+  double centre_other_zone_spillover_share = 0.5;  // share of the spill-over in other zones
+  int centre_min_results = 3;                      // results needed at the three-year review
 };
 
 struct TalentParams {
@@ -159,9 +183,22 @@ struct TalentParams {
   double vacancy_wage_response = 0.02;    // wage rise per month at full vacancy pressure
   double housing_need_share = 0.6;        // share of talent that rents (and so can use housing)
   int skilled_per_agent = 1;  // persons one skilled-talent agent stands for (large scenarios)
-  double leading_min_output = 2.0e8;   // yearly sales above which an R&D firm wants a leader
-  double leading_output_step = 5.0e9;  // yearly sales per further leading talent wanted
-  int leading_max_per_firm = 3;        // most leading talents one firm wants
+  // outside pool of agents: max(outside_pool_min_agents, outside_pool_ratio * agents inside)
+  int outside_pool_min_agents = 1000;
+  double outside_pool_ratio = 2.0;
+  double housing_cost_reference_share = 0.3;  // housing cost / wage of the base leaving hazard
+  double leaving_hazard_cap = 0.5;            // largest monthly hazard of leaving (employed)
+  double unemployed_leaving_multiple = 2.0;   // job seekers leave at this multiple of the hazard
+  double arrival_min_skilled_present = 50.0;  // smallest presence counted in the arrival flow
+  double arrival_min_leading_present = 2.0;
+  double arrivals_per_open_job = 0.5;    // monthly arrivals per skilled job left unfilled
+  double arrival_probability_cap = 0.5;  // most of the outside pool arriving in a month
+  double vacancy_rate_target = 0.02;     // vacancy rate at which zone wages stand still
+  double wage_floor_factor = 0.8;        // zone skilled wage stays within these multiples
+  double wage_ceiling_factor = 3.0;      // of skilled_wage
+  double leading_min_output = 2.0e8;     // yearly sales above which an R&D firm wants a leader
+  double leading_output_step = 5.0e9;    // yearly sales per further leading talent wanted
+  int leading_max_per_firm = 3;          // most leading talents one firm wants
 };
 
 struct FundParams {
@@ -179,6 +216,10 @@ struct FundParams {
   double vc_max_age_years = 8.0;
   double sme_output_limit = 4.0e8;  // annual output below which a firm is an SME (CNY)
   double guarantee_fee = 0.015;     // annual fee a guarantee company charges on guaranteed debt
+  double vc_bar_relief = 0.5;       // bar = vc_min_productivity * (1 - relief * guidance share)
+  int vc_months_between_rounds = 24;
+  double vc_min_round = 2.0e6;           // CNY
+  double guidance_fund_max_share = 0.9;  // largest co-investment share of a guidance fund
 };
 
 struct ZoneSpec {

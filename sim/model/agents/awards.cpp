@@ -39,13 +39,13 @@ void phase_awards(World& w) {
   for (std::size_t p = 0; p < w.programmes.size(); ++p)
     if (!w.award_request[p].empty()) clear_requests(w, p, priority);
   projects::pay_platform_rent(w);
-  // Local procurement and retrofits become demand for the zone's IM suppliers next month;
-  // a local-procurement programme pays its price preference on that spending.
+  // Local procurement and retrofits become demand for the zone's IM suppliers in this month's
+  // production; a local-procurement programme pays its price preference on that spending.
   const auto spend = engine::binned_sum(f.size(), w.zones.size(), [&](std::size_t i, auto& add) {
     if (f.alive[i] && f.local_spend[i] > 0) add(f.zone[i], f.local_spend[i]);
   });
   for (std::size_t z = 0; z < w.zones.size(); ++z) {
-    w.zones[z].local_demand = spend[z] / 12.0;  // spread over a year of deliveries
+    w.zones[z].local_demand = spend[z] / w.sc.model.local_delivery_months;  // spread deliveries
     projects::pay_local_procurement(w, z, spend[z]);
   }
 }

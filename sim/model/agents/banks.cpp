@@ -85,13 +85,15 @@ void lease_equipment(World& w) {
   auto& f = w.firms;
   const auto& m = w.sc.model;
   const auto streams = w.streams("leasing");
-  const double cost_premium = (m.leasing_rate - w.sc.funds.bank_rate) * 3.0;
+  const double cost_premium = (m.leasing_rate - w.sc.funds.bank_rate) * m.leasing_term_years;
   parallel_for(f.size(), [&](std::size_t i) {
     if (!f.alive[i] || f.investment_gap[i] <= 0) return;
     const auto subsidy = leasing_subsidy::open_to(w, i);
     // Lease when the subsidy covers the extra cost of leasing over a bank loan (logit).
     auto rng = streams(std::uint64_t(f.id[i]));
-    if (rng.uniform() >= 1.0 / (1.0 + std::exp(-(subsidy.rate - cost_premium) / 0.02))) return;
+    if (rng.uniform() >=
+        1.0 / (1.0 + std::exp(-(subsidy.rate - cost_premium) / m.leasing_choice_noise)))
+      return;
     const double lease = m.leasing_share * f.investment_gap[i];
     install_capital(w, i, lease);
     f.debt[i] += lease;
@@ -100,8 +102,8 @@ void lease_equipment(World& w) {
   });
 }
 
-// Firms VC looks at: young, unlisted, in a strategic emerging sector, not funded within two
-// years, productive enough; ranked by relative productivity.
+// Firms VC looks at: young, unlisted, in a strategic emerging sector, not funded within
+// vc_months_between_rounds, productive enough; ranked by relative productivity.
 std::vector<engine::Request> round_requests(const World& w, double bar) {
   const auto& f = w.firms;
   const auto& fp = w.sc.funds;
@@ -110,11 +112,11 @@ std::vector<engine::Request> round_requests(const World& w, double bar) {
     if (!f.alive[i] || !w.sc.sectors[f.sector[i]].strategic_emerging || (f.flags[i] & kListed))
       continue;
     if ((w.month - f.birth[i]) / 12.0 > fp.vc_max_age_years) continue;
-    if (f.last_round[i] >= 0 && w.month - f.last_round[i] < 24) continue;
+    if (f.last_round[i] >= 0 && w.month - f.last_round[i] < fp.vc_months_between_rounds) continue;
     const double rel = f.productivity[i] / w.cluster.sector_mean_productivity[f.sector[i]];
     if (rel < bar) continue;
     requests.push_back(
-        {std::uint32_t(i), std::max(2e6, fp.vc_round_share * 12.0 * f.output[i]), rel});
+        {std::uint32_t(i), std::max(fp.vc_min_round, fp.vc_round_share * 12.0 * f.output[i]), rel});
   }
   return requests;
 }
@@ -125,7 +127,8 @@ void venture_rounds(World& w) {
   auto& f = w.firms;
   const auto fund = guidance_fund::active(w);
   const double g = fund.share;
-  const auto requests = round_requests(w, w.sc.funds.vc_min_productivity * (1.0 - 0.5 * g));
+  const auto& fp = w.sc.funds;
+  const auto requests = round_requests(w, fp.vc_min_productivity * (1.0 - fp.vc_bar_relief * g));
   if (requests.empty()) return;
   const int months_left = 12 - w.month % 12;
   double private_money = w.funds.vc_left_this_year / months_left;

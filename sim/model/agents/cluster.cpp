@@ -53,9 +53,10 @@ void compute_cluster_stats(World& w) {
     for (std::size_t s = 0; s < S; ++s) {
       const std::size_t c = w.cell(z, s);
       const double density = std::max(cs.employment[c], 1.0) / used_km2;
-      cs.agglomeration[c] = std::clamp(std::pow(density / w.sc.model.reference_employment_density,
-                                                w.sc.model.agglomeration_elasticity),
-                                       0.5, 2.0);
+      const auto& m = w.sc.model;
+      cs.agglomeration[c] =
+          std::clamp(std::pow(density / m.reference_employment_density, m.agglomeration_elasticity),
+                     m.agglomeration_min, m.agglomeration_max);
       sector_out[s] += cs.output[c];
       sector_prod[s] += sums[c * kBins + kProdOut];
       sector_firms[s] += cs.firms[c];

@@ -23,15 +23,16 @@ static double choose_rd_intensity(World& w, std::size_t i) {
   const double expected_return = first_unit::rd_return(w, i);
   double nu = f.rd_base[i] * (1.0 + m.rd_subsidy_response * expected_return);
   // Bunching at the certification notch: a firm below the threshold tops up to it when the extra
-  // R&D costs less than the status is worth a year (plus a third of any reward for a first
-  // certification: a certificate runs three years).
+  // R&D costs less than the status is worth a year (plus any reward for a first certification
+  // spread over the years a certificate runs).
   const double sales = f.output[i] * 12.0;
   const double thr = high_tech_threshold(m, sales);
   if (nu < thr && age_years(w, i) >= m.high_tech_min_age_years && sales > 0) {
     double worth = m.high_tech_status_value * sales;
     if (const double reward = high_tech_reward::for_first_certification(w, i); reward > 0)
-      worth += reward / 3.0;
-    if ((thr * 1.02 - nu) * sales <= worth) nu = thr * 1.02;
+      worth += reward / m.high_tech_certificate_years;
+    const double target = thr * (1.0 + m.high_tech_notch_margin);
+    if ((target - nu) * sales <= worth) nu = target;
   }
   return nu;
 }
@@ -47,8 +48,10 @@ void phase_innovation(World& w) {
     f.rd_intensity[i] = nu;
     f.rd_spend[i] = nu * f.output[i];
     const std::size_t c = w.cell(f.zone[i], f.sector[i]);
-    const double boost = (1.0 + m.leading_talent_innovation_boost * std::min(f.leading[i], 3)) *
-                         (1.0 + m.platform_innovation_boost * std::min(w.platforms[c], 5.0));
+    const double boost = (1.0 + m.leading_talent_innovation_boost *
+                                    std::min(f.leading[i], m.leading_talent_boost_max)) *
+                         (1.0 + m.platform_innovation_boost *
+                                    std::min(w.platforms[c], double(m.platform_boost_max)));
     const double u_innovate = rng.uniform(), u_imitate = rng.uniform(), u_step = rng.uniform();
     if (u_innovate < 1.0 - std::exp(-m.innovation_rate * nu * boost)) {
       boost::random::beta_distribution<double> beta(m.innovation_beta_a, m.innovation_beta_b);

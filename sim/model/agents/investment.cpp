@@ -47,8 +47,8 @@ static void plan_capacity(World& w, std::size_t i) {
   invest =
       std::min(invest, std::max(0.0, land_capacity - capacity) * sec.capital_output_ratio * 12.0);
   if (invest <= 0) return;
-  const double from_cash =
-      std::clamp(f.cash[i] - m.cash_buffer_months * f.output[i] * 0.2, 0.0, invest);
+  const double from_cash = std::clamp(
+      f.cash[i] - m.cash_buffer_months * f.output[i] * m.cash_buffer_cost_share, 0.0, invest);
   f.cash[i] -= from_cash;
   f.capital[i] += from_cash;
   f.investment_gap[i] = invest - from_cash;
@@ -74,7 +74,8 @@ static void consider_retrofit(World& w, std::size_t i, engine::Stream& rng) {
                       marginal_margin(w, f.sector[i]);
   const Offer retrofit = offer_share(w, ProgrammeKind::SmartRetrofit, i, cost);
   const Offer demonstration = offer_share(w, ProgrammeKind::DemoApplication, i, cost);
-  const double net = std::max(0.2 * cost, cost - retrofit.amount - demonstration.amount);
+  const double net =
+      std::max(m.retrofit_min_own_share * cost, cost - retrofit.amount - demonstration.amount);
   if (gain <= 0 || !accept_payback(w, i, net / gain, rng.uniform())) return;
   f.productivity[i] *= 1.0 + m.retrofit_productivity_gain;
   f.flags[i] |= kRetrofitted;
@@ -115,7 +116,7 @@ static void consider_acquisition(World& w, std::size_t i, engine::Stream& rng) {
   if (rng.uniform() >= m.ma_consideration_rate / 12.0) return;
   const double acquired_sales = m.ma_acquired_share * f.output[i] * 12.0;
   const double deal = acquired_sales * m.ma_deal_sales_multiple;
-  if (f.cash[i] < 0.5 * deal) return;
+  if (f.cash[i] < m.ma_min_cash_share * deal) return;
   const Offer subsidy = offer_share(w, ProgrammeKind::BrandMA, i, deal);
   const double gain = acquired_sales * marginal_margin(w, f.sector[i]);
   if (!accept_payback(w, i, (deal - subsidy.amount) / gain, rng.uniform())) return;
@@ -135,7 +136,7 @@ static void consider_listing(World& w, std::size_t i, engine::Stream& rng) {
   const Offer bonus = projects::listing_bonus(w, i);
   const double cost = m.listing_cost - bonus.amount;
   const double raise = m.listing_raise_share * f.output[i] * 12.0;
-  const double value = 0.02 * raise;  // a year's interest saved on the equity raised
+  const double value = m.listing_value_rate * raise;  // a year's interest saved on the raise
   if (!(rng.uniform() < logistic((value - cost) / (m.choice_noise * m.listing_cost)))) return;
   f.events[i] |= kEventListing;
   f.flags[i] |= kListed;

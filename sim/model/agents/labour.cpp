@@ -106,8 +106,10 @@ void phase_hiring(World& w) {
   for (std::size_t z = 0; z < Z; ++z) {
     const double vac_rate = vacancy_total[z] / (wanted_total[z] + 1.0);
     auto& wage = w.zones[z].skilled_wage;
-    wage *= 1.0 + w.sc.talent.vacancy_wage_response * (vac_rate - 0.02);
-    wage = std::clamp(wage, 0.8 * w.sc.talent.skilled_wage, 3.0 * w.sc.talent.skilled_wage);
+    const auto& tp = w.sc.talent;
+    wage *= 1.0 + tp.vacancy_wage_response * (vac_rate - tp.vacancy_rate_target);
+    wage = std::clamp(wage, tp.wage_floor_factor * tp.skilled_wage,
+                      tp.wage_ceiling_factor * tp.skilled_wage);
     w.zones[z].talent_present = present[z * 2] + present[z * 2 + 1];
     w.zones[z].leading_present = present[z * 2 + 1];
     w.zones[z].unemployed = unemployed[z];

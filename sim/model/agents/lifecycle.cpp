@@ -25,7 +25,8 @@ void phase_exit(World& w) {
     // Distress (counted in the credit phase): cash negative after banks had their chance to lend,
     // or net worth negative. Patience months of distress in a row end the firm.
     const bool insolvent = f.distress[i] >= m.exit_patience_months;
-    const bool vanished = f.output[i] * 12.0 < 1e5 && age_years(w, i) > 1.0;
+    const bool vanished =
+        f.output[i] * 12.0 < m.vanish_output && age_years(w, i) > m.vanish_min_age_years;
     f.exiting[i] = insolvent || vanished || f.land_revoked[i];
   });
   // Sequential: losses, risk-pool refunds and land are shared resources.
@@ -56,7 +57,8 @@ double attractiveness(const World& w, std::size_t z, std::size_t s) {
   double generosity = 0.0;
   for (std::size_t p = 0; p < w.programmes.size(); ++p)
     if (w.programmes[p].active && w.eligibility[p * w.cells() + c])
-      generosity += w.terms[p].rate > 0 ? std::min(w.terms[p].rate, 1.0) : 0.05;
+      generosity += w.terms[p].rate > 0 ? std::min(w.terms[p].rate, 1.0)
+                                        : m.attractiveness_rateless_generosity;
   generosity /= double(std::max<std::size_t>(1, w.programmes.size()));
   double zone_firms = 0;
   for (std::size_t k = 0; k < w.sc.sectors.size(); ++k) zone_firms += w.cluster.firms[w.cell(z, k)];

@@ -54,12 +54,14 @@ void phase_production(World& w) {
     // Capacity: capital, skilled talent and floor space each bound what can be produced.
     const double per_worker = sec.labour_productivity / 12.0;
     const double cap_k = f.capital[i] / (sec.capital_output_ratio * 12.0);
-    // Missing talent cuts capacity; general workers stand in at 40% effectiveness (assumption).
+    // Missing talent cuts capacity; general workers stand in for it at
+    // talent_stand_in_effectiveness.
     const double talent_wanted = double(f.skilled_wanted[i] + f.leading_wanted[i]);
     const double talent_met =
         talent_wanted > 0 ? std::min(1.0, (f.skilled[i] + f.leading[i]) / talent_wanted) : 1.0;
     const double staff = f.workers[i] + f.skilled_wanted[i] * w.persons(0) + f.leading_wanted[i];
-    const double cap_l = staff * per_worker * (0.4 + 0.6 * talent_met);
+    const double stand_in = m.talent_stand_in_effectiveness;
+    const double cap_l = staff * per_worker * (stand_in + (1.0 - stand_in) * talent_met);
     const double cap_land = w.floor_area(i) / m.floor_area_per_worker * per_worker;
     const double q =
         std::max(0.0, std::min(demand, w.capacity_factor[c] * std::min({cap_k, cap_l, cap_land})));

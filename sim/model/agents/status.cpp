@@ -11,8 +11,8 @@ namespace {
 
 // Yearly status: high-tech certification (R&D/sales notch by size band; a qualifying firm keeps
 // its status, an uncertified one applies and is certified with a chance that a reward raises),
-// hidden champions (segment leaders by national market share), unicorns (young unlisted firms
-// valued over 1bn USD).
+// hidden champions (segment leaders by national market share), unicorns (young unlisted
+// VC-backed firms valued over unicorn_valuation).
 void update_status(World& w) {
   auto& f = w.firms;
   const auto& m = w.sc.model;
@@ -40,7 +40,8 @@ void update_status(World& w) {
     const bool champion =
         !(f.flags[i] & kListed) && sales >= m.hidden_champion_share * m.segment_share * market;
     f.flags[i] = champion ? (f.flags[i] | kHiddenChampion) : (f.flags[i] & ~kHiddenChampion);
-    const bool unicorn = (f.flags[i] & kVcBacked) && !(f.flags[i] & kListed) && age < 10.0 &&
+    const bool unicorn = (f.flags[i] & kVcBacked) && !(f.flags[i] & kListed) &&
+                         age < m.unicorn_max_age_years &&
                          m.valuation_sales_multiple * sales >= m.unicorn_valuation;
     f.flags[i] = unicorn ? (f.flags[i] | kUnicorn) : (f.flags[i] & ~kUnicorn);
   });

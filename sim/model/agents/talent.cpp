@@ -31,9 +31,11 @@ std::vector<ZoneChoice> zone_choices(const World& w, double outside_pool) {
       const double bonus = level == 1 ? tp.reward_sensitivity * reward / wage : 0.0;
       for (int housed = 0; housed < 2; ++housed) {
         const double cost = rent * (housed ? 1.0 - tp.talent_housing_discount : 1.0);
-        out[z].leave[level][housed] =
-            std::min(0.5, tp.leaving_rate *
-                              std::exp(tp.housing_cost_sensitivity * (cost / wage - 0.3) - bonus));
+        out[z].leave[level][housed] = std::min(
+            tp.leaving_hazard_cap,
+            tp.leaving_rate * std::exp(tp.housing_cost_sensitivity *
+                                           (cost / wage - tp.housing_cost_reference_share) -
+                                       bonus));
       }
       out[z].utility[level] = std::log(wage) - tp.housing_cost_sensitivity * rent / wage + bonus;
       // Arrivals: a flow proportional to the zone's talent and its appeal, plus people drawn by
@@ -42,20 +44,24 @@ std::vector<ZoneChoice> zone_choices(const World& w, double outside_pool) {
           std::max(0.0, w.zones[z].vacancies[level] - (level == 0 ? w.zones[z].unemployed : 0.0));
       const double present = level == 0 ? w.zones[z].talent_present - w.zones[z].leading_present
                                         : w.zones[z].leading_present;
-      const double expected =
-          (tp.arrival_rate * std::max(present, level == 0 ? 50.0 : 2.0) * std::exp(bonus) +
-           0.5 * open_jobs) *
-          talent_programmes::arrival_multiplier(w, z);
+      const double expected = (tp.arrival_rate *
+                                   std::max(present, level == 0 ? tp.arrival_min_skilled_present
+                                                                : tp.arrival_min_leading_present) *
+                                   std::exp(bonus) +
+                               tp.arrivals_per_open_job * open_jobs) *
+                              talent_programmes::arrival_multiplier(w, z);
       out[z].arrive[level] = expected / std::max(outside_pool, 1.0);
     }
   }
-  // Probabilities of an outside agent arriving somewhere must sum to at most one per level.
+  // Probabilities of an outside agent arriving somewhere sum to at most arrival_probability_cap
+  // per level.
+  const double cap = tp.arrival_probability_cap;
   for (int level = 0; level < 2; ++level) {
     double total = 0;
     for (const auto& c : out) total += c.arrive[level];
-    if (total > 0.5)
-      for (auto& c : out) c.arrive[level] *= 0.5 / total;
-    for (auto& c : out) c.arrive_any[level] = std::min(total, 0.5);
+    if (total > cap)
+      for (auto& c : out) c.arrive[level] *= cap / total;
+    for (auto& c : out) c.arrive_any[level] = std::min(total, cap);
   }
   return out;
 }
@@ -109,7 +115,8 @@ void move_one(World& w, std::size_t a, double u, const std::vector<ZoneChoice>& 
     return;
   }
   const auto z = t.zone[a];
-  const double leave = choice[z].leave[level][t.housing[a]] * (t.employer[a] < 0 ? 2.0 : 1.0);
+  const double leave = choice[z].leave[level][t.housing[a]] *
+                       (t.employer[a] < 0 ? w.sc.talent.unemployed_leaving_multiple : 1.0);
   if (u < leave) {
     t.zone[a] = kOutside;
   } else if (u < leave + w.sc.talent.move_rate && Z > 1) {

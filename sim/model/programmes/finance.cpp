@@ -105,7 +105,7 @@ CoInvestment active(const World& w) {
   for (const std::size_t p : w.programmes_of(ProgrammeKind::GuidanceFund))
     if (w.programmes[p].active && w.programmes[p].fund_left > 0) {
       c.fund = int(p);
-      c.share = std::clamp(w.terms[p].effect, 0.0, 0.9);
+      c.share = std::clamp(w.terms[p].effect, 0.0, w.sc.funds.guidance_fund_max_share);
     }
   return c;
 }

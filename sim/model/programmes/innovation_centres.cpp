@@ -119,7 +119,7 @@ void review_preparation(World& w, Centre& c) {
 }
 
 // Results of one operating month and their spill-over: members gain most, the sector's other firms
-// in the centre's zone less, those in other zones half of that.
+// in the centre's zone less, those in other zones centre_other_zone_spillover_share of that.
 void produce_results(World& w, Centre& c, const std::vector<std::size_t>& members, bool funded) {
   const auto& m = w.sc.model;
   auto& f = w.firms;
@@ -135,7 +135,8 @@ void produce_results(World& w, Centre& c, const std::vector<std::size_t>& member
   w.centre_results += results;
   const double member_step = std::pow(1.0 + m.centre_member_gain, results);
   const double zone_step = std::pow(1.0 + m.centre_spillover_gain, results);
-  const double other_step = std::pow(1.0 + 0.5 * m.centre_spillover_gain, results);
+  const double other_step =
+      std::pow(1.0 + m.centre_other_zone_spillover_share * m.centre_spillover_gain, results);
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (!f.alive[i] || f.sector[i] != c.sector) continue;
     const bool member = std::find(members.begin(), members.end(), i) != members.end();

@@ -1,6 +1,7 @@
 // The world of one replication and its starting population.
 #include "parksim/model/detail/world.hpp"
 
+#include "parksim/model/units.hpp"
 #include "programmes/programme.hpp"
 
 #include <algorithm>
@@ -57,15 +58,16 @@ World::World(const Scenario& scenario, engine::StreamKey stream_key)
 }
 
 double high_tech_threshold(const ModelParams& m, double annual_sales) {
-  if (annual_sales < 5e7) return m.high_tech_rd_threshold_small;
-  if (annual_sales < 2e8) return m.high_tech_rd_threshold_medium;
+  if (annual_sales < m.high_tech_medium_sales) return m.high_tech_rd_threshold_small;
+  if (annual_sales < m.high_tech_large_sales) return m.high_tech_rd_threshold_medium;
   return m.high_tech_rd_threshold_large;
 }
 
 bool World::below_output_per_mu(std::size_t i) const {
   const auto& zone = sc.zones[firms.zone[i]];
-  const double mu = firms.land(i) / 666.6667;
-  return zone.min_output_per_mu > 0 && mu > 0 && month - firms.birth[i] >= 24 &&
+  const double mu = firms.land(i) / units::kSquareMetresPerMu;
+  return zone.min_output_per_mu > 0 && mu > 0 &&
+         month - firms.birth[i] >= sc.model.output_per_mu_grace_months &&
          firms.output_last_year[i] / mu < zone.min_output_per_mu;
 }
 
@@ -161,7 +163,8 @@ void allot_initial_land(World& w) {
 }
 
 // Talent agents present at the start fill firms' skilled and leading jobs in firm order; an
-// outside pool (twice as many) stands for the wider labour market that supplies arrivals.
+// outside pool (talent.outside_pool_ratio times as many, at least talent.outside_pool_min_agents)
+// stands for the wider labour market that supplies arrivals.
 void populate_talent(World& w) {
   auto& t = w.talent;
   const auto& zs = w.sc.zones;
@@ -171,7 +174,10 @@ void populate_talent(World& w) {
     return level == 0 ? int(std::lround(z.skilled_talent / w.persons(0))) : z.leading_talent;
   };
   for (const auto& z : zs) inside += std::size_t(agents(z, 0)) + std::size_t(agents(z, 1));
-  const std::size_t outside = std::max<std::size_t>(1000, 2 * inside);  // the wider labour market
+  const auto& tp = w.sc.talent;
+  const std::size_t outside =
+      std::max(std::size_t(tp.outside_pool_min_agents),
+               std::size_t(std::ceil(tp.outside_pool_ratio * double(inside))));
   t.resize(inside + outside);
   std::size_t a = 0;
   auto trait = w.streams("talent_trait");
