@@ -136,6 +136,9 @@ struct ModelParams {
   double initial_min_output = 5.0e6;      // CNY per year
   double initial_productivity_sd = 0.45;  // sd of log productivity
   double initial_age_mean_years = 6.0;
+  double initial_debt_to_capital = 0.3;        // incumbents' debt at the start / capital
+  double initial_cash_months_of_sales = 2.0;   // incumbents' cash at the start
+  double new_firm_cash_months_of_costs = 6.0;  // entrants' and anchors' cash at birth
   // land: plot-ratio increases on the firm's own land
   double plot_ratio_premium_share =
       1.0;  // premium per m2 of added floor, as share of the land price per m2 of floor

@@ -279,6 +279,15 @@ const std::vector<Entry<ModelParams>>& model_entries() {
        "Sd of initial log productivity", "Hsieh & Klenow (2009): China 90/10 TFP ratio ~5"},
       {"initial_age_mean_years", VK::Real, &M::initial_age_mean_years, 0, 50, "years",
        "Mean age of the initial population", "assumption"},
+      {"initial_debt_to_capital", VK::Rate, &M::initial_debt_to_capital, 0, 5, "1",
+       "Debt of a firm of the starting population / its capital", "assumption"},
+      {"initial_cash_months_of_sales", VK::Real, &M::initial_cash_months_of_sales, 0, 60, "months",
+       "Cash of a firm of the starting population, in months of its sales", "assumption"},
+      {"new_firm_cash_months_of_costs", VK::Real, &M::new_firm_cash_months_of_costs, 0, 60,
+       "months",
+       "Cash of an entrant or anchor project at birth, in months of fixed costs plus the general "
+       "wage bill (a start-up's runway)",
+       "assumption"},
       {"plot_ratio_premium_share", VK::Real, &M::plot_ratio_premium_share, 0, 10, "1",
        "Premium for floor added by a plot-ratio increase, as share of the land price per m2 of "
        "floor (land_price / plot_ratio)",

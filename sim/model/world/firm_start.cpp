@@ -34,13 +34,13 @@ std::size_t new_firm(World& w, std::size_t zone, std::size_t sector, int birth_m
 
 namespace {
 
-// Liquid assets at birth. Incumbents hold about two months of sales (assumption); new firms and
-// anchor projects start with six months of running costs, fixed costs and the general wage bill
-// (assumption: a start-up's runway).
+// Liquid assets at birth: incumbents in months of sales, new firms and anchor projects in months
+// of running costs (fixed costs and the general wage bill).
 double starting_cash(const World& w, const FirmStart& s, double labour) {
   const auto& m = w.sc.model;
-  if (s.origin == FirmOrigin::Incumbent) return 2.0 * s.monthly_output;
-  const double cash = 6.0 * (m.fixed_cost_per_year / 12.0 + labour * w.sc.talent.general_wage);
+  if (s.origin == FirmOrigin::Incumbent) return m.initial_cash_months_of_sales * s.monthly_output;
+  const double cash = m.new_firm_cash_months_of_costs *
+                      (m.fixed_cost_per_year / 12.0 + labour * w.sc.talent.general_wage);
   return std::isnan(cash) ? 0.0 : cash;
 }
 
@@ -82,7 +82,7 @@ std::size_t start_firm(World& w, const FirmStart& s) {
     case FirmOrigin::Incumbent:
       // Land comes from the zone's initial allotment; the shifter once cluster stats exist.
       f.output_last_year[i] = s.annual_output;
-      f.debt[i] = 0.3 * f.capital[i];
+      f.debt[i] = w.sc.model.initial_debt_to_capital * f.capital[i];
       break;
     case FirmOrigin::Entrant:
       // New firms lease the floor space their workforce needs (standard factories, MODEL_NOTES).
