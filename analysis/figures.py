@@ -53,22 +53,33 @@ def open_run(path):
     return ds, card
 
 
-def is_flow(units):
-    """A series is a flow, summed over a year, when its `units` attribute is per month ('亿元/month',
-    'firms/month'); every other series is a stock, read in December."""
-    return str(units).strip().endswith("/month")
+def _text(v):
+    return v.decode() if isinstance(v, bytes) else str(v)
 
 
-def units_of(ds, name):
-    """The `units` attribute of a variable of a run file ('' when it has none)."""
-    return str(ds[name].attrs.get("units", ""))
+def is_flow(attrs):
+    """A series is a flow, summed over a year, when its CF `cell_methods` is "time: sum" (output,
+    payments, entries); every other series (firms, land, wages) is read in December. `attrs` is a
+    variable's attributes; files written before parksim stored cell_methods fall back to units
+    ending in "/month". A bare units string is accepted for those files too."""
+    if isinstance(attrs, (str, bytes)):
+        attrs = {"units": attrs}
+    methods = _text(attrs.get("cell_methods", "")).strip()
+    if methods:
+        return "time: sum" in methods
+    return _text(attrs.get("units", "")).strip().endswith("/month")
 
 
-def yearly(da, units):
-    """Annual values of a monthly series with these units: sums over the year for flows, December
-    for stocks. (Pass the units: xarray drops attributes when `da` is a sum or a selection.)"""
+def attrs_of(ds, name):
+    """The attributes of a variable of a run file (units, long_name, cell_methods)."""
+    return dict(ds[name].attrs)
+
+
+def yearly(da, attrs):
+    """Annual values of a monthly series: sums over the year for flows, December for stocks. (Pass
+    the variable's attributes: xarray drops them when `da` is a sum or a selection.)"""
     years = da["time"].dt.year
-    if is_flow(units):
+    if is_flow(attrs):
         return da.groupby(years).sum("time")
     return da.groupby(years).last("time")
 
@@ -103,7 +114,7 @@ def _area_series(ds, name):
     for dim in ("zone", "sector", "programme", "level"):
         if dim in da.dims:
             da = da.sum(dim)
-    return yearly(da, units_of(ds, name))
+    return yearly(da, attrs_of(ds, name))
 
 
 def fig_trajectories(ds, card):
@@ -140,17 +151,17 @@ def fig_zones(ds):
     zones = labels(ds, "zone")
     fig, axes = plt.subplots(2, 2, figsize=(13, 8.5))
     axes = axes.flat
-    out = yearly(ds["output"].sum("sector"), units_of(ds, "output"))
-    land = yearly(ds["zone_land_used"], units_of(ds, "zone_land_used")) if "zone_land_used" in ds else None
+    out = yearly(ds["output"].sum("sector"), attrs_of(ds, "output"))
+    land = yearly(ds["zone_land_used"], attrs_of(ds, "zone_land_used")) if "zone_land_used" in ds else None
     for z, name in enumerate(zones):
         band(axes[0], out["year"].values, out.isel(zone=z).transpose("replication", "year").values, f"C{z % 10}", name)
         if land is not None:
             dens = out.isel(zone=z) / land.isel(zone=z).where(land.isel(zone=z) > 0)
             band(axes[1], out["year"].values, dens.transpose("replication", "year").values, f"C{z % 10}", name)
-        emp = yearly(ds["employment"].sum("sector"), units_of(ds, "employment"))
+        emp = yearly(ds["employment"].sum("sector"), attrs_of(ds, "employment"))
         band(axes[2], emp["year"].values, emp.isel(zone=z).transpose("replication", "year").values, f"C{z % 10}", name)
         if "talent_present" in ds:
-            tal = yearly(ds["talent_present"].sum("level"), units_of(ds, "talent_present"))
+            tal = yearly(ds["talent_present"].sum("level"), attrs_of(ds, "talent_present"))
             band(axes[3], tal["year"].values, tal.isel(zone=z).transpose("replication", "year").values, f"C{z % 10}", name)
     axes[0].set_title("Output by zone 分园区产值 (亿元/yr)", fontsize=10)
     axes[1].set_title("Output density 地均产出 (亿元/km²)", fontsize=10)
@@ -166,7 +177,7 @@ def fig_zones(ds):
 def fig_cluster_growth(ds):
     """Stacked areas of output by sector in each zone (mean over replications)."""
     zones, sectors = labels(ds, "zone"), labels(ds, "sector")
-    out = yearly(ds["output"], units_of(ds, "output")).mean("replication")
+    out = yearly(ds["output"], attrs_of(ds, "output")).mean("replication")
     n = len(zones)
     cols = min(3, n)
     rows = int(np.ceil(n / cols))
@@ -195,7 +206,7 @@ def fig_policy_cost(ds):
     if "subsidy_paid" not in ds or ds.sizes.get("programme", 0) == 0:
         ax.text(0.5, 0.5, "no programme in this run", ha="center", va="center")
         return fig
-    cost = yearly(ds["subsidy_paid"], units_of(ds, "subsidy_paid")).cumsum("year").mean("replication")
+    cost = yearly(ds["subsidy_paid"], attrs_of(ds, "subsidy_paid")).cumsum("year").mean("replication")
     for p, name in enumerate(progs):
         ax.plot(cost["year"].values, cost.isel(programme=p).values, label=name, linewidth=1.5)
     ax.set_title("Policy cost by programme, cumulative 各项政策累计支出 (亿元)", fontsize=10)

@@ -383,3 +383,23 @@ TEST_CASE("leading talent wanted follows one rule at set-up, at entry and every 
   });
   CHECK(entrants > 0);
 }
+
+TEST_CASE("flows are declared as flows, and wages are not", "[model][output]") {
+  // measure_unit turns a flow's "X/month" into "X/year": every flow must be per month; a series
+  // per month that is not summed (a wage is a price) must say so.
+  int flows = 0;
+  auto check = [&](const model::SeriesInfo& v) {
+    if (v.time == model::TimeMethod::Sum) {
+      ++flows;
+      CHECK(v.units.ends_with("/month"));
+    }
+  };
+  for (const auto& v : model::series_table()) check(v);
+  for (const auto& v : model::scalar_table()) check(v);
+  for (const auto& v : model::zone_series_table()) check(v);
+  CHECK(flows == 11);
+  const auto* wage = model::find_series("skilled_wage");
+  REQUIRE(wage != nullptr);
+  CHECK(wage->time == model::TimeMethod::Point);
+  CHECK(model::cell_methods(model::find_series("output")->time) == "time: sum");
+}

@@ -79,19 +79,19 @@ def test_trajectory_figure_has_bands_and_targets(files):
 
 def test_yearly_sums_flows_and_takes_december_stocks(files):
     ds, _ = figures.open_run(files["run"])
-    out = figures.yearly(ds["output"].sum(["zone", "sector"]), figures.units_of(ds, "output"))
+    out = figures.yearly(ds["output"].sum(["zone", "sector"]), figures.attrs_of(ds, "output"))
     monthly = ds["output"].sum(["zone", "sector"]).isel(replication=0).values
     assert abs(float(out.isel(replication=0).sel(year=2015)) - monthly[:12].sum()) < 1e-9
-    firms = figures.yearly(ds["firms"].sum(["zone", "sector"]), figures.units_of(ds, "firms"))
+    firms = figures.yearly(ds["firms"].sum(["zone", "sector"]), figures.attrs_of(ds, "firms"))
     assert float(firms.isel(replication=0).sel(year=2016)) == float(ds["firms"].sum(["zone", "sector"]).isel(replication=0, time=23))
 
 
 # The series figures.py used to list as flows (summed over a year) before it read the units.
 OLD_FLOWS = {"output", "value_added", "rd_spend", "entries", "exits", "loan_defaults", "subsidy_paid", "patents",
              "risk_pool_paid", "guarantee_paid", "vc_invested", "guidance_invested"}
-# A wage is money per worker per month: a flow by its units (its yearly sum is the annual wage), a
-# stock for the old list. No figure reads it by year; the difference is pinned here, not hidden.
-NEWLY_FLOWS = {"skilled_wage"}
+# A wage is money per worker per month, a price: its cell_methods say "time: point", so it is read
+# in December although its units end in /month (which once made it a flow).
+NEWLY_FLOWS = set()
 
 
 def test_flows_by_units_are_the_old_list_of_flows(files):
@@ -100,7 +100,7 @@ def test_flows_by_units_are_the_old_list_of_flows(files):
     with h5py.File(files["run"], "r") as f:
         def visit(name, obj):
             if isinstance(obj, h5py.Dataset):
-                seen[name] = figures.is_flow(as_text(obj.attrs.get("units", "")))
+                seen[name] = figures.is_flow(dict(obj.attrs))
         f.visititems(visit)
     assert OLD_FLOWS <= set(seen), "the run should hold every series of the old list"
     assert len(seen) > 60
@@ -153,3 +153,16 @@ def test_report_renders_in_headless_chromium(files):
     import matplotlib.image as mpimg
     img = mpimg.imread(shot)
     assert img[..., :3].std() > 0.05
+
+
+def test_wage_is_read_in_december_and_old_files_fall_back_to_units(files):
+    import h5py
+    with h5py.File(files["run"], "r") as f:
+        wage, output = dict(f["skilled_wage"].attrs), dict(f["output"].attrs)
+    assert as_text(wage["cell_methods"]) == "time: point"
+    assert as_text(output["cell_methods"]) == "time: sum"
+    assert not figures.is_flow(wage)
+    assert figures.is_flow(output)
+    # A file from before cell_methods: units decide.
+    assert figures.is_flow({"units": "1e8 CNY/month"})
+    assert not figures.is_flow({"units": b"firms"})

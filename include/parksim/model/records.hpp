@@ -53,19 +53,30 @@ enum class Scalar : int {
 };
 inline constexpr int kScalarCount = static_cast<int>(Scalar::Count);
 
-// How a series is stored: its HDF5 name, CF units (flows end in "/month"), the factor from internal
-// units (CNY, m2) to stored units, and a description.
+// What a monthly value is over its month (CF cell_methods): a flow summed over the month (output,
+// payments: a year is the sum of its months) or a stock or price at the month's end (firms, land,
+// wages: a year is its December).
+enum class TimeMethod { Point, Sum };
+
+// How a series is stored: its HDF5 name, CF units, the factor from internal units (CNY, m2) to
+// stored units, a description and its time method.
 struct SeriesInfo {
   std::string_view name;
   std::string_view units;
   double scale;
   std::string_view description;
+  TimeMethod time = TimeMethod::Point;
 };
+
+// The CF cell_methods attribute of a series: "time: sum" or "time: point".
+inline std::string_view cell_methods(TimeMethod t) {
+  return t == TimeMethod::Sum ? "time: sum" : "time: point";
+}
 // Indexed by Series and by Scalar.
 const std::array<SeriesInfo, kSeriesCount>& series_table();
 const std::array<SeriesInfo, kScalarCount>& scalar_table();
 // Zone series the run file writes besides the cube (talent_present, zone_land_used,
-// housing_units; output/run_file.cpp).
+// skilled_wage, housing_units; output/run_file.cpp).
 const std::vector<SeriesInfo>& zone_series_table();
 // The series of that name in series_table(), scalar_table() or zone_series_table(), or nullptr.
 const SeriesInfo* find_series(std::string_view name);

@@ -120,15 +120,21 @@ double series_month(const StepRecord& r, const SeriesInfo& info) {
   const auto& scalars = scalar_table();
   for (std::size_t k = 0; k < scalars.size(); ++k)
     if (scalars[k].name == info.name) return r.scalars[k];
-  const std::vector<double>& zone = info.name == "talent_present"   ? r.zone_talent
-                                    : info.name == "zone_land_used" ? r.zone_land
-                                                                    : r.zone_housing;
-  double v = 0;
-  for (double x : zone) v += x;
-  return v;
+  // Zone series: counts add up over zones; a wage is a price, so the area's is the zones' mean.
+  const auto sum = [](const std::vector<double>& zone) {
+    double v = 0;
+    for (double x : zone) v += x;
+    return v;
+  };
+  if (info.name == "talent_present") return sum(r.zone_talent);
+  if (info.name == "zone_land_used") return sum(r.zone_land);
+  if (info.name == "housing_units") return sum(r.zone_housing);
+  if (info.name == "skilled_wage")
+    return r.zone_wage.empty() ? 0.0 : sum(r.zone_wage) / double(r.zone_wage.size());
+  throw Error(fmt::format("series {} has no monthly total", info.name));
 }
 
-bool is_flow(const SeriesInfo& info) { return info.units.ends_with("/month"); }
+bool is_flow(const SeriesInfo& info) { return info.time == TimeMethod::Sum; }
 
 }  // namespace
 

@@ -35,6 +35,16 @@ std::int64_t days_since_epoch(int month_index) {
   return std::int64_t(era) * 146097 + std::int64_t(doe) - 719468;
 }
 
+// A recorded series as an HDF5 variable: its units, description and CF time method.
+h5::Variable variable(const SeriesInfo& v, std::vector<std::string> dims) {
+  return {std::string(v.name),
+          std::move(dims),
+          h5::Type::Float64,
+          std::string(v.units),
+          {{"long_name", std::string(v.description)},
+           {"cell_methods", std::string(cell_methods(v.time))}}};
+}
+
 }  // namespace
 
 void RunFile::finish(const RunOptions& opt, std::int64_t seed, int replications, int threads,
@@ -122,42 +132,28 @@ void RunFile::define() {
   w_.create_variable("", {"programme_lever", {"programme"}, h5::Type::String, "1", {}});
   w_.write("", "programme_lever", programme_levers);
   const std::vector<std::string> cube = {"replication", "time", "zone", "sector"};
-  for (const auto& v : series_table())
-    w_.create_variable("", {std::string(v.name),
-                            cube,
-                            h5::Type::Float64,
-                            std::string(v.units),
-                            {{"long_name", std::string(v.description)}}});
+  for (const auto& v : series_table()) w_.create_variable("", variable(v, cube));
   w_.create_variable("",
                      {"output_density",
                       cube,
                       h5::Type::Float64,
                       "1e8 CNY/km2/year",
-                      {{"long_name", std::string("Annualised output over land held (亿元/km2)")}}});
+                      {{"long_name", std::string("Annualised output over land held (亿元/km2)")},
+                       {"cell_methods", std::string(cell_methods(TimeMethod::Point))}}});
   w_.create_variable("", {"subsidy_paid",
                           {"replication", "time", "programme"},
                           h5::Type::Float64,
                           "1e8 CNY/month",
-                          {{"long_name", std::string("Money paid by each programme")}}});
-  for (const auto& v : scalar_table())
-    w_.create_variable("", {std::string(v.name),
-                            {"replication", "time"},
-                            h5::Type::Float64,
-                            std::string(v.units),
-                            {{"long_name", std::string(v.description)}}});
+                          {{"long_name", std::string("Money paid by each programme")},
+                           {"cell_methods", std::string(cell_methods(TimeMethod::Sum))}}});
+  for (const auto& v : scalar_table()) w_.create_variable("", variable(v, {"replication", "time"}));
   // Zone series: talent by level, land and housing by zone (zone_series_table()).
   const auto zone_series = [&](std::string_view name, std::vector<std::string> dims) {
-    const auto& v = *find_series(name);
-    w_.create_variable("", {std::string(v.name),
-                            std::move(dims),
-                            h5::Type::Float64,
-                            std::string(v.units),
-                            {{"long_name", std::string(v.description)}}});
+    w_.create_variable("", variable(*find_series(name), std::move(dims)));
   };
   zone_series("talent_present", {"replication", "time", "zone", "level"});
   zone_series("zone_land_used", {"replication", "time", "zone"});
-  w_.create_variable(
-      "", {"skilled_wage", {"replication", "time", "zone"}, h5::Type::Float64, "CNY/month", {}});
+  zone_series("skilled_wage", {"replication", "time", "zone"});
   zone_series("housing_units", {"replication", "time", "zone"});
   // Snapshots: one row per firm per December.
   w_.add_dimension("snapshots",
@@ -216,8 +212,10 @@ void RunFile::append_replication(int replication, const ReplicationRecords& rec)
   std::vector<double> density(T * C);
   for (std::size_t t = 0; t < T; ++t)
     for (std::size_t c = 0; c < C; ++c) {
-      const double land_km2 = rec.steps[t].cube[std::size_t(Series::LandUsed) * C + c] / 1e6;
-      const double out = rec.steps[t].cube[std::size_t(Series::Output) * C + c] * 12.0 / 1e8;
+      const double land_km2 = rec.steps[t].cube[std::size_t(Series::LandUsed) * C + c] *
+                              series_table()[std::size_t(Series::LandUsed)].scale;
+      const double out = rec.steps[t].cube[std::size_t(Series::Output) * C + c] * 12.0 *
+                         series_table()[std::size_t(Series::Output)].scale;
       density[t * C + c] = land_km2 > 0 ? out / land_km2 : 0.0;
     }
   w_.append("", "output_density", density);
@@ -245,8 +243,9 @@ void RunFile::append_replication(int replication, const ReplicationRecords& rec)
       "talent_present",
       [](const StepRecord& r) -> const std::vector<double>& { return r.zone_talent; }, Z * 2);
   std::vector<double> land;
+  const double km2 = find_series("zone_land_used")->scale;
   for (const auto& r : rec.steps)
-    for (double v : r.zone_land) land.push_back(v / 1e6);
+    for (double v : r.zone_land) land.push_back(v * km2);
   w_.append("", "zone_land_used", land);
   zone_series(
       "skilled_wage", [](const StepRecord& r) -> const std::vector<double>& { return r.zone_wage; },

@@ -1,42 +1,46 @@
-// The one declaration of every recorded series: name, units, scale and description.
+// The one declaration of every recorded series: name, units, scale, description and whether a
+// month's value is a flow (summed into years) or a stock (read in December).
 #include "parksim/model/records.hpp"
 
 namespace parksim::model {
 
 const std::array<SeriesInfo, kSeriesCount>& series_table() {
   static const std::array<SeriesInfo, kSeriesCount> v = {{
-      {"output", "1e8 CNY/month", 1e-8, "Industrial output"},
-      {"value_added", "1e8 CNY/month", 1e-8, "Industrial value added"},
+      {"output", "1e8 CNY/month", 1e-8, "Industrial output", TimeMethod::Sum},
+      {"value_added", "1e8 CNY/month", 1e-8, "Industrial value added", TimeMethod::Sum},
       {"firms", "firms", 1, "Firms alive"},
       {"employment", "persons", 1, "Employees (general workers and talent)"},
       {"land_used", "km2", 1e-6, "Industrial land held by firms, including land awaiting approval"},
-      {"rd_spend", "1e8 CNY/month", 1e-8, "R&D spending"},
+      {"rd_spend", "1e8 CNY/month", 1e-8, "R&D spending", TimeMethod::Sum},
       {"high_tech_firms", "firms", 1, "Certified high-tech enterprises (updated each December)"},
       {"talent", "persons", 1, "Talent agents employed, by employer's zone and sector"},
       {"loans_outstanding", "1e8 CNY", 1e-8, "Bank, credit-line and lease debt outstanding"},
-      {"loan_defaults", "1e8 CNY/month", 1e-8, "Debt of firms that exited this month"},
+      {"loan_defaults", "1e8 CNY/month", 1e-8, "Debt of firms that exited this month",
+       TimeMethod::Sum},
       {"platforms", "platforms", 1, "Platforms in operation"},
-      {"entries", "firms/month", 1, "Entrants"},
-      {"exits", "firms/month", 1, "Exits"},
+      {"entries", "firms/month", 1, "Entrants", TimeMethod::Sum},
+      {"exits", "firms/month", 1, "Exits", TimeMethod::Sum},
   }};
   return v;
 }
 
 const std::array<SeriesInfo, kScalarCount>& scalar_table() {
   static const std::array<SeriesInfo, kScalarCount> v = {{
-      {"risk_pool_paid", "1e8 CNY/month", 1e-8, "Loan risk-compensation pool refunds to banks"},
+      {"risk_pool_paid", "1e8 CNY/month", 1e-8, "Loan risk-compensation pool refunds to banks",
+       TimeMethod::Sum},
       {"guarantee_paid", "1e8 CNY/month", 1e-8,
-       "Loan losses borne by guarantee companies of risk pools"},
+       "Loan losses borne by guarantee companies of risk pools", TimeMethod::Sum},
       {"anchor_projects", "projects", 1, "Anchor projects granted land since the start"},
       {"credit_line_drawn", "1e8 CNY", 1e-8, "Dedicated credit line drawn since the start"},
-      {"vc_invested", "1e8 CNY/month", 1e-8, "Private venture capital invested"},
-      {"guidance_invested", "1e8 CNY/month", 1e-8, "Guidance-fund co-investment"},
+      {"vc_invested", "1e8 CNY/month", 1e-8, "Private venture capital invested", TimeMethod::Sum},
+      {"guidance_invested", "1e8 CNY/month", 1e-8, "Guidance-fund co-investment", TimeMethod::Sum},
       {"unicorns", "firms", 1, "Unicorns"},
       {"hidden_champions", "firms", 1, "Hidden champions"},
       {"listed_firms", "firms", 1, "Listed firms"},
       {"smart_retrofits", "projects", 1, "Smart-retrofit projects since the start"},
       {"first_units", "products", 1, "First-unit products sold since the start"},
-      {"patents", "patents/month", 1, "Invention patents granted to above-size firms"},
+      {"patents", "patents/month", 1, "Invention patents granted to above-size firms",
+       TimeMethod::Sum},
       {"land_revoked", "firms", 1,
        "Firms whose land was taken back under exit clauses since the start"},
       {"floor_added", "km2", 1e-6,
@@ -56,6 +60,7 @@ const std::vector<SeriesInfo>& zone_series_table() {
   static const std::vector<SeriesInfo> v = {
       {"talent_present", "persons", 1, "Talent living in the zone, employed or not"},
       {"zone_land_used", "km2", 1e-6, "Industrial land used or granted in the zone"},
+      {"skilled_wage", "CNY/month", 1, "Skilled-talent wage in the zone (a price, not a flow)"},
       {"housing_units", "units", 1, "Talent housing units (talent apartments, public rental)"},
   };
   return v;
