@@ -39,15 +39,25 @@ void phase_awards(World& w) {
   for (std::size_t p = 0; p < w.programmes.size(); ++p)
     if (!w.award_request[p].empty()) clear_requests(w, p, priority);
   projects::pay_platform_rent(w);
-  // Local procurement and retrofits become demand for the zone's IM suppliers in this month's
-  // production; a local-procurement programme pays its price preference on that spending.
+  // Local procurement and retrofits become demand for the zone's IM suppliers: a month's local
+  // spending joins the zone's order backlog, of which 1/local_delivery_months is delivered (and is
+  // demand in production) each month, so every yuan spent is delivered in time (delivered + backlog
+  // = spent; mean delivery lag local_delivery_months). L16 ("在使用临港自主智能制造产品…也有相应的
+  // 扶持政策") redirects buyers' own money to local suppliers; a programme with a `rate` pays that
+  // price preference to the buyer on its local spending (projects::pay_local_procurement).
   const auto spend = engine::binned_sum(f.size(), w.zones.size(), [&](std::size_t i, auto& add) {
     if (f.alive[i] && f.local_spend[i] > 0) add(f.zone[i], f.local_spend[i]);
   });
   for (std::size_t z = 0; z < w.zones.size(); ++z) {
-    w.zones[z].local_demand = spend[z] / w.sc.model.local_delivery_months;  // spread deliveries
-    projects::pay_local_procurement(w, z, spend[z]);
+    auto& zone = w.zones[z];
+    zone.local_backlog += spend[z];
+    zone.local_demand = zone.local_backlog / w.sc.model.local_delivery_months;
+    zone.local_backlog -= zone.local_demand;
+    zone.local_spent_total += spend[z];
+    zone.local_delivered_total += zone.local_demand;
   }
+  for (std::size_t i = 0; i < f.size(); ++i)
+    if (f.alive[i] && f.local_spend[i] > 0) projects::pay_local_procurement(w, i, f.local_spend[i]);
 }
 
 void phase_tally(World& w) {

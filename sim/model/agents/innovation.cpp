@@ -1,6 +1,7 @@
 // R&D and innovation: each firm's R&D intensity (with first-unit support and the high-tech
 // notch), innovation and imitation draws, productivity shocks.
 #include <algorithm>
+#include <boost/math/special_functions/beta.hpp>
 #include <boost/random/beta_distribution.hpp>
 #include <boost/random/normal_distribution.hpp>
 #include <cmath>
@@ -15,12 +16,29 @@ namespace parksim::model {
 
 using engine::parallel_for;
 
-static double choose_rd_intensity(World& w, std::size_t i) {
+// Chance that one successful innovation is a breakthrough: P(step >= breakthrough_threshold) with
+// step = innovation_step_max x Beta(a, b), the draw phase_innovation makes.
+static double breakthrough_share(const ModelParams& m) {
+  if (m.innovation_step_max <= 0 || m.breakthrough_threshold >= m.innovation_step_max) return 0.0;
+  const double x = std::max(0.0, m.breakthrough_threshold / m.innovation_step_max);
+  return boost::math::ibetac(m.innovation_beta_a, m.innovation_beta_b, x);
+}
+
+static double choose_rd_intensity(World& w, std::size_t i, double boost, double breakthrough) {
   auto& f = w.firms;
   const auto& m = w.sc.model;
   if (!(f.flags[i] & kRdActive)) return 0.0;
-  // Support per unit of innovation value is what raises R&D.
-  const double expected_return = first_unit::rd_return(w, i);
+  // First-unit support (L1 grant, L2 premium refund) raises R&D by the money it can be expected to
+  // bring this firm: P(breakthrough within a year at its base R&D, by this phase's own innovation
+  // rule; only IM sectors have first units) x expected support per breakthrough, relative to its
+  // R&D cost; rd_subsidy_response is extra own R&D per yuan of that (REFERENCES §2).
+  double p_year = 0.0;
+  if (w.sc.sectors[f.sector[i]].intelligent_manufacturing && breakthrough > 0) {
+    const double p_month =
+        (1.0 - std::exp(-m.innovation_rate * f.rd_base[i] * boost)) * breakthrough;
+    p_year = 1.0 - std::pow(1.0 - p_month, 12.0);
+  }
+  const double expected_return = first_unit::rd_return(w, i, p_year);
   double nu = f.rd_base[i] * (1.0 + m.rd_subsidy_response * expected_return);
   // Bunching at the certification notch: a firm below the threshold tops up to it when the extra
   // R&D costs less than the status is worth a year (plus any reward for a first certification
@@ -41,17 +59,18 @@ void phase_innovation(World& w) {
   auto& f = w.firms;
   const auto& m = w.sc.model;
   const auto streams = w.streams("innovation");
+  const double breakthrough = breakthrough_share(m);
   parallel_for(f.size(), [&](std::size_t i) {
     if (!f.alive[i]) return;
     auto rng = streams(std::uint64_t(f.id[i]));
-    const double nu = choose_rd_intensity(w, i);
-    f.rd_intensity[i] = nu;
-    f.rd_spend[i] = nu * f.output[i];
     const std::size_t c = w.cell(f.zone[i], f.sector[i]);
     const double boost = (1.0 + m.leading_talent_innovation_boost *
                                     std::min(f.leading[i], m.leading_talent_boost_max)) *
                          (1.0 + m.platform_innovation_boost *
                                     std::min(w.platforms[c], double(m.platform_boost_max)));
+    const double nu = choose_rd_intensity(w, i, boost, breakthrough);
+    f.rd_intensity[i] = nu;
+    f.rd_spend[i] = nu * f.output[i];
     const double u_innovate = rng.uniform(), u_imitate = rng.uniform(), u_step = rng.uniform();
     if (u_innovate < 1.0 - std::exp(-m.innovation_rate * nu * boost)) {
       boost::random::beta_distribution<double> beta(m.innovation_beta_a, m.innovation_beta_b);

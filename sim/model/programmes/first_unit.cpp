@@ -5,54 +5,68 @@
 #include <cmath>
 
 #include "agents/firm_choice.hpp"
-#include "programmes/programme.hpp"
 
 namespace parksim::model::first_unit {
 
-double rd_return(const World& w, std::size_t i) {
+Prospect prospect(const World& w, std::size_t i) {
+  const auto& f = w.firms;
   const auto& m = w.sc.model;
-  double expected_return = 0.0;
-  if (int p = w.programme_for(ProgrammeKind::FirstUnitGrant, i); p >= 0)
-    expected_return += w.terms[p].rate * m.first_unit_sale_probability;
-  if (int p = w.programme_for(ProgrammeKind::FirstUnitInsurance, i); p >= 0)
-    expected_return +=
-        w.terms[p].rate * (m.first_unit_insured_probability - m.first_unit_sale_probability);
-  return expected_return;
+  Prospect r;
+  r.contract = m.first_unit_contract_share * f.output[i] * 12.0;
+  // L1 (000): "给予不超过首台装备销售合同金额的30%，最高3000万元的无偿资助": rate x contract,
+  // capped, paid on a first-unit sales contract, whatever the insurance choice.
+  r.grant = offer_share(w, ProgrammeKind::FirstUnitGrant, i, r.contract);
+  r.sale_value = r.contract * marginal_margin(w, f.sector[i]) + r.grant.amount;
+  r.p_sale = m.first_unit_sale_probability;
+  r.insurance = w.programme_for(ProgrammeKind::FirstUnitInsurance, i);
+  // Insurance exists only as the subsidised pilot (首台套保险补偿): a programme that refunds
+  // nothing offers nothing, so a zero-rate programme changes nothing.
+  if (r.insurance >= 0 && w.terms[std::size_t(r.insurance)].rate <= 0) r.insurance = -1;
+  if (r.insurance >= 0) {
+    // L2 (000): "按照3%的保费率上限及实际投保年度保费的80%给予不超过3年的保费补贴": the premium is
+    // charged at the market rate (at most the cap) for each insured year of a sold unit, and the
+    // programme refunds `rate` of it.
+    const auto& spec = w.terms[std::size_t(r.insurance)];
+    const double cap = spec.premium_rate_cap > 0 ? spec.premium_rate_cap : 1.0;
+    r.premium_year = std::min(m.first_unit_premium_rate, cap) * r.contract;
+    r.years = std::max(1, spec.years);
+    r.subsidy_total = spec.rate * r.premium_year * r.years;
+    const double net_premium = r.premium_year * r.years - r.subsidy_total;
+    // Insurance on its own merits: the raised acceptance against the premium net of the refund
+    // (both paid only on a sale). The grant raises the value of a sale, so it never deters it.
+    const double value_insured = m.first_unit_insured_probability * (r.sale_value - net_premium);
+    const double value_plain = m.first_unit_sale_probability * r.sale_value;
+    r.insured = value_insured > value_plain;
+    if (r.insured) r.p_sale = m.first_unit_insured_probability;
+  }
+  r.expected_support = r.p_sale * (r.grant.amount + (r.insured ? r.subsidy_total : 0.0));
+  return r;
+}
+
+double rd_return(const World& w, std::size_t i, double p_breakthrough_year) {
+  const auto& f = w.firms;
+  if (p_breakthrough_year <= 0) return 0.0;
+  if (w.programme_for(ProgrammeKind::FirstUnitGrant, i) < 0 &&
+      w.programme_for(ProgrammeKind::FirstUnitInsurance, i) < 0)
+    return 0.0;
+  const double rd_cost_year = f.rd_base[i] * f.output[i] * 12.0;
+  if (rd_cost_year <= 0) return 0.0;
+  return p_breakthrough_year * prospect(w, i).expected_support / rd_cost_year;
 }
 
 void on_breakthrough(World& w, std::size_t i, engine::Stream& rng) {
   auto& f = w.firms;
   const auto& m = w.sc.model;
-  const double contract = m.first_unit_contract_share * f.output[i] * 12.0;
-  const double margin = marginal_margin(w, f.sector[i]);
-  const Offer grant = offer_share(w, ProgrammeKind::FirstUnitGrant, i, contract);
-  const int insurance = w.programme_for(ProgrammeKind::FirstUnitInsurance, i);
-  // The firm takes whichever of grant (L1) or insurance (L2) is worth more; they are alternatives.
-  const double value_plain = m.first_unit_sale_probability * (contract * margin + grant.amount);
-  double premium_subsidy = 0.0, value_insured = -1.0;
-  if (insurance >= 0) {
-    const auto& spec = w.terms[insurance];
-    const double premium = std::min(m.first_unit_premium_rate,
-                                    spec.premium_rate_cap > 0 ? spec.premium_rate_cap : 1.0) *
-                           contract;
-    premium_subsidy = spec.rate * premium;
-    value_insured =
-        m.first_unit_insured_probability * contract * margin - (premium - premium_subsidy);
-  }
-  const bool insured = value_insured > value_plain;
-  const double p_sale = insured ? m.first_unit_insured_probability : m.first_unit_sale_probability;
-  if (rng.uniform() >= p_sale) return;
+  const Prospect r = prospect(w, i);
+  if (rng.uniform() >= r.p_sale) return;
   f.flags[i] |= kFirstUnit;
   f.events[i] |= kEventFirstUnit;
   f.log_shifter[i] += std::log1p(m.first_unit_contract_share);
-  if (insured) {
-    const int years = std::max(1, w.terms[insurance].years);
-    f.insured_months[i] = 12 * years;
-    // The market premium per month (the subsidy is its rate share).
-    f.insured_premium[i] = premium_subsidy / std::max(1e-9, w.terms[insurance].rate) / 12.0;
-  } else {
-    claim(w, grant, i);
+  if (r.insured) {
+    f.insured_months[i] = 12 * r.years;
+    f.insured_premium[i] = r.premium_year / 12.0;  // the market premium per month
   }
+  claim(w, r.grant, i);  // L1 on the sales contract, insured or not
 }
 
 void refund_premium(World& w, std::size_t i) {

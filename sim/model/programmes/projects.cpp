@@ -43,10 +43,15 @@ double local_share_extra(const World& w, std::size_t i) {
   return p >= 0 ? w.terms[std::size_t(p)].effect : 0.0;
 }
 
-void pay_local_procurement(World& w, std::size_t z, double spend) {
-  for (const std::size_t p : w.programmes_of(ProgrammeKind::LocalProcurement))
-    if (w.programmes[p].active && eligible_in_zone(w, p, z))
-      book(w, p, std::min(w.terms[p].rate * spend, budget_room(w, p)));
+// A price preference of `rate` on local spending is money paid to the buyer (booked by pay); with
+// no rate (Lingang's scenario: the clause gives no number) L16 only redirects the buyer's own
+// spending to local suppliers, a transfer between firms that costs the programme nothing.
+void pay_local_procurement(World& w, std::size_t i, double spend) {
+  const int p = w.programme_for(ProgrammeKind::LocalProcurement, i);
+  if (p < 0) return;
+  const double amount =
+      std::min(w.terms[std::size_t(p)].rate * spend, budget_room(w, std::size_t(p)));
+  if (amount > 0) w.pay(std::size_t(p), i, amount);
 }
 
 }  // namespace parksim::model::projects

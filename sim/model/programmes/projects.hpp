@@ -18,8 +18,8 @@ void on_capital_installed(World& w, std::size_t firm, double amount);
 // Listing bonus (L12): a fixed amount on top of city and district support.
 Offer listing_bonus(const World& w, std::size_t firm);
 // Local procurement (L16): extra share of a retrofit bought from the zone's IM suppliers, and
-// the price preference it pays on the zone's local spending.
+// the price preference (rate x local spending) it pays to the buyer.
 double local_share_extra(const World& w, std::size_t firm);
-void pay_local_procurement(World& w, std::size_t zone, double spend);
+void pay_local_procurement(World& w, std::size_t firm, double spend);
 
 }  // namespace parksim::model::projects

@@ -18,8 +18,9 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        "给予不超过首台装备销售合同金额的30%,最高3000万元的无偿资助 (000, line 36)",
        "A grant of no more than 30% of the first-unit equipment sales contract, up to 30 million "
        "yuan.",
-       "Raises R&D intensity (choose_rd_intensity) and, on a breakthrough, the grant-vs-insurance "
-       "choice; rate×contract ≤cap paid in phase_awards.",
+       "Paid on every first-unit sale (insured or not): rate×contract ≤cap in phase_awards; it "
+       "raises the value of a sale, hence insurance uptake (on_breakthrough), and R&D by its "
+       "expected value to the firm (choose_rd_intensity).",
        {"rate", "cap", "budget_per_year", "sme_only"},
        false,
        false,
@@ -33,8 +34,9 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        "按照3%的保费率上限及实际投保年度保费的80%给予不超过3年的保费补贴 (000, line 36)",
        "A premium subsidy of 80% of the premium actually paid per insured year, with a "
        "premium-rate ceiling of 3%, for no more than 3 years.",
-       "Raises R&D intensity and the insure-vs-grant choice on a first unit; insured firms sell "
-       "more likely and get rate×premium monthly for `years` (phase_awards).",
+       "On a breakthrough the firm insures when the raised acceptance is worth the premium net of "
+       "the refund (a complement of L1); insured firms sell more likely and get rate×premium "
+       "monthly for `years`; R&D rises by the expected refund (choose_rd_intensity).",
        {"rate", "premium_rate_cap", "years", "cap", "budget_per_year", "sme_only"},
        false,
        false,
@@ -253,7 +255,8 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        "attracting IM industry organisations and major events, and strengthening IM "
        "infrastructure.",
        "Adds `effect` to the local-supplier share of retrofit spending (consider_retrofit), which "
-       "becomes zone demand for IM firms; books rate×spend as cost.",
+       "joins the zone's order backlog and is delivered as demand of its IM firms over "
+       "local_delivery_months; pays rate×local spending to the buyer (no rate: no cost).",
        {"rate", "effect", "budget_per_year", "sme_only"},
        false,
        false,

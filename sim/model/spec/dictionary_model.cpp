@@ -95,9 +95,13 @@ const std::vector<Entry<ModelParams>>& model_entries() {
       {"productivity_shock_sd", VK::Real, &M::productivity_shock_sd, 0, 1, "1/year",
        "Annual sd of idiosyncratic log productivity shocks", "assumption"},
       {"rd_subsidy_response", VK::Real, &M::rd_subsidy_response, 0, 10, "1",
-       "Elasticity of R&D intensity to the expected subsidy return on innovation (partial "
-       "additionality)",
-       "REFERENCES §2: small additionality; assumption"},
+       "Extra own R&D per yuan of expected first-unit support (L1 grant, L2 premium refund): R&D "
+       "intensity x (1 + this x P(breakthrough within a year, by the innovation rule at base R&D) "
+       "x expected support per breakthrough / R&D cost a year); 1 = the expected money is spent "
+       "on R&D, 0 = no response",
+       "REFERENCES §2/§2b: 1 yuan of R&D subsidy changed private R&D in China by -0.5 to "
+       "+several yuan (Boeing 2016: -0.5 in the grant year, neutral later; Hu & Deng 2019: "
+       "positive); 1 (neither crowding-out nor crowding-in) is an assumption inside that range"},
       {"leading_talent_innovation_boost", VK::Real, &M::leading_talent_innovation_boost, 0, 2, "1",
        "Relative rise of zeta1 and zeta2 per leading talent employed (at most "
        "leading_talent_boost_max counted)",
@@ -302,10 +306,10 @@ const std::vector<Entry<ModelParams>>& model_entries() {
       {"patents_per_innovation", VK::Real, &M::patents_per_innovation, 0, 1000, "patents",
        "Invention patents granted per successful own innovation", "assumption"},
       {"local_delivery_months", VK::Real, &M::local_delivery_months, 1, 120, "months",
-       "A month's local spending (retrofits, with any local-procurement extra) becomes demand of "
-       "the zone's IM suppliers in that month's production as spending / this (for that month "
-       "only)",
-       "assumption"},
+       "Mean delivery lag of local spending (retrofits, with any local-procurement extra): it "
+       "joins the zone's order backlog, of which 1/this is delivered as demand of the zone's IM "
+       "suppliers each month (all of it is delivered in time; 1 = in the month it is spent)",
+       "assumption (equipment delivery and installation within about a year)"},
       {"patent_min_output", VK::Money, &M::patent_min_output, 0, 1e13, "CNY/year",
        "Annual output above which a firm's patents are counted (above-designated-size firms)",
        "NBS above-size threshold 2000万 since 2011"},

@@ -156,8 +156,10 @@ struct ZoneState {
   double land_used = 0;      // m2 in use or granted (owned + leased + pending)
   double housing_units = 0;  // talent housing units
   double housing_used = 0;
-  double skilled_wage = 0;  // CNY per month, moves with vacancies
-  double local_demand = 0;  // CNY per month for local IM suppliers (retrofits, procurement)
+  double skilled_wage = 0;   // CNY per month, moves with vacancies
+  double local_demand = 0;   // CNY per month for local IM suppliers (retrofits, procurement)
+  double local_backlog = 0;  // CNY of local spending not yet delivered
+  double local_spent_total = 0, local_delivered_total = 0;  // CNY since the start (accounting)
   double talent_present = 0, unemployed = 0, leading_present = 0;
   double vacancies[2] = {0, 0};  // unfilled skilled and leading jobs after matching
   double incubators = 0;         // incubators and accelerators (the zone's own plus programmes')
