@@ -3,9 +3,11 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <set>
+#include <stdexcept>
 #include <string>
 
 #include "parksim/model/calendar.hpp"
+#include "parksim/model/detail/world.hpp"
 #include "parksim/model/dictionary.hpp"
 #include "parksim/model/records.hpp"
 #include "programmes/programme.hpp"
@@ -87,4 +89,36 @@ TEST_CASE("every kind names the metric or series it is meant to move, and which 
     CHECK((metric || model::find_series(info.target.name) != nullptr));
     CHECK(model::lever_target(std::string(info.name)).name == info.target.name);
   }
+}
+
+TEST_CASE("every phase of the schedule names a source file that exists", "[registry][odd]") {
+  const auto schedule = model::make_schedule();
+  REQUIRE_FALSE(schedule.phases().empty());
+  for (const auto& p : schedule.phases()) {
+    INFO(p.name);
+    const auto file = std::string(model::phase_source_file(p.name));
+    CHECK(file.rfind("sim/", 0) == 0);
+    CHECK(std::filesystem::is_regular_file(test::source_path(file)));
+  }
+  CHECK_THROWS_AS(model::phase_source_file("no_such_phase"), std::out_of_range);
+}
+
+TEST_CASE("the ODD blocks list every phase, every kind and every key", "[registry][odd]") {
+  const auto schedule = model::odd_schedule_markdown();
+  const auto phases = model::make_schedule();
+  for (const auto& p : phases.phases())
+    CHECK(schedule.find("| `" + p.name + "` |") != std::string::npos);
+  const auto kinds = model::odd_kinds_markdown();
+  for (const auto& info : model::programme_registry()) {
+    CHECK(kinds.find("| `" + std::string(info.name) + "` | `sim/model/programmes/" +
+                     std::string(info.family) + ".cpp` |") != std::string::npos);
+    CHECK(std::filesystem::is_regular_file(
+        test::source_path("sim/model/programmes/" + std::string(info.family) + ".cpp")));
+  }
+  const auto params = model::odd_parameters_markdown();
+  std::size_t rows = 0;
+  for (std::size_t at = params.find("\n| `["); at != std::string::npos;
+       at = params.find("\n| `[", at + 1))
+    ++rows;
+  CHECK(rows == model::parameter_dictionary().size());
 }

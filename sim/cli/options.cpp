@@ -94,16 +94,39 @@ Command add_phases_command(CLI::App& app) {
 
 Command add_describe_command(CLI::App& app) {
   struct Args {
-    bool as_json = false, levers = false;
+    bool as_json = false, levers = false, odd_schedule = false, odd_kinds = false,
+         odd_parameters = false;
   };
   auto a = std::make_shared<Args>();
   auto* cmd = app.add_subcommand("describe", "print the parameter dictionary");
-  cmd->add_flag("--json", a->as_json, "JSON instead of Markdown");
-  cmd->add_flag("--levers", a->levers, "Markdown lever cards of every programme kind instead")
-      ->excludes("--json");
+  auto* json = cmd->add_flag("--json", a->as_json, "JSON instead of Markdown");
+  auto* levers =
+      cmd->add_flag("--levers", a->levers, "Markdown lever cards of every programme kind instead")
+          ->excludes(json);
+  auto* schedule = cmd->add_flag("--odd-schedule", a->odd_schedule,
+                                 "docs/ODD.md block: the phases of a step with their source files")
+                       ->excludes(json)
+                       ->excludes(levers);
+  auto* kinds =
+      cmd->add_flag("--odd-kinds", a->odd_kinds, "docs/ODD.md block: the index of programme kinds")
+          ->excludes(json)
+          ->excludes(levers)
+          ->excludes(schedule);
+  cmd->add_flag("--odd-parameters", a->odd_parameters,
+                "docs/ODD.md block: every key with default, unit and source")
+      ->excludes(json)
+      ->excludes(levers)
+      ->excludes(schedule)
+      ->excludes(kinds);
   return {cmd, [a](const std::string&) {
             if (a->levers)
               fmt::print("{}", model::lever_cards_markdown());
+            else if (a->odd_schedule)
+              fmt::print("{}", model::odd_schedule_markdown());
+            else if (a->odd_kinds)
+              fmt::print("{}", model::odd_kinds_markdown());
+            else if (a->odd_parameters)
+              fmt::print("{}", model::odd_parameters_markdown());
             else
               fmt::print("{}",
                          a->as_json ? model::dictionary_json() : model::dictionary_markdown());

@@ -1,8 +1,43 @@
 // The monthly step at a glance: its named phases, in order, each with what it does. Each phase
 // lives in agents/ (see docs/DESIGN.md for the map of phases to files).
+#include <array>
+#include <stdexcept>
+#include <string>
+#include <utility>
+
 #include "phases.hpp"
 
 namespace parksim::model {
+namespace {
+
+// Phase -> the file that implements it (docs/ODD.md, section 3; tests check each file exists).
+constexpr std::array<std::pair<std::string_view, std::string_view>, 17> kPhaseFiles{{
+    {"calendar", "sim/model/agents/calendar.cpp"},
+    {"cluster_stats", "sim/model/agents/cluster.cpp"},
+    {"events", "sim/model/agents/events.cpp"},
+    {"talent", "sim/model/agents/talent.cpp"},
+    {"innovation", "sim/model/agents/innovation.cpp"},
+    {"centres", "sim/model/programmes/innovation_centres.cpp"},
+    {"investment", "sim/model/agents/investment.cpp"},
+    {"credit", "sim/model/agents/banks.cpp"},
+    {"awards", "sim/model/agents/awards.cpp"},
+    {"tally", "sim/model/agents/awards.cpp"},
+    {"land", "sim/model/agents/land.cpp"},
+    {"hiring", "sim/model/agents/labour.cpp"},
+    {"production", "sim/model/agents/production.cpp"},
+    {"exit", "sim/model/agents/lifecycle.cpp"},
+    {"entry", "sim/model/agents/lifecycle.cpp"},
+    {"status", "sim/model/agents/status.cpp"},
+    {"record", "sim/model/output/record.cpp"},
+}};
+
+}  // namespace
+
+std::string_view phase_source_file(std::string_view phase) {
+  for (const auto& [name, file] : kPhaseFiles)
+    if (name == phase) return file;
+  throw std::out_of_range("no phase " + std::string(phase));
+}
 
 engine::Schedule<World> make_schedule() {
   engine::Schedule<World> s;

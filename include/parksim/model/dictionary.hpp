@@ -51,6 +51,14 @@ std::string dictionary_json();
 // document or a series no table declares.
 std::string lever_cards_markdown();
 
+// Generated blocks of the ODD model description (docs/ODD.md; `parksim describe --odd-schedule`,
+// `--odd-kinds`, `--odd-parameters`), Markdown tables: the phases of make_schedule() with their
+// descriptions and source files; the programme kinds of the registry with family file, document
+// levers, decision changed and keys; every dictionary key with default, unit and source.
+std::string odd_schedule_markdown();
+std::string odd_kinds_markdown();
+std::string odd_parameters_markdown();
+
 // The target decision of a programme kind (its registry line): the scorecard metric or recorded
 // series it is meant to move and the intended direction, +1 raise or -1 lower. Throws
 // std::out_of_range for an unknown kind name.

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "parksim/engine/rng.hpp"
@@ -146,5 +147,9 @@ void compute_cluster_stats(World& world);
 
 // The named phases of a monthly step, in order.
 engine::Schedule<World> make_schedule();
+
+// The source file (relative to the repository root) that implements a phase of make_schedule(),
+// from the one phase -> file table in schedule.cpp. Throws std::out_of_range for an unknown name.
+std::string_view phase_source_file(std::string_view phase);
 
 }  // namespace parksim::model
