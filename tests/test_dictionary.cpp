@@ -128,7 +128,6 @@ TEST_CASE("the moved constants are documented with their current values as defau
       {"model", "unicorn_max_age_years"},
       {"model", "leading_talent_boost_max"},
       {"model", "platform_boost_max"},
-      {"model", "attractiveness_rateless_generosity"},
       {"model", "local_delivery_months"},
       {"talent", "outside_pool_min_agents"},
       {"talent", "outside_pool_ratio"},
@@ -180,7 +179,6 @@ TEST_CASE("the moved constants are documented with their current values as defau
   CHECK(m.unicorn_max_age_years == 10.0);
   CHECK(m.leading_talent_boost_max == 3);
   CHECK(m.platform_boost_max == 5);
-  CHECK(m.attractiveness_rateless_generosity == 0.05);
   CHECK(m.local_delivery_months == 12.0);
   CHECK(t.outside_pool_min_agents == 1000);
   CHECK(t.outside_pool_ratio == 2.0);

@@ -38,11 +38,9 @@ TEST_CASE(
     "result is the same at 1 and 2 threads",
     "[experiments][levers]") {
   const std::string mini = test::source_path("tests/data/mini.toml");
-  // The retrofit programme pays nothing (rate 0). Entry responds to the mean generosity of the
-  // scenario's programmes, where a programme counts even at rate 0 (lifecycle.cpp,
-  // attractiveness): that announcement channel is switched off so that only money can act.
-  const std::vector<std::string> sets = {"programmes.retrofit.rate=0",
-                                         "model.attractiveness_subsidy=0"};
+  // The retrofit programme pays nothing (rate 0). Entry responds only to money actually paid to
+  // firms of a cell (programme.cpp, expected_support), so it has no channel left at all.
+  const std::vector<std::string> sets = {"programmes.retrofit.rate=0"};
   LeversOptions o;
   o.replications = 4;
   o.threads = 1;

@@ -126,11 +126,10 @@ struct ModelParams {
   double entrant_size = 0.10;             // entrant demand as share of sector mean firm output
   double entrant_productivity_sd = 0.35;  // sd of log productivity of entrants
   double attractiveness_land = 1.0;       // weights in the zone attractiveness index
-  double attractiveness_subsidy = 1.0;
+  double attractiveness_support = 1.0;    // per log(1 + expected support / entrant value added)
   double attractiveness_talent = 0.5;
   double attractiveness_cluster = 0.3;
   double attractiveness_incubator = 0.05;
-  double attractiveness_rateless_generosity = 0.05;  // generosity of a programme without a rate
   // initial population
   double initial_size_tail = 1.1;         // Pareto exponent of initial firm sizes
   double initial_min_output = 5.0e6;      // CNY per year

@@ -17,6 +17,7 @@ void open_programme_month(World& w, std::size_t p, bool january) {
   const auto& spec = w.terms[p];
   const auto& info = kind_info(spec.kind);
   st.active = w.month >= spec.from && w.month <= spec.to;
+  fold_support_month(w, p);  // last step's payments to firms, before the counters restart
   if (january) st.paid_this_year = 0;
   st.paid_this_step = 0;
   st.budget_left = budget_room(w, p) > 0 && (!info.fund_based || st.fund_left > 0);

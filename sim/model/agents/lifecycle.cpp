@@ -11,6 +11,7 @@
 #include "phases.hpp"
 #include "programmes/finance.hpp"
 #include "programmes/incubators.hpp"
+#include "programmes/programme.hpp"
 
 namespace parksim::model {
 
@@ -52,18 +53,23 @@ double attractiveness(const World& w, std::size_t z, std::size_t s) {
   const auto& m = w.sc.model;
   const auto& zone = w.sc.zones[z];
   const std::size_t c = w.cell(z, s);
-  // Generosity: the mean support rate of the scenario's programmes open to this cluster now, so a
-  // whole package shifts entry by a bounded amount however many programmes it lists.
-  double generosity = 0.0;
-  for (std::size_t p = 0; p < w.programmes.size(); ++p)
-    if (w.programmes[p].active && w.eligibility[p * w.cells() + c])
-      generosity += w.terms[p].rate > 0 ? std::min(w.terms[p].rate, 1.0)
-                                        : m.attractiveness_rateless_generosity;
-  generosity /= double(std::max<std::size_t>(1, w.programmes.size()));
+  // Support: what the programmes open to this cell are expected to pay per firm-year, in money
+  // (programme.cpp, expected_support), scaled to an entrant's size (awards are shares of a
+  // firm's projects, so an entrant of entrant_size times the sector's mean firm expects that
+  // share of the per-firm support), relative to that entrant's yearly value added. Scaling keeps
+  // the ratio stable: a flood of small entrants lowers the per-firm support and the mean firm
+  // together, instead of shrinking only the benchmark. A programme that pays nothing adds nothing.
+  double support = 0.0;
+  for (std::size_t p = 0; p < w.programmes.size(); ++p) support += expected_support(w, p, z, s);
+  const double entrant_output = m.entrant_size * w.cluster.sector_mean_output[s];
+  const double entrant_support = support * m.entrant_size;
+  const double entrant_value_added = 12.0 * entrant_output * w.sc.sectors[s].value_added_share;
+  const double support_gain =
+      support > 0 && entrant_value_added > 0 ? entrant_support / entrant_value_added : 0.0;
   double zone_firms = 0;
   for (std::size_t k = 0; k < w.sc.sectors.size(); ++k) zone_firms += w.cluster.firms[w.cell(z, k)];
   const double free_share = std::max(0.0, zone.area - w.zones[z].land_used) / zone.area;
-  return m.attractiveness_land * free_share + m.attractiveness_subsidy * generosity +
+  return m.attractiveness_land * free_share + m.attractiveness_support * std::log1p(support_gain) +
          m.attractiveness_talent * std::log1p(w.zones[z].unemployed / (zone_firms + 1.0)) +
          m.attractiveness_cluster * std::log1p(w.cluster.firms[c]) +
          m.attractiveness_incubator * w.zones[z].incubators + zone.infrastructure;

@@ -20,7 +20,8 @@ namespace {
 
 // Version 02 added the fingerprint, the checksum and the checks on reading.
 // 03: scalar series in records.hpp order; risk-pool cover per programme.
-constexpr char kMagic[8] = {'P', 'K', 'S', 'M', 'C', 'K', '0', '3'};
+// 04: per programme and zone x sector, payments to firms this step and entrants' expected support.
+constexpr char kMagic[8] = {'P', 'K', 'S', 'M', 'C', 'K', '0', '4'};
 constexpr std::uint64_t kMaxString = 1u << 16;
 
 struct Out {
@@ -172,6 +173,8 @@ void archive_world(A& a, World& w) {
     a.pod(p.budget_left);
     a.vec(p.paid_to_firm_this_year);
     a.vec(p.covered_debt);
+    a.vec(p.paid_cell_this_step);
+    a.vec(p.support_per_firm_year);
   }
   a.pod(w.funds);
   auto& c = w.cluster;
@@ -248,6 +251,8 @@ void check_world(const In& in, World& w, const CheckpointHeader& h) {
     length(w.programmes[p].paid_to_firm_this_year.size(), N, "a programme's awards per firm");
     length(w.programmes[p].covered_debt.size(), kind_info(w.terms[p].kind).covers_loans ? N : 0,
            "a risk pool's covered debt per firm");
+    length(w.programmes[p].paid_cell_this_step.size(), C, "a programme's payments per cell");
+    length(w.programmes[p].support_per_firm_year.size(), C, "a programme's support per cell");
   }
   const auto& c = cw.cluster;
   for (const auto* v : {&c.employment, &c.output, &c.firms, &c.best_productivity,

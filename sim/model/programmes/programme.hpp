@@ -66,6 +66,17 @@ void claim(World& w, std::size_t programme, std::size_t firm, double amount);
 void book(World& w, std::size_t programme, double amount);
 // Money a programme may still pay this calendar year.
 double budget_room(const World& w, std::size_t programme);
+
+// What a programme is worth to an entrant of sector s in zone z: the support per firm-year that
+// comparable firms of that cell were actually paid (smoothed over about a year), for the part of
+// a year the programme still runs and within the money it has left; zero when it has ended, has
+// not started, is not open to the cell or its budget or fund is exhausted (lifecycle.cpp,
+// attractiveness).
+double expected_support(const World& w, std::size_t programme, std::size_t zone,
+                        std::size_t sector);
+// Folds last step's payments to firms into the per-cell support expectation and restarts the
+// step's per-cell tally (calendar phase, every programme, every month).
+void fold_support_month(World& w, std::size_t programme);
 // Whether any sector of zone z (any zone of sector s) is eligible for programme p.
 bool eligible_in_zone(const World& w, std::size_t programme, std::size_t zone);
 bool eligible_in_sector(const World& w, std::size_t programme, std::size_t sector);

@@ -259,8 +259,16 @@ const std::vector<Entry<ModelParams>>& model_entries() {
        "Sd of log productivity of entrants around the sector mean", "assumption"},
       {"attractiveness_land", VK::Real, &M::attractiveness_land, 0, 20, "1",
        "Weight of free land share in zone attractiveness", "assumption"},
-      {"attractiveness_subsidy", VK::Real, &M::attractiveness_subsidy, 0, 20, "1",
-       "Weight of active programmes' generosity in zone attractiveness", "assumption"},
+      {"attractiveness_support", VK::Real, &M::attractiveness_support, 0, 20, "1",
+       "Weight of log(1 + expected yearly support / entrant's yearly value added) in zone "
+       "attractiveness; expected support sums, over active programmes open to the zone-sector, "
+       "the money paid to its firms per firm-year (smoothed over 12 months), for the months the "
+       "programme still runs (at most 12) and within its budget room or fund left, scaled by "
+       "entrant_size (the entrant's size relative to the sector's mean firm); the entrant's "
+       "value added is 12 x entrant_size x the sector's mean monthly firm output x "
+       "value_added_share",
+       "assumption (REFERENCES §2 has no prior for location responses to subsidies); 1 = entry "
+       "rate proportional to (1 + support / value added)"},
       {"attractiveness_talent", VK::Real, &M::attractiveness_talent, 0, 20, "1",
        "Weight of unemployed talent per firm in zone attractiveness", "assumption"},
       {"attractiveness_cluster", VK::Real, &M::attractiveness_cluster, 0, 20, "1",
@@ -268,12 +276,6 @@ const std::vector<Entry<ModelParams>>& model_entries() {
        "Brenner (2001); assumption"},
       {"attractiveness_incubator", VK::Real, &M::attractiveness_incubator, 0, 20, "1",
        "Weight per incubator in zone attractiveness", "assumption"},
-      {"attractiveness_rateless_generosity", VK::Rate, &M::attractiveness_rateless_generosity, 0, 1,
-       "1",
-       "Generosity an active, eligible programme without a rate (fixed awards, funds) adds in "
-       "zone attractiveness; a programme with a rate adds its rate (at most 100%); the sum is "
-       "divided by the number of programmes",
-       "assumption"},
       {"initial_size_tail", VK::Real, &M::initial_size_tail, 0.5, 5, "1",
        "Pareto exponent of the initial size distribution",
        "Heinrich & Dai (2016): 1.0-1.5 in Chinese provinces"},

@@ -28,6 +28,8 @@ World::World(const Scenario& scenario, engine::StreamKey stream_key)
   for (std::size_t p = 0; p < P; ++p) {
     const auto& spec = sc.programmes[p];
     programmes[p].fund_left = spec.fund_size;
+    programmes[p].paid_cell_this_step.assign(Z * S, 0.0);
+    programmes[p].support_per_firm_year.assign(Z * S, 0.0);
     for (std::size_t z = 0; z < Z; ++z)
       for (std::size_t s = 0; s < S; ++s) {
         const bool zone_ok = spec.zones.empty() || std::find(spec.zones.begin(), spec.zones.end(),
@@ -90,6 +92,7 @@ int World::programme_for(ProgrammeKind kind, std::size_t i) const {
 void World::pay(std::size_t p, std::size_t i, double amount) {
   if (amount <= 0) return;
   firms.cash[i] += amount;
+  programmes[p].paid_cell_this_step[cell(firms.zone[i], firms.sector[i])] += amount;
   book(*this, p, amount);
 }
 

@@ -203,6 +203,10 @@ struct ProgrammeState {
   std::vector<double> covered_debt;
   std::vector<double>
       paid_to_firm_this_year;  // [firm slot]: an award's cap holds per firm per year
+  // [zone x sector]: money paid to firms of the cell this step, and the smoothed yearly support
+  // per firm of the cell that entrants expect (programme.cpp, expected_support).
+  std::vector<double> paid_cell_this_step;
+  std::vector<double> support_per_firm_year;
 };
 
 struct Funds {
