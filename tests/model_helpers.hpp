@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "parksim/model/scenario.hpp"
 #include "parksim/model/detail/world.hpp"
+#include "parksim/model/scenario.hpp"
 #include "test_helpers.hpp"
 
 namespace parksim::test {
@@ -13,6 +13,13 @@ namespace parksim::test {
 // tests/data/mini.toml with --set style overrides.
 inline model::Scenario mini(const std::vector<std::string>& sets = {}) {
   return model::load_scenario(source_path("tests/data/mini.toml"), sets);
+}
+
+// The --set lists a and b, one after the other.
+inline std::vector<std::string> with(std::vector<std::string> a,
+                                     const std::vector<std::string>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
 }
 
 // Runs one replication step by step, calling check(world) after every step.

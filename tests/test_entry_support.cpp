@@ -12,13 +12,9 @@
 using namespace parksim;
 using test::mini;
 using test::simulate;
+using test::with;
 
 namespace {
-
-std::vector<std::string> with(std::vector<std::string> a, const std::vector<std::string>& b) {
-  a.insert(a.end(), b.begin(), b.end());
-  return a;
-}
 
 std::size_t programme_index(const model::Scenario& sc, const std::string& id) {
   for (std::size_t p = 0; p < sc.programmes.size(); ++p)

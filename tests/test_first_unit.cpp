@@ -11,13 +11,9 @@
 using namespace parksim;
 using test::mini;
 using test::simulate;
+using test::with;
 
 namespace {
-
-std::vector<std::string> with(std::vector<std::string> a, const std::vector<std::string>& b) {
-  a.insert(a.end(), b.begin(), b.end());
-  return a;
-}
 
 // L2 as in document 000 beside mini's L1 grant (30%, cap 3000万).
 const std::vector<std::string> kInsurance = {

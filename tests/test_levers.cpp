@@ -10,13 +10,9 @@
 using namespace parksim;
 using test::mini;
 using test::simulate;
+using test::with;
 
 namespace {
-
-std::vector<std::string> with(std::vector<std::string> a, const std::vector<std::string>& b) {
-  a.insert(a.end(), b.begin(), b.end());
-  return a;
-}
 
 // South is full and its services firms grow fast; nobody relocates, so growth needs floor.
 const std::vector<std::string> kCrowdedSouth = {

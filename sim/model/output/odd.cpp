@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "markdown.hpp"
 #include "parksim/model/detail/world.hpp"
 #include "parksim/model/dictionary.hpp"
 #include "programmes/programme.hpp"
@@ -15,20 +16,7 @@
 namespace parksim::model {
 namespace {
 
-// Table cells: a `|` would split the cell, a newline the row; an empty cell shows a dash.
-std::string cell(std::string_view text) {
-  if (text.empty()) return "—";
-  std::string out;
-  for (char c : text) {
-    if (c == '|')
-      out += "\\|";
-    else if (c == '\n')
-      out += ' ';
-    else
-      out += c;
-  }
-  return out;
-}
+using detail::markdown_cell;
 
 }  // namespace
 
@@ -38,7 +26,7 @@ std::string odd_schedule_markdown() {
   int k = 1;
   const auto schedule = make_schedule();
   for (const auto& p : schedule.phases())
-    md += fmt::format("| {} | `{}` | {} | `{}` |\n", k++, p.name, cell(p.description),
+    md += fmt::format("| {} | `{}` | {} | `{}` |\n", k++, p.name, markdown_cell(p.description),
                       phase_source_file(p.name));
   return md;
 }
@@ -52,7 +40,8 @@ std::string odd_kinds_markdown() {
     for (const auto key : info.keys) keys += fmt::format("{}`{}`", keys.empty() ? "" : ", ", key);
     if (info.fund_based) keys += keys.empty() ? "(holds a fund)" : " (holds a fund)";
     md += fmt::format("| `{}` | `sim/model/programmes/{}.cpp` | {} | {} | {} |\n", info.name,
-                      info.family, cell(info.levers), cell(info.decision), cell(keys));
+                      info.family, markdown_cell(info.levers), markdown_cell(info.decision),
+                      markdown_cell(keys));
   }
   return md;
 }
@@ -61,8 +50,8 @@ std::string odd_parameters_markdown() {
   std::string md = "| section | key | default | unit | source |\n|---|---|---|---|---|\n";
   for (const auto& p : parameter_dictionary())
     md += fmt::format("| `[{}]` | `{}` | {} | {} | {} |\n", p.section, p.key,
-                      cell(p.required ? std::string("(required)") : p.default_text), cell(p.unit),
-                      cell(p.source));
+                      markdown_cell(p.required ? std::string("(required)") : p.default_text),
+                      markdown_cell(p.unit), markdown_cell(p.source));
   return md;
 }
 

@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "output/markdown.hpp"
 #include "parksim/model/calendar.hpp"
 #include "parksim/model/dictionary.hpp"
 #include "parksim/model/records.hpp"
@@ -13,20 +14,7 @@
 namespace parksim::model {
 namespace {
 
-// Table cells: a `|` would split the cell, a newline the row; an empty cell shows a dash.
-std::string cell(std::string_view text) {
-  if (text.empty()) return "—";
-  std::string out;
-  for (char c : text) {
-    if (c == '|')
-      out += "\\|";
-    else if (c == '\n')
-      out += ' ';
-    else
-      out += c;
-  }
-  return out;
-}
+using detail::markdown_cell;
 
 // The dictionary's programme entries, including those documented outside the entries table
 // (loss_shares, changes).
@@ -43,8 +31,8 @@ std::string keys_table(const ProgrammeKindInfo& info, const std::vector<ParamInf
   std::string md = "| key | unit | description | source |\n|---|---|---|---|\n";
   for (const auto key : info.keys) {
     const auto& p = programme_key(dict, key, info.name);
-    md += fmt::format("| `{}` | {} | {} | {} |\n", p.key, cell(p.unit), cell(p.description),
-                      cell(p.source));
+    md += fmt::format("| `{}` | {} | {} | {} |\n", p.key, markdown_cell(p.unit),
+                      markdown_cell(p.description), markdown_cell(p.source));
   }
   return md;
 }
