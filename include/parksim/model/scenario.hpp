@@ -220,6 +220,8 @@ struct FundParams {
   int vc_months_between_rounds = 24;
   double vc_min_round = 2.0e6;           // CNY
   double guidance_fund_max_share = 0.9;  // largest co-investment share of a guidance fund
+  double guidance_crowd_in = 1.0;  // new private VC per public yuan co-invested (at share g -> 0)
+  double guidance_crowd_out_share = 0.5;  // public share above which the fund displaces private VC
 };
 
 struct ZoneSpec {

@@ -103,50 +103,90 @@ void lease_equipment(World& w) {
 }
 
 // Firms VC looks at: young, unlisted, in a strategic emerging sector, not funded within
-// vc_months_between_rounds, productive enough; ranked by relative productivity.
-std::vector<engine::Request> round_requests(const World& w, double bar) {
+// vc_months_between_rounds, productive enough; ranked by relative productivity. A firm open to a
+// guidance fund faces the lower bar of a co-invested round (vc_bar_relief x the fund's share).
+struct RoundRequest {
+  engine::Request round;
+  int fund = -1;     // the guidance fund open to the firm (-1: none)
+  double rel = 0.0;  // productivity relative to the sector mean
+};
+
+std::vector<RoundRequest> round_requests(const World& w) {
   const auto& f = w.firms;
   const auto& fp = w.sc.funds;
-  std::vector<engine::Request> requests;
+  std::vector<RoundRequest> requests;
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (!f.alive[i] || !w.sc.sectors[f.sector[i]].strategic_emerging || (f.flags[i] & kListed))
       continue;
     if ((w.month - f.birth[i]) / 12.0 > fp.vc_max_age_years) continue;
     if (f.last_round[i] >= 0 && w.month - f.last_round[i] < fp.vc_months_between_rounds) continue;
+    const int fund = guidance_fund::open_to(w, i);
+    const double bar =
+        fp.vc_min_productivity * (1.0 - fp.vc_bar_relief * guidance_fund::share(w, fund));
     const double rel = f.productivity[i] / w.cluster.sector_mean_productivity[f.sector[i]];
     if (rel < bar) continue;
     requests.push_back(
-        {std::uint32_t(i), std::max(fp.vc_min_round, fp.vc_round_share * 12.0 * f.output[i]), rel});
+        {{std::uint32_t(i), std::max(fp.vc_min_round, fp.vc_round_share * 12.0 * f.output[i]), rel},
+         fund,
+         rel});
   }
   return requests;
 }
 
-// Venture rounds: private VC money per year, plus a guidance fund that co-invests a share g of
-// each round; a larger public share lowers the bar VC applies (weaker selection).
+// Venture rounds: the area's private VC money per year, spread over the months left, funds rounds
+// by rank (relative productivity, then firm id); a round that does not fit is skipped. A guidance
+// fund open to the firm co-invests its share g of the round from its own money (document 000:
+// 发挥财政资金杠杆放大效应), so private money pays only (1-g) of it and goes further, and the
+// fund's participation draws new private money in (guidance_crowd_in per public yuan; displaced
+// money above guidance_crowd_out_share). Total VC = private + public, never below private alone. A
+// firm between the relieved and the normal bar is funded only if its fund joins.
 void venture_rounds(World& w) {
   auto& f = w.firms;
-  const auto fund = guidance_fund::active(w);
-  const double g = fund.share;
   const auto& fp = w.sc.funds;
-  const auto requests = round_requests(w, fp.vc_min_productivity * (1.0 - fp.vc_bar_relief * g));
+  const auto requests = round_requests(w);
   if (requests.empty()) return;
+  std::vector<std::size_t> order(requests.size());
+  for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const auto &ra = requests[a].round, &rb = requests[b].round;
+    if (ra.priority != rb.priority) return ra.priority > rb.priority;
+    return ra.agent < rb.agent;
+  });
   const int months_left = 12 - w.month % 12;
-  double private_money = w.funds.vc_left_this_year / months_left;
-  double public_money = guidance_fund::money_this_month(w, fund);
-  const double supply =
-      g < 1.0 ? std::min(private_money / (1.0 - g), g > 0 ? public_money / g : 1e300) : 0.0;
-  const auto grants = engine::clear_by_rank(requests, supply, engine::Partial::Forbidden);
-  for (std::size_t k = 0; k < requests.size(); ++k) {
-    if (grants[k] <= 0) continue;
-    const std::size_t i = requests[k].agent;
-    f.cash[i] += grants[k];
-    f.equity[i] += grants[k];
+  double pool = w.funds.vc_left_this_year / months_left;  // the area's private VC this month
+  std::vector<double> public_money(w.programmes.size(), 0.0);
+  for (const std::size_t p : w.programmes_of(ProgrammeKind::GuidanceFund))
+    public_money[p] = guidance_fund::money_this_month(w, p);
+  for (const std::size_t k : order) {
+    if (pool <= 0.0) break;
+    const auto& rq = requests[k];
+    const double round = rq.round.amount;
+    if (round <= 0.0) continue;
+    const double g = guidance_fund::share(w, rq.fund);
+    const bool joins = rq.fund >= 0 && g > 0 && public_money[std::size_t(rq.fund)] >= g * round;
+    if (!joins && rq.rel < fp.vc_min_productivity) continue;
+    const double public_part = joins ? g * round : 0.0;
+    const double private_part = round - public_part;
+    const double c = joins ? guidance_fund::crowd_in(w, g) : 0.0;
+    const double new_money = c > 0 ? std::min(private_part, c * public_part) : 0.0;
+    const double from_pool = private_part - new_money;
+    if (from_pool > pool) continue;
+    pool -= from_pool;
+    // Crowd-out: private investors withdraw from the area's VC of the year.
+    const double displaced = c < 0 ? std::min(-c * public_part, pool) : 0.0;
+    pool -= displaced;
+    const std::size_t i = rq.round.agent;
+    f.cash[i] += round;
+    f.equity[i] += round;
     f.flags[i] |= kVcBacked;
     f.events[i] |= kEventRound;
     f.last_round[i] = w.month;
-    w.funds.vc_left_this_year -= (1.0 - g) * grants[k];
-    w.funds.vc_invested_this_step += (1.0 - g) * grants[k];
-    guidance_fund::invest(w, fund, g * grants[k]);
+    w.funds.vc_left_this_year -= from_pool + displaced;
+    w.funds.vc_invested_this_step += private_part;
+    if (joins) {
+      public_money[std::size_t(rq.fund)] -= public_part;
+      guidance_fund::invest(w, std::size_t(rq.fund), public_part);
+    }
   }
 }
 

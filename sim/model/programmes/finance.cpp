@@ -100,25 +100,33 @@ void on_lease(World& w, const Terms& subsidy, std::size_t i, double lease) {
 
 namespace guidance_fund {
 
-CoInvestment active(const World& w) {
-  CoInvestment c;
-  for (const std::size_t p : w.programmes_of(ProgrammeKind::GuidanceFund))
-    if (w.programmes[p].active && w.programmes[p].fund_left > 0) {
-      c.fund = int(p);
-      c.share = std::clamp(w.terms[p].effect, 0.0, w.sc.funds.guidance_fund_max_share);
-    }
-  return c;
+int open_to(const World& w, std::size_t i) {
+  return w.programme_for(ProgrammeKind::GuidanceFund, i);
 }
 
-double money_this_month(const World& w, const CoInvestment& c) {
-  if (c.fund < 0) return 0.0;
-  return w.programmes[c.fund].fund_left / std::max(1, w.terms[c.fund].to - w.month + 1);
+double share(const World& w, int p) {
+  return p >= 0 ? std::clamp(w.terms[p].effect, 0.0, w.sc.funds.guidance_fund_max_share) : 0.0;
 }
 
-void invest(World& w, const CoInvestment& c, double amount) {
-  if (c.fund < 0) return;
-  w.programmes[c.fund].fund_left -= amount;
-  w.programmes[c.fund].drawn += amount;
+double money_this_month(const World& w, std::size_t p) {
+  if (!w.programmes[p].active) return 0.0;
+  return std::max(0.0, w.programmes[p].fund_left) / std::max(1, w.terms[p].to - w.month + 1);
+}
+
+double crowd_in(const World& w, double g) {
+  // REFERENCES §2: guidance-fund policies raised total VC (Cong, Li & Gu: crowd-in); moderate
+  // public shares help, large ones underperform: the crowd-in falls linearly with g and turns
+  // into crowd-out above guidance_crowd_out_share (assumption on the form).
+  const auto& fp = w.sc.funds;
+  if (fp.guidance_crowd_out_share <= 0) return -fp.guidance_crowd_in;
+  return fp.guidance_crowd_in * (1.0 - g / fp.guidance_crowd_out_share);
+}
+
+void invest(World& w, std::size_t p, double amount) {
+  if (!(amount > 0)) return;
+  w.programmes[p].fund_left -= amount;
+  w.programmes[p].drawn += amount;
+  book(w, p, amount);
   w.funds.guidance_invested_this_step += amount;
 }
 

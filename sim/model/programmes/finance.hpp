@@ -49,14 +49,22 @@ void on_lease(World& w, const Terms& subsidy, std::size_t firm, double lease);
 }  // namespace leasing_subsidy
 
 namespace guidance_fund {
-struct CoInvestment {
-  int fund = -1;       // the active fund with money left (-1: none)
-  double share = 0.0;  // public share of each round it joins
-};
-CoInvestment active(const World& w);
+// Document 000 (line 28): "发起设立上海智能制造产业投资基金,发挥财政资金杠杆放大效应": the fund
+// co-invests alongside private VC, so it adds public money to the rounds it joins and draws new
+// private money in (crowd-in, funds.guidance_crowd_in) rather than capping VC.
+//
+// The first active fund with money left open to the firm (its eligible zones and sectors), in
+// programme order (-1: none), and its public share g of each round it joins.
+int open_to(const World& w, std::size_t firm);
+double share(const World& w, int fund);
 // Public money the fund can put in this month (its capital spread over its remaining months).
-double money_this_month(const World& w, const CoInvestment& fund);
-void invest(World& w, const CoInvestment& fund, double amount);
+double money_this_month(const World& w, std::size_t fund);
+// New private money drawn into a co-invested round per public yuan at public share g; negative
+// when g is above funds.guidance_crowd_out_share (private money displaced).
+double crowd_in(const World& w, double g);
+// The fund puts `amount` of equity into a round: drawn from its capital and booked as its cost
+// (equity is money the programme spends, not a grant; it is reported in subsidy_paid).
+void invest(World& w, std::size_t fund, double amount);
 }  // namespace guidance_fund
 
 }  // namespace parksim::model

@@ -267,8 +267,9 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        "发起设立上海智能制造产业投资基金,发挥财政资金杠杆放大效应 (000, line 28)",
        "Launch a Shanghai intelligent-manufacturing industry investment fund, using the leverage "
        "effect of fiscal money.",
-       "Co-invests share g=effect of each VC round: lowers VC's productivity bar and adds public "
-       "money (fund_left spread over months to `to`) in venture_rounds.",
+       "Co-invests share g=effect of each VC round of its eligible firms from fund_left (spread "
+       "over months to `to`), booked as equity cost; private VC pays 1-g and crowd-in adds new "
+       "private money (venture_rounds); lowers VC's bar.",
        {"effect", "fund_size"},
        true,
        false,

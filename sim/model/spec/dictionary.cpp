@@ -170,8 +170,9 @@ const std::vector<Entry<ProgrammeSpec>>& programme_entries() {
        ""},
       {"effect", VK::Real, &P::effect, 0, 100, "1",
        "Programme-specific response: credit_line loan-ceiling multiplier - 1; talent_pilot arrival "
-       "multiplier - 1; local_procurement extra local share; guidance_fund co-investment share (at "
-       "most funds.guidance_fund_max_share)",
+       "multiplier - 1; local_procurement extra local share; guidance_fund public co-investment "
+       "share g of each round it joins, paid from fund_size as equity (at most "
+       "funds.guidance_fund_max_share)",
        "assumption"},
       {"from", VK::Month, &P::from, 1990 * 12, 2100 * 12, "YYYY-MM", "First active month", "",
        true},
