@@ -25,7 +25,8 @@ void install_capital(World& w, std::size_t i, double amount) {
 
 struct LoanOffer {
   double want = 0, line = 0, bank = 0;
-  int pool = -1;  // the risk pool that covers the new loans (-1: none)
+  int pool = -1;       // the risk pool that covers the new loans (-1: none)
+  int line_from = -1;  // the credit line that lends beyond the ordinary ceiling (-1: none)
 };
 
 LoanOffer loan_offer(const World& w, std::size_t i) {
@@ -46,12 +47,12 @@ LoanOffer loan_offer(const World& w, std::size_t i) {
       fp.bank_max_leverage + fp.moral_hazard * coverage * (1.0 - fp.bank_max_leverage);
   const double by_net_worth = lambda * std::max(net_worth, 0.0) - f.debt[i];
   const double by_leverage = (max_lev * (assets + o.want) - f.debt[i]);
-  double ceiling = std::max(0.0, std::min(by_net_worth, by_leverage));
-  if (const int line = credit_line::open_to(w, i); line >= 0) {
-    o.line = std::min(o.want, ceiling * credit_line::ceiling_factor(w, line));
-    ceiling = std::max(0.0, ceiling - o.line);
-  }
-  o.bank = std::min(o.want - o.line, ceiling);
+  const double ceiling = std::max(0.0, std::min(by_net_worth, by_leverage));
+  o.bank = std::min(o.want, ceiling);
+  // L9: the dedicated line adds credit for constrained firms only, beyond the ordinary ceiling
+  // (000, line 42); unconstrained firms borrow ordinarily and leave the line's room to others.
+  o.line_from = credit_line::open_to(w, i);
+  o.line = credit_line::extra_credit(w, o.line_from, o.want - o.bank, ceiling);
   return o;
 }
 
@@ -59,7 +60,7 @@ void book_loan(World& w, std::size_t i, const LoanOffer& offer, double amount, b
   auto& f = w.firms;
   if (amount <= 0) return;
   f.debt[i] += amount;
-  if (from_line) f.line_debt[i] += amount;
+  if (from_line) credit_line::on_loan(w, i, offer.line_from, amount);
   risk_pool::on_loan(w, i, offer.pool, amount);
   const double to_capital = std::min(amount, f.investment_gap[i]);
   install_capital(w, i, to_capital);
@@ -69,16 +70,19 @@ void book_loan(World& w, std::size_t i, const LoanOffer& offer, double amount, b
 void repay_loans(World& w) {
   auto& f = w.firms;
   const double months = w.sc.funds.loan_maturity_years * 12.0;
+  std::vector<double> left(f.size(), 1.0);  // share of each firm's debt left after repaying
   parallel_for(f.size(), [&](std::size_t i) {
     if (!f.alive[i] || f.debt[i] <= 0 || f.cash[i] <= 0) return;
     const double pay = std::min(f.debt[i] / months, f.cash[i]);
     const double share = 1.0 - pay / f.debt[i];
+    left[i] = share;
     f.cash[i] -= pay;
     f.debt[i] -= pay;
     f.line_debt[i] *= share;
     risk_pool::on_repayment(w, i, share);
     f.lease_debt[i] *= share;
   });
+  credit_line::on_repayments(w, left);  // repaid line credit restores the lines' room
 }
 
 void lease_equipment(World& w) {
@@ -199,17 +203,21 @@ void phase_credit(World& w) {
   parallel_for(f.size(), [&](std::size_t i) {
     if (f.alive[i]) offers[i] = loan_offer(w, i);
   });
-  // The dedicated credit line is a quota: requests are ranked by productivity, then firm id.
+  // The dedicated credit line is a revolving quota: requests for credit beyond the ordinary
+  // ceiling are ranked by productivity, then firm id, against each line's room left.
   std::vector<engine::Request> line_requests;
+  std::vector<int> line_of(f.size(), -1);
   for (std::size_t i = 0; i < f.size(); ++i)
-    if (offers[i].line > 0)
+    if (offers[i].line > 0) {
       line_requests.push_back({std::uint32_t(i), offers[i].line, f.productivity[i]});
-  const auto line_grant = credit_line::allocate(w, line_requests);
+      line_of[i] = offers[i].line_from;
+    }
+  const auto line_grant = credit_line::allocate(w, line_requests, line_of);
   parallel_for(f.size(), [&](std::size_t i) {
     if (!f.alive[i] || offers[i].want <= 0) return;
+    // Ordinary credit within the firm's own ceiling, then the line beyond it.
+    book_loan(w, i, offers[i], offers[i].bank, false);
     book_loan(w, i, offers[i], line_grant[i], true);
-    // Ordinary bank credit comes on top of the line, within the firm's own ceiling.
-    book_loan(w, i, offers[i], std::min(offers[i].bank, offers[i].want - line_grant[i]), false);
   });
   lease_equipment(w);
   venture_rounds(w);

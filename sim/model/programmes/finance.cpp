@@ -55,28 +55,73 @@ namespace credit_line {
 
 int open_to(const World& w, std::size_t i) { return w.programme_for(ProgrammeKind::CreditLine, i); }
 
-double ceiling_factor(const World& w, int line) { return 1.0 + w.terms[line].effect; }
+double extra_credit(const World& w, int line, double unmet, double ceiling) {
+  if (line < 0 || !(unmet > 0) || !(ceiling > 0)) return 0.0;
+  return std::min(unmet, ceiling * w.terms[line].effect);
+}
 
-std::vector<double> allocate(World& w, const std::vector<engine::Request>& requests) {
+std::vector<double> allocate(World& w, const std::vector<engine::Request>& requests,
+                             const std::vector<int>& line_of) {
   std::vector<double> grant(w.firms.size(), 0.0);
   if (requests.empty()) return grant;
+  // Each line rations its own firms' requests by rank against its room left.
   for (const std::size_t p : w.programmes_of(ProgrammeKind::CreditLine)) {
     if (!w.programmes[p].active) continue;
-    const auto grants = engine::clear_by_rank(requests, w.programmes[p].fund_left);
-    for (std::size_t k = 0; k < requests.size(); ++k) grant[requests[k].agent] = grants[k];
+    std::vector<engine::Request> mine;
+    for (const auto& r : requests)
+      if (line_of[r.agent] == int(p)) mine.push_back(r);
+    if (mine.empty()) continue;
+    const auto grants = engine::clear_by_rank(mine, std::max(0.0, w.programmes[p].fund_left));
     double total = 0;
-    for (double g : grants) total += g;
+    for (std::size_t k = 0; k < mine.size(); ++k) {
+      grant[mine[k].agent] = grants[k];
+      total += grants[k];
+    }
     w.programmes[p].fund_left -= total;
     w.programmes[p].drawn += total;
-    break;
   }
   return grant;
+}
+
+void on_loan(World& w, std::size_t i, int line, double amount) {
+  if (line < 0 || !(amount > 0)) return;
+  w.programmes[std::size_t(line)].covered_debt[i] += amount;
+  w.firms.line_debt[i] += amount;
+}
+
+void on_repayments(World& w, const std::vector<double>& share) {
+  for (const std::size_t p : w.programmes_of(ProgrammeKind::CreditLine)) {
+    auto& st = w.programmes[p];
+    double repaid = 0.0;
+    for (std::size_t i = 0; i < share.size(); ++i) {
+      if (!(st.covered_debt[i] > 0) || share[i] >= 1.0) continue;
+      const double r = st.covered_debt[i] * (1.0 - share[i]);
+      st.covered_debt[i] -= r;
+      repaid += r;
+    }
+    st.fund_left += repaid;  // the line revolves: repaid credit can be lent again
+  }
+}
+
+void on_default(World& w, std::size_t i) {
+  for (const std::size_t p : w.programmes_of(ProgrammeKind::CreditLine)) {
+    auto& st = w.programmes[p];
+    st.fund_left += st.covered_debt[i];
+    st.covered_debt[i] = 0.0;
+  }
+  w.firms.line_debt[i] = 0.0;
 }
 
 double drawn(const World& w) {
   double total = 0;
   for (const std::size_t p : w.programmes_of(ProgrammeKind::CreditLine))
     total += w.programmes[p].drawn;
+  return total;
+}
+
+double outstanding(const World& w, std::size_t p) {
+  double total = 0;
+  for (const double d : w.programmes[p].covered_debt) total += d;
   return total;
 }
 

@@ -29,13 +29,32 @@ void on_default(World& w, std::size_t firm, double loss);
 }  // namespace risk_pool
 
 namespace credit_line {
-// The line open to this firm (-1: none) and how far it raises the firm's credit ceiling.
+// Document 000 (line 42): "为临港地区智能制造企业提供200亿元专属授信额度". The line is credit the
+// sci-tech branches set aside for the area's IM firms beyond what ordinary lending gives them: a
+// firm whose demand exceeds its ordinary ceiling may borrow up to `effect` x that ceiling more
+// from the line. The quota is a revolving limit on line loans outstanding: each line keeps the
+// debt it lent per firm slot (ProgrammeState::covered_debt), repayments and write-offs give the
+// room back, so fund_left + line debt outstanding == fund_size at all times.
+//
+// The line open to this firm (-1: none).
 int open_to(const World& w, std::size_t firm);
-double ceiling_factor(const World& w, int line);
-// Rations firms' requests for line credit against the quota left; returns the grant per firm.
-std::vector<double> allocate(World& w, const std::vector<engine::Request>& requests);
+// Line credit a firm may ask for beyond its ordinary ceiling: min(unmet demand, effect x ceiling).
+double extra_credit(const World& w, int line, double unmet, double ceiling);
+// Rations firms' requests for line credit against each line's room left (requests' agent is
+// the firm; `line_of` its line); returns the grant per firm.
+std::vector<double> allocate(World& w, const std::vector<engine::Request>& requests,
+                             const std::vector<int>& line_of);
+// Records `amount` of new line debt of the firm lent by `line`.
+void on_loan(World& w, std::size_t firm, int line, double amount);
+// Repayments left share[i] of each firm's debt (1: no repayment): line debt shrinks alike and the
+// repaid part restores the line's room (sequential, in firm order).
+void on_repayments(World& w, const std::vector<double>& share);
+// The firm exits: its line debt is written off and no longer uses the line's room.
+void on_default(World& w, std::size_t firm);
 // Line credit drawn since the start, all lines.
 double drawn(const World& w);
+// Line debt outstanding of one line.
+double outstanding(const World& w, std::size_t line);
 }  // namespace credit_line
 
 namespace leasing_subsidy {

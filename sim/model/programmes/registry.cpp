@@ -144,11 +144,12 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        "42)",
        "Commercial banks are supported to open sci-tech sub-branches in Lingang, providing a "
        "dedicated credit line of 20 billion yuan for Lingang's IM firms.",
-       "Raises an eligible firm's loan ceiling by (1+effect) in loan_offer; line requests are "
-       "rationed by productivity against fund_left (phase_credit).",
+       "Lends beyond the ordinary ceiling to constrained firms, up to effect×ceiling (loan_offer); "
+       "requests rationed by productivity against the room left, which repayments restore "
+       "(revolving); no interest subsidy, so 0 cost.",
        {"effect", "fund_size", "sme_only"},
        true,
-       false,
+       true,
        {"credit_line_drawn"},
        nullptr,
        {"loans_outstanding", +1}},  // L9 is a dedicated credit line for IM firms

@@ -152,7 +152,9 @@ const std::vector<Entry<ProgrammeSpec>>& programme_entries() {
       {"budget_per_year", VK::Money, &P::budget_per_year, 0, 1e14, "CNY/year",
        "Money available per calendar year (0 = not limited)", ""},
       {"fund_size", VK::Money, &P::fund_size, 0, 1e14, "CNY",
-       "Credit-line quota, pool size or fund capital", ""},
+       "Credit-line quota (revolving: line loans outstanding at most this), pool size or fund "
+       "capital",
+       ""},
       {"amount", VK::Money, &P::amount, 0, 1e13, "CNY",
        "Fixed award (listing_bonus; high_tech_reward: per first certification); incubator: "
        "operating subsidy per incubator per year; innovation_centre: public funding per centre per "
@@ -169,7 +171,8 @@ const std::vector<Entry<ProgrammeSpec>>& programme_entries() {
        "year; innovation_centre: most centres selected per year (0 = no limit)",
        ""},
       {"effect", VK::Real, &P::effect, 0, 100, "1",
-       "Programme-specific response: credit_line loan-ceiling multiplier - 1; talent_pilot arrival "
+       "Programme-specific response: credit_line credit beyond the ordinary ceiling, as a share of "
+       "it, for firms whose demand exceeds it; talent_pilot arrival "
        "multiplier - 1; local_procurement extra local share; guidance_fund public co-investment "
        "share g of each round it joins, paid from fund_size as equity (at most "
        "funds.guidance_fund_max_share)",
