@@ -84,7 +84,8 @@ TEST_CASE("fund money is conserved: pools, credit lines and budgets", "[model][i
       const auto& st = w.programmes[p];
       using K = model::ProgrammeKind;
       if (spec.kind == K::RiskPool)
-        REQUIRE(st.fund_left + st.paid_total == Approx(spec.fund_size).epsilon(1e-12));
+        REQUIRE(st.fund_left + st.paid_total ==
+                Approx(spec.fund_size + st.replenished).epsilon(1e-12));
       if (spec.kind == K::GuidanceFund)
         REQUIRE(st.fund_left + st.drawn == Approx(spec.fund_size).epsilon(1e-12));
       if (spec.kind == K::CreditLine)  // revolving: room + line debt outstanding = quota

@@ -328,6 +328,9 @@ struct ProgrammeSpec {
   // risk_pool only: how a covered loss is shared. `rate` is the pool's share; a guarantee company
   // takes guarantee_share (and charges a fee); the bank keeps the rest.
   double guarantee_share = 0.0;
+  // risk_pool only: money added to the pool each January while it runs, up to fund_size (CNY/year;
+  // 0 = never replenished).
+  double replenish_per_year = 0.0;
   std::vector<ProgrammeChange> changes;  // sorted by month
 };
 

@@ -41,12 +41,26 @@ void on_default(World& w, std::size_t i, double loss) {
     if (!(st.covered_debt[i] > 0)) continue;
     const double covered_loss = loss * st.covered_debt[i] / f.debt[i];
     const auto& spec = w.terms[p];
-    const double pay = std::min(spec.rate * covered_loss, st.fund_left);
+    // Refunds within the fund left and the year's payout cap (budget_per_year, 0 = none).
+    const double pay = std::min({spec.rate * covered_loss, st.fund_left, budget_room(w, p)});
     st.fund_left -= std::max(pay, 0.0);
     book(w, p, pay);
     w.funds.pool_paid_this_step += std::max(pay, 0.0);
     w.funds.guarantee_paid_this_step += spec.guarantee_share * covered_loss;
   }
+}
+
+void on_month(World& w, std::size_t p) {
+  // Document 000 (line 42) gives the pool's size (1亿) but no replenishment: a standing pool
+  // refilled from the budget each year is an assumption of the scenario (replenish_per_year).
+  if (!w.is_january()) return;
+  auto& st = w.programmes[p];
+  const auto& spec = w.terms[p];
+  const double top_up = std::min(spec.replenish_per_year, spec.fund_size - st.fund_left);
+  if (!(top_up > 0)) return;
+  st.fund_left += top_up;
+  st.replenished += top_up;
+  st.budget_left = st.fund_left > 0;
 }
 
 }  // namespace risk_pool

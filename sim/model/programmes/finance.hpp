@@ -24,8 +24,12 @@ void on_repayment(World& w, std::size_t firm, double remaining);
 // Yearly guarantee fee on the firm's covered debt (CNY per year).
 double guarantee_fee(const World& w, std::size_t firm);
 // The firm defaulted with `loss` for its banks: the covering pools refund their share of the
-// covered part while their funds last, the guarantee companies bear theirs.
+// covered part while their funds and their year's budget (budget_per_year) last, the guarantee
+// companies bear theirs.
 void on_default(World& w, std::size_t firm, double loss);
+// Calendar hook: each January the pool is replenished by replenish_per_year, up to fund_size, so
+// fund_left + paid_total == fund_size + replenished and the pool keeps covering new loans.
+void on_month(World& w, std::size_t pool);
 }  // namespace risk_pool
 
 namespace credit_line {

@@ -2,6 +2,7 @@
 // lever: its dictionary keys, one line here, its behaviour in its family file, and a test.
 #include <stdexcept>
 
+#include "programmes/finance.hpp"
 #include "programmes/incubators.hpp"
 #include "programmes/programme.hpp"
 #include "programmes/talent.hpp"
@@ -161,12 +162,13 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        "Set up a 100-million-yuan loan risk-compensation fund to provide credit support to "
        "Lingang's IM micro, small and medium firms.",
        "Coverage (rate+guarantee share) relaxes bank leverage limits and screening in loan_offer; "
-       "on default the pool refunds rate×covered loss from fund_left.",
-       {"rate", "loss_shares", "fund_size", "budget_per_year", "sme_only"},
+       "on default the pool refunds rate×covered loss from fund_left within budget_per_year; "
+       "replenish_per_year refills it each January.",
+       {"rate", "loss_shares", "fund_size", "budget_per_year", "replenish_per_year", "sme_only"},
        true,
        true,
        {"risk_pool_paid", "guarantee_paid"},
-       nullptr,
+       risk_pool::on_month,
        {"loans_outstanding", +1}},  // L10 covers losses to give IM SMEs credit support
       {"leasing_subsidy",
        K::LeasingSubsidy,
