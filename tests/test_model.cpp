@@ -11,6 +11,7 @@
 #include "parksim/model/detail/world.hpp"
 #include "parksim/model/run.hpp"
 #include "parksim/model/scenario.hpp"
+#include "programmes/finance.hpp"
 
 using namespace parksim;
 using parksim::test::source_path;
@@ -83,9 +84,13 @@ TEST_CASE("fund money is conserved: pools, credit lines and budgets", "[model][i
       const auto& st = w.programmes[p];
       using K = model::ProgrammeKind;
       if (spec.kind == K::RiskPool)
-        REQUIRE(st.fund_left + st.paid_total == Approx(spec.fund_size).epsilon(1e-12));
-      if (spec.kind == K::CreditLine || spec.kind == K::GuidanceFund)
+        REQUIRE(st.fund_left + st.paid_total ==
+                Approx(spec.fund_size + st.replenished).epsilon(1e-12));
+      if (spec.kind == K::GuidanceFund)
         REQUIRE(st.fund_left + st.drawn == Approx(spec.fund_size).epsilon(1e-12));
+      if (spec.kind == K::CreditLine)  // revolving: room + line debt outstanding = quota
+        REQUIRE(st.fund_left + model::credit_line::outstanding(w, p) ==
+                Approx(spec.fund_size).epsilon(1e-9));
       REQUIRE(st.fund_left >= -1e-6);
       if (spec.budget_per_year > 0)
         REQUIRE(st.paid_this_year <= spec.budget_per_year * (1 + 1e-12));

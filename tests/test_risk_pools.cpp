@@ -1,5 +1,6 @@
 // Risk-compensation pools (finance.hpp): payout arithmetic, and two pools with different
 // eligibility, each settling exactly the losses on the loans it covered.
+#include <array>
 #include <catch2/catch.hpp>
 
 #include "model_helpers.hpp"
@@ -103,7 +104,8 @@ TEST_CASE("with two pools both pay, and every refund is booked to the pool that 
     booked += w.record.subsidy[a] + w.record.subsidy[b];
     for (std::size_t p : {a, b})
       REQUIRE(w.programmes[p].paid_total ==
-              Approx(sc.programmes[p].fund_size - w.programmes[p].fund_left));
+              Approx(sc.programmes[p].fund_size + w.programmes[p].replenished -
+                     w.programmes[p].fund_left));
   });
   // Before, every loss went to the first pool in line and a second pool left the other unpaid.
   CHECK(refunds > 0.0);
@@ -115,4 +117,52 @@ TEST_CASE("with two pools both pay, and every refund is booked to the pool that 
   };
   CHECK(paid(a) > 0.0);
   CHECK(paid(b) > 0.0);
+}
+
+TEST_CASE("a pool refunds within its yearly cap and, replenished each January, keeps working",
+          "[programmes][finance]") {
+  // Yearly payout cap (budget_per_year): a refund is cut to what the year has left.
+  const auto capped = mini({"programmes.pool.budget_per_year=\"100万\""});
+  const std::size_t a = index_of(capped, "pool");
+  model::World w(capped, {1, 0});
+  model::populate(w);
+  auto schedule = model::make_schedule();
+  w.step = 0;
+  schedule.run_step(w);
+  const std::size_t i = sme_of(w, "equipment");
+  w.firms.debt[i] += 1e6;
+  model::risk_pool::on_loan(w, i, int(a), 1e6);
+  auto& st = w.programmes[a];
+  st.paid_this_year = 1e6 - 300.0;
+  const double paid0 = st.paid_total, left0 = st.fund_left;
+  model::risk_pool::on_default(w, i, 5e5);
+  CHECK(st.paid_total - paid0 == Approx(300.0));
+  CHECK(left0 - st.fund_left == Approx(300.0));
+  model::risk_pool::on_default(w, i, 5e5);  // the year's cap is used: nothing more
+  CHECK(st.paid_total - paid0 == Approx(300.0));
+
+  // A small pool that runs dry, with and without a yearly top-up to its size (assumption).
+  const auto run = [](const std::vector<std::string>& sets) {
+    const auto sc = mini(sets);
+    const std::size_t p = index_of(sc, "pool");
+    double paid = 0, replenished = 0, last_year_paid = 0;
+    test::simulate(sc, [&](const model::World& w) {
+      const auto& s = w.programmes[p];
+      REQUIRE(s.fund_left + s.paid_total ==
+              Approx(sc.programmes[p].fund_size + s.replenished).epsilon(1e-12));
+      REQUIRE(s.fund_left <= sc.programmes[p].fund_size * (1 + 1e-12));
+      REQUIRE(s.fund_left >= -1e-6);
+      if (w.year() == 2017) last_year_paid += s.paid_this_step;
+      paid = s.paid_total;
+      replenished = s.replenished;
+    });
+    return std::array<double, 3>{paid, replenished, last_year_paid};
+  };
+  const auto dry = run({"programmes.pool.fund_size=\"50万\""});
+  const auto kept =
+      run({"programmes.pool.fund_size=\"50万\"", "programmes.pool.replenish_per_year=\"50万\""});
+  CHECK(dry[1] == 0.0);
+  CHECK(kept[1] > 0.0);
+  CHECK(kept[0] > dry[0]);
+  CHECK(kept[2] > 0.0);  // still refunding in the last year
 }

@@ -222,6 +222,8 @@ struct FundParams {
   int vc_months_between_rounds = 24;
   double vc_min_round = 2.0e6;           // CNY
   double guidance_fund_max_share = 0.9;  // largest co-investment share of a guidance fund
+  double guidance_crowd_in = 1.0;  // new private VC per public yuan co-invested (at share g -> 0)
+  double guidance_crowd_out_share = 0.5;  // public share above which the fund displaces private VC
 };
 
 struct ZoneSpec {
@@ -328,6 +330,9 @@ struct ProgrammeSpec {
   // risk_pool only: how a covered loss is shared. `rate` is the pool's share; a guarantee company
   // takes guarantee_share (and charges a fee); the bank keeps the rest.
   double guarantee_share = 0.0;
+  // risk_pool only: money added to the pool each January while it runs, up to fund_size (CNY/year;
+  // 0 = never replenished).
+  double replenish_per_year = 0.0;
   std::vector<ProgrammeChange> changes;  // sorted by month
 };
 

@@ -25,7 +25,8 @@ void install_capital(World& w, std::size_t i, double amount) {
 
 struct LoanOffer {
   double want = 0, line = 0, bank = 0;
-  int pool = -1;  // the risk pool that covers the new loans (-1: none)
+  int pool = -1;       // the risk pool that covers the new loans (-1: none)
+  int line_from = -1;  // the credit line that lends beyond the ordinary ceiling (-1: none)
 };
 
 LoanOffer loan_offer(const World& w, std::size_t i) {
@@ -46,12 +47,12 @@ LoanOffer loan_offer(const World& w, std::size_t i) {
       fp.bank_max_leverage + fp.moral_hazard * coverage * (1.0 - fp.bank_max_leverage);
   const double by_net_worth = lambda * std::max(net_worth, 0.0) - f.debt[i];
   const double by_leverage = (max_lev * (assets + o.want) - f.debt[i]);
-  double ceiling = std::max(0.0, std::min(by_net_worth, by_leverage));
-  if (const int line = credit_line::open_to(w, i); line >= 0) {
-    o.line = std::min(o.want, ceiling * credit_line::ceiling_factor(w, line));
-    ceiling = std::max(0.0, ceiling - o.line);
-  }
-  o.bank = std::min(o.want - o.line, ceiling);
+  const double ceiling = std::max(0.0, std::min(by_net_worth, by_leverage));
+  o.bank = std::min(o.want, ceiling);
+  // L9: the dedicated line adds credit for constrained firms only, beyond the ordinary ceiling
+  // (000, line 42); unconstrained firms borrow ordinarily and leave the line's room to others.
+  o.line_from = credit_line::open_to(w, i);
+  o.line = credit_line::extra_credit(w, o.line_from, o.want - o.bank, ceiling);
   return o;
 }
 
@@ -59,7 +60,7 @@ void book_loan(World& w, std::size_t i, const LoanOffer& offer, double amount, b
   auto& f = w.firms;
   if (amount <= 0) return;
   f.debt[i] += amount;
-  if (from_line) f.line_debt[i] += amount;
+  if (from_line) credit_line::on_loan(w, i, offer.line_from, amount);
   risk_pool::on_loan(w, i, offer.pool, amount);
   const double to_capital = std::min(amount, f.investment_gap[i]);
   install_capital(w, i, to_capital);
@@ -69,16 +70,19 @@ void book_loan(World& w, std::size_t i, const LoanOffer& offer, double amount, b
 void repay_loans(World& w) {
   auto& f = w.firms;
   const double months = w.sc.funds.loan_maturity_years * 12.0;
+  std::vector<double> left(f.size(), 1.0);  // share of each firm's debt left after repaying
   parallel_for(f.size(), [&](std::size_t i) {
     if (!f.alive[i] || f.debt[i] <= 0 || f.cash[i] <= 0) return;
     const double pay = std::min(f.debt[i] / months, f.cash[i]);
     const double share = 1.0 - pay / f.debt[i];
+    left[i] = share;
     f.cash[i] -= pay;
     f.debt[i] -= pay;
     f.line_debt[i] *= share;
     risk_pool::on_repayment(w, i, share);
     f.lease_debt[i] *= share;
   });
+  credit_line::on_repayments(w, left);  // repaid line credit restores the lines' room
 }
 
 void lease_equipment(World& w) {
@@ -103,50 +107,90 @@ void lease_equipment(World& w) {
 }
 
 // Firms VC looks at: young, unlisted, in a strategic emerging sector, not funded within
-// vc_months_between_rounds, productive enough; ranked by relative productivity.
-std::vector<engine::Request> round_requests(const World& w, double bar) {
+// vc_months_between_rounds, productive enough; ranked by relative productivity. A firm open to a
+// guidance fund faces the lower bar of a co-invested round (vc_bar_relief x the fund's share).
+struct RoundRequest {
+  engine::Request round;
+  int fund = -1;     // the guidance fund open to the firm (-1: none)
+  double rel = 0.0;  // productivity relative to the sector mean
+};
+
+std::vector<RoundRequest> round_requests(const World& w) {
   const auto& f = w.firms;
   const auto& fp = w.sc.funds;
-  std::vector<engine::Request> requests;
+  std::vector<RoundRequest> requests;
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (!f.alive[i] || !w.sc.sectors[f.sector[i]].strategic_emerging || (f.flags[i] & kListed))
       continue;
     if ((w.month - f.birth[i]) / 12.0 > fp.vc_max_age_years) continue;
     if (f.last_round[i] >= 0 && w.month - f.last_round[i] < fp.vc_months_between_rounds) continue;
+    const int fund = guidance_fund::open_to(w, i);
+    const double bar =
+        fp.vc_min_productivity * (1.0 - fp.vc_bar_relief * guidance_fund::share(w, fund));
     const double rel = f.productivity[i] / w.cluster.sector_mean_productivity[f.sector[i]];
     if (rel < bar) continue;
     requests.push_back(
-        {std::uint32_t(i), std::max(fp.vc_min_round, fp.vc_round_share * 12.0 * f.output[i]), rel});
+        {{std::uint32_t(i), std::max(fp.vc_min_round, fp.vc_round_share * 12.0 * f.output[i]), rel},
+         fund,
+         rel});
   }
   return requests;
 }
 
-// Venture rounds: private VC money per year, plus a guidance fund that co-invests a share g of
-// each round; a larger public share lowers the bar VC applies (weaker selection).
+// Venture rounds: the area's private VC money per year, spread over the months left, funds rounds
+// by rank (relative productivity, then firm id); a round that does not fit is skipped. A guidance
+// fund open to the firm co-invests its share g of the round from its own money (document 000:
+// 发挥财政资金杠杆放大效应), so private money pays only (1-g) of it and goes further, and the
+// fund's participation draws new private money in (guidance_crowd_in per public yuan; displaced
+// money above guidance_crowd_out_share). Total VC = private + public, never below private alone. A
+// firm between the relieved and the normal bar is funded only if its fund joins.
 void venture_rounds(World& w) {
   auto& f = w.firms;
-  const auto fund = guidance_fund::active(w);
-  const double g = fund.share;
   const auto& fp = w.sc.funds;
-  const auto requests = round_requests(w, fp.vc_min_productivity * (1.0 - fp.vc_bar_relief * g));
+  const auto requests = round_requests(w);
   if (requests.empty()) return;
+  std::vector<std::size_t> order(requests.size());
+  for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const auto &ra = requests[a].round, &rb = requests[b].round;
+    if (ra.priority != rb.priority) return ra.priority > rb.priority;
+    return ra.agent < rb.agent;
+  });
   const int months_left = 12 - w.month % 12;
-  double private_money = w.funds.vc_left_this_year / months_left;
-  double public_money = guidance_fund::money_this_month(w, fund);
-  const double supply =
-      g < 1.0 ? std::min(private_money / (1.0 - g), g > 0 ? public_money / g : 1e300) : 0.0;
-  const auto grants = engine::clear_by_rank(requests, supply, engine::Partial::Forbidden);
-  for (std::size_t k = 0; k < requests.size(); ++k) {
-    if (grants[k] <= 0) continue;
-    const std::size_t i = requests[k].agent;
-    f.cash[i] += grants[k];
-    f.equity[i] += grants[k];
+  double pool = w.funds.vc_left_this_year / months_left;  // the area's private VC this month
+  std::vector<double> public_money(w.programmes.size(), 0.0);
+  for (const std::size_t p : w.programmes_of(ProgrammeKind::GuidanceFund))
+    public_money[p] = guidance_fund::money_this_month(w, p);
+  for (const std::size_t k : order) {
+    if (pool <= 0.0) break;
+    const auto& rq = requests[k];
+    const double round = rq.round.amount;
+    if (round <= 0.0) continue;
+    const double g = guidance_fund::share(w, rq.fund);
+    const bool joins = rq.fund >= 0 && g > 0 && public_money[std::size_t(rq.fund)] >= g * round;
+    if (!joins && rq.rel < fp.vc_min_productivity) continue;
+    const double public_part = joins ? g * round : 0.0;
+    const double private_part = round - public_part;
+    const double c = joins ? guidance_fund::crowd_in(w, g) : 0.0;
+    const double new_money = c > 0 ? std::min(private_part, c * public_part) : 0.0;
+    const double from_pool = private_part - new_money;
+    if (from_pool > pool) continue;
+    pool -= from_pool;
+    // Crowd-out: private investors withdraw from the area's VC of the year.
+    const double displaced = c < 0 ? std::min(-c * public_part, pool) : 0.0;
+    pool -= displaced;
+    const std::size_t i = rq.round.agent;
+    f.cash[i] += round;
+    f.equity[i] += round;
     f.flags[i] |= kVcBacked;
     f.events[i] |= kEventRound;
     f.last_round[i] = w.month;
-    w.funds.vc_left_this_year -= (1.0 - g) * grants[k];
-    w.funds.vc_invested_this_step += (1.0 - g) * grants[k];
-    guidance_fund::invest(w, fund, g * grants[k]);
+    w.funds.vc_left_this_year -= from_pool + displaced;
+    w.funds.vc_invested_this_step += private_part;
+    if (joins) {
+      public_money[std::size_t(rq.fund)] -= public_part;
+      guidance_fund::invest(w, std::size_t(rq.fund), public_part);
+    }
   }
 }
 
@@ -159,17 +203,21 @@ void phase_credit(World& w) {
   parallel_for(f.size(), [&](std::size_t i) {
     if (f.alive[i]) offers[i] = loan_offer(w, i);
   });
-  // The dedicated credit line is a quota: requests are ranked by productivity, then firm id.
+  // The dedicated credit line is a revolving quota: requests for credit beyond the ordinary
+  // ceiling are ranked by productivity, then firm id, against each line's room left.
   std::vector<engine::Request> line_requests;
+  std::vector<int> line_of(f.size(), -1);
   for (std::size_t i = 0; i < f.size(); ++i)
-    if (offers[i].line > 0)
+    if (offers[i].line > 0) {
       line_requests.push_back({std::uint32_t(i), offers[i].line, f.productivity[i]});
-  const auto line_grant = credit_line::allocate(w, line_requests);
+      line_of[i] = offers[i].line_from;
+    }
+  const auto line_grant = credit_line::allocate(w, line_requests, line_of);
   parallel_for(f.size(), [&](std::size_t i) {
     if (!f.alive[i] || offers[i].want <= 0) return;
+    // Ordinary credit within the firm's own ceiling, then the line beyond it.
+    book_loan(w, i, offers[i], offers[i].bank, false);
     book_loan(w, i, offers[i], line_grant[i], true);
-    // Ordinary bank credit comes on top of the line, within the firm's own ceiling.
-    book_loan(w, i, offers[i], std::min(offers[i].bank, offers[i].want - line_grant[i]), false);
   });
   lease_equipment(w);
   venture_rounds(w);

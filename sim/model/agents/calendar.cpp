@@ -20,7 +20,9 @@ void open_programme_month(World& w, std::size_t p, bool january) {
   fold_support_month(w, p);  // last step's payments to firms, before the counters restart
   if (january) st.paid_this_year = 0;
   st.paid_this_step = 0;
-  st.budget_left = budget_room(w, p) > 0 && (!info.fund_based || st.fund_left > 0);
+  // A risk pool's yearly budget caps its refunds, not the coverage of new loans.
+  st.budget_left =
+      (info.covers_loans || budget_room(w, p) > 0) && (!info.fund_based || st.fund_left > 0);
   w.award_request[p].assign(st.active ? w.firms.size() : 0, 0.0);
   // Firm slots are renumbered by the December compaction, so the yearly tally restarts then.
   if (january) st.paid_to_firm_this_year.assign(w.firms.size(), 0.0);

@@ -40,6 +40,7 @@ void phase_exit(World& w) {
     w.funds.defaults_this_step += f.debt[i] > 0 ? f.debt[i] : 0.0;
     w.funds.bank_losses += loss;
     risk_pool::on_default(w, i, loss);
+    credit_line::on_default(w, i);
     w.zones[f.zone[i]].land_used -= f.land(i) + f.land_pending[i];
     w.exits_cell[w.cell(f.zone[i], f.sector[i])] += 1;
     f.alive[i] = 0;

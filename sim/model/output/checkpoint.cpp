@@ -21,7 +21,8 @@ namespace {
 // Version 02 added the fingerprint, the checksum and the checks on reading.
 // 03: scalar series in records.hpp order; risk-pool cover per programme.
 // 04: per programme and zone x sector, payments to firms this step and entrants' expected support.
-constexpr char kMagic[8] = {'P', 'K', 'S', 'M', 'C', 'K', '0', '4'};
+// 05: the amount each programme replenished (risk pools' yearly top-up).
+constexpr char kMagic[8] = {'P', 'K', 'S', 'M', 'C', 'K', '0', '5'};
 constexpr std::uint64_t kMaxString = 1u << 16;
 
 struct Out {
@@ -166,8 +167,8 @@ void archive_world(A& a, World& w) {
   static_assert(std::is_trivially_copyable_v<ZoneState> && std::is_trivially_copyable_v<Funds>);
   a.vec(w.zones);
   for (auto& p : w.programmes) {
-    for (double* x :
-         {&p.paid_total, &p.paid_this_year, &p.paid_this_step, &p.fund_left, &p.drawn, &p.units})
+    for (double* x : {&p.paid_total, &p.paid_this_year, &p.paid_this_step, &p.fund_left, &p.drawn,
+                      &p.units, &p.replenished})
       a.pod(*x);
     a.pod(p.active);
     a.pod(p.budget_left);

@@ -41,12 +41,26 @@ void on_default(World& w, std::size_t i, double loss) {
     if (!(st.covered_debt[i] > 0)) continue;
     const double covered_loss = loss * st.covered_debt[i] / f.debt[i];
     const auto& spec = w.terms[p];
-    const double pay = std::min(spec.rate * covered_loss, st.fund_left);
+    // Refunds within the fund left and the year's payout cap (budget_per_year, 0 = none).
+    const double pay = std::min({spec.rate * covered_loss, st.fund_left, budget_room(w, p)});
     st.fund_left -= std::max(pay, 0.0);
     book(w, p, pay);
     w.funds.pool_paid_this_step += std::max(pay, 0.0);
     w.funds.guarantee_paid_this_step += spec.guarantee_share * covered_loss;
   }
+}
+
+void on_month(World& w, std::size_t p) {
+  // Document 000 (line 42) gives the pool's size (1亿) but no replenishment: a standing pool
+  // refilled from the budget each year is an assumption of the scenario (replenish_per_year).
+  if (!w.is_january()) return;
+  auto& st = w.programmes[p];
+  const auto& spec = w.terms[p];
+  const double top_up = std::min(spec.replenish_per_year, spec.fund_size - st.fund_left);
+  if (!(top_up > 0)) return;
+  st.fund_left += top_up;
+  st.replenished += top_up;
+  st.budget_left = st.fund_left > 0;
 }
 
 }  // namespace risk_pool
@@ -55,28 +69,73 @@ namespace credit_line {
 
 int open_to(const World& w, std::size_t i) { return w.programme_for(ProgrammeKind::CreditLine, i); }
 
-double ceiling_factor(const World& w, int line) { return 1.0 + w.terms[line].effect; }
+double extra_credit(const World& w, int line, double unmet, double ceiling) {
+  if (line < 0 || !(unmet > 0) || !(ceiling > 0)) return 0.0;
+  return std::min(unmet, ceiling * w.terms[line].effect);
+}
 
-std::vector<double> allocate(World& w, const std::vector<engine::Request>& requests) {
+std::vector<double> allocate(World& w, const std::vector<engine::Request>& requests,
+                             const std::vector<int>& line_of) {
   std::vector<double> grant(w.firms.size(), 0.0);
   if (requests.empty()) return grant;
+  // Each line rations its own firms' requests by rank against its room left.
   for (const std::size_t p : w.programmes_of(ProgrammeKind::CreditLine)) {
     if (!w.programmes[p].active) continue;
-    const auto grants = engine::clear_by_rank(requests, w.programmes[p].fund_left);
-    for (std::size_t k = 0; k < requests.size(); ++k) grant[requests[k].agent] = grants[k];
+    std::vector<engine::Request> mine;
+    for (const auto& r : requests)
+      if (line_of[r.agent] == int(p)) mine.push_back(r);
+    if (mine.empty()) continue;
+    const auto grants = engine::clear_by_rank(mine, std::max(0.0, w.programmes[p].fund_left));
     double total = 0;
-    for (double g : grants) total += g;
+    for (std::size_t k = 0; k < mine.size(); ++k) {
+      grant[mine[k].agent] = grants[k];
+      total += grants[k];
+    }
     w.programmes[p].fund_left -= total;
     w.programmes[p].drawn += total;
-    break;
   }
   return grant;
+}
+
+void on_loan(World& w, std::size_t i, int line, double amount) {
+  if (line < 0 || !(amount > 0)) return;
+  w.programmes[std::size_t(line)].covered_debt[i] += amount;
+  w.firms.line_debt[i] += amount;
+}
+
+void on_repayments(World& w, const std::vector<double>& share) {
+  for (const std::size_t p : w.programmes_of(ProgrammeKind::CreditLine)) {
+    auto& st = w.programmes[p];
+    double repaid = 0.0;
+    for (std::size_t i = 0; i < share.size(); ++i) {
+      if (!(st.covered_debt[i] > 0) || share[i] >= 1.0) continue;
+      const double r = st.covered_debt[i] * (1.0 - share[i]);
+      st.covered_debt[i] -= r;
+      repaid += r;
+    }
+    st.fund_left += repaid;  // the line revolves: repaid credit can be lent again
+  }
+}
+
+void on_default(World& w, std::size_t i) {
+  for (const std::size_t p : w.programmes_of(ProgrammeKind::CreditLine)) {
+    auto& st = w.programmes[p];
+    st.fund_left += st.covered_debt[i];
+    st.covered_debt[i] = 0.0;
+  }
+  w.firms.line_debt[i] = 0.0;
 }
 
 double drawn(const World& w) {
   double total = 0;
   for (const std::size_t p : w.programmes_of(ProgrammeKind::CreditLine))
     total += w.programmes[p].drawn;
+  return total;
+}
+
+double outstanding(const World& w, std::size_t p) {
+  double total = 0;
+  for (const double d : w.programmes[p].covered_debt) total += d;
   return total;
 }
 
@@ -100,25 +159,33 @@ void on_lease(World& w, const Terms& subsidy, std::size_t i, double lease) {
 
 namespace guidance_fund {
 
-CoInvestment active(const World& w) {
-  CoInvestment c;
-  for (const std::size_t p : w.programmes_of(ProgrammeKind::GuidanceFund))
-    if (w.programmes[p].active && w.programmes[p].fund_left > 0) {
-      c.fund = int(p);
-      c.share = std::clamp(w.terms[p].effect, 0.0, w.sc.funds.guidance_fund_max_share);
-    }
-  return c;
+int open_to(const World& w, std::size_t i) {
+  return w.programme_for(ProgrammeKind::GuidanceFund, i);
 }
 
-double money_this_month(const World& w, const CoInvestment& c) {
-  if (c.fund < 0) return 0.0;
-  return w.programmes[c.fund].fund_left / std::max(1, w.terms[c.fund].to - w.month + 1);
+double share(const World& w, int p) {
+  return p >= 0 ? std::clamp(w.terms[p].effect, 0.0, w.sc.funds.guidance_fund_max_share) : 0.0;
 }
 
-void invest(World& w, const CoInvestment& c, double amount) {
-  if (c.fund < 0) return;
-  w.programmes[c.fund].fund_left -= amount;
-  w.programmes[c.fund].drawn += amount;
+double money_this_month(const World& w, std::size_t p) {
+  if (!w.programmes[p].active) return 0.0;
+  return std::max(0.0, w.programmes[p].fund_left) / std::max(1, w.terms[p].to - w.month + 1);
+}
+
+double crowd_in(const World& w, double g) {
+  // REFERENCES §2: guidance-fund policies raised total VC (Cong, Li & Gu: crowd-in); moderate
+  // public shares help, large ones underperform: the crowd-in falls linearly with g and turns
+  // into crowd-out above guidance_crowd_out_share (assumption on the form).
+  const auto& fp = w.sc.funds;
+  if (fp.guidance_crowd_out_share <= 0) return -fp.guidance_crowd_in;
+  return fp.guidance_crowd_in * (1.0 - g / fp.guidance_crowd_out_share);
+}
+
+void invest(World& w, std::size_t p, double amount) {
+  if (!(amount > 0)) return;
+  w.programmes[p].fund_left -= amount;
+  w.programmes[p].drawn += amount;
+  book(w, p, amount);
   w.funds.guidance_invested_this_step += amount;
 }
 

@@ -2,6 +2,7 @@
 // lever: its dictionary keys, one line here, its behaviour in its family file, and a test.
 #include <stdexcept>
 
+#include "programmes/finance.hpp"
 #include "programmes/incubators.hpp"
 #include "programmes/programme.hpp"
 #include "programmes/talent.hpp"
@@ -146,11 +147,12 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        "42)",
        "Commercial banks are supported to open sci-tech sub-branches in Lingang, providing a "
        "dedicated credit line of 20 billion yuan for Lingang's IM firms.",
-       "Raises an eligible firm's loan ceiling by (1+effect) in loan_offer; line requests are "
-       "rationed by productivity against fund_left (phase_credit).",
+       "Lends beyond the ordinary ceiling to constrained firms, up to effect×ceiling (loan_offer); "
+       "requests rationed by productivity against the room left, which repayments restore "
+       "(revolving); no interest subsidy, so 0 cost.",
        {"effect", "fund_size", "sme_only"},
        true,
-       false,
+       true,
        {"credit_line_drawn"},
        nullptr,
        {"loans_outstanding", +1}},  // L9 is a dedicated credit line for IM firms
@@ -162,12 +164,13 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        "Set up a 100-million-yuan loan risk-compensation fund to provide credit support to "
        "Lingang's IM micro, small and medium firms.",
        "Coverage (rate+guarantee share) relaxes bank leverage limits and screening in loan_offer; "
-       "on default the pool refunds rate×covered loss from fund_left.",
-       {"rate", "loss_shares", "fund_size", "budget_per_year", "sme_only"},
+       "on default the pool refunds rate×covered loss from fund_left within budget_per_year; "
+       "replenish_per_year refills it each January.",
+       {"rate", "loss_shares", "fund_size", "budget_per_year", "replenish_per_year", "sme_only"},
        true,
        true,
        {"risk_pool_paid", "guarantee_paid"},
-       nullptr,
+       risk_pool::on_month,
        {"loans_outstanding", +1}},  // L10 covers losses to give IM SMEs credit support
       {"leasing_subsidy",
        K::LeasingSubsidy,
@@ -270,8 +273,9 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        "发起设立上海智能制造产业投资基金,发挥财政资金杠杆放大效应 (000, line 28)",
        "Launch a Shanghai intelligent-manufacturing industry investment fund, using the leverage "
        "effect of fiscal money.",
-       "Co-invests share g=effect of each VC round: lowers VC's productivity bar and adds public "
-       "money (fund_left spread over months to `to`) in venture_rounds.",
+       "Co-invests share g=effect of each VC round of its eligible firms from fund_left (spread "
+       "over months to `to`), booked as equity cost; private VC pays 1-g and crowd-in adds new "
+       "private money (venture_rounds); lowers VC's bar.",
        {"effect", "fund_size"},
        true,
        false,

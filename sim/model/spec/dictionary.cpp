@@ -150,9 +150,13 @@ const std::vector<Entry<ProgrammeSpec>>& programme_entries() {
       {"cap_per_year", VK::Money, &P::cap_per_year, 0, 1e13, "CNY/year",
        "Largest payment per recipient per year (0 = no cap)", ""},
       {"budget_per_year", VK::Money, &P::budget_per_year, 0, 1e14, "CNY/year",
-       "Money available per calendar year (0 = not limited)", ""},
+       "Money available per calendar year (0 = not limited); risk_pool: most refunds paid in a "
+       "calendar year (refunds above it are borne by the bank; coverage of new loans goes on)",
+       ""},
       {"fund_size", VK::Money, &P::fund_size, 0, 1e14, "CNY",
-       "Credit-line quota, pool size or fund capital", ""},
+       "Credit-line quota (revolving: line loans outstanding at most this), pool size or fund "
+       "capital",
+       ""},
       {"amount", VK::Money, &P::amount, 0, 1e13, "CNY",
        "Fixed award (listing_bonus; high_tech_reward: per first certification); incubator: "
        "operating subsidy per incubator per year; innovation_centre: public funding per centre per "
@@ -169,10 +173,16 @@ const std::vector<Entry<ProgrammeSpec>>& programme_entries() {
        "year; innovation_centre: most centres selected per year (0 = no limit)",
        ""},
       {"effect", VK::Real, &P::effect, 0, 100, "1",
-       "Programme-specific response: credit_line loan-ceiling multiplier - 1; talent_pilot arrival "
-       "multiplier - 1; local_procurement extra local share; guidance_fund co-investment share (at "
-       "most funds.guidance_fund_max_share)",
+       "Programme-specific response: credit_line credit beyond the ordinary ceiling, as a share of "
+       "it, for firms whose demand exceeds it; talent_pilot arrival "
+       "multiplier - 1; local_procurement extra local share; guidance_fund public co-investment "
+       "share g of each round it joins, paid from fund_size as equity (at most "
+       "funds.guidance_fund_max_share)",
        "assumption"},
+      {"replenish_per_year", VK::Money, &P::replenish_per_year, 0, 1e14, "CNY/year",
+       "risk_pool: money added to the pool each January while it runs, up to fund_size (0 = "
+       "never replenished: a lifetime quota)",
+       "assumption where the document states none (000 gives the pool's size only)"},
       {"from", VK::Month, &P::from, 1990 * 12, 2100 * 12, "YYYY-MM", "First active month", "",
        true},
       {"to", VK::Month, &P::to, 1990 * 12, 2100 * 12, "YYYY-MM", "Last active month", "", true},

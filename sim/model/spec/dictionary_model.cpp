@@ -492,6 +492,19 @@ const std::vector<Entry<FundParams>>& fund_entries() {
        "Largest co-investment share of a round a guidance fund takes (its `effect` is clamped to "
        "this)",
        "assumption"},
+      {"guidance_crowd_in", VK::Real, &F::guidance_crowd_in, 0, 10, "1",
+       "New private VC money a guidance fund's co-investment draws into a round, per public yuan, "
+       "at a small public share: c(g) = this x (1 - g / guidance_crowd_out_share); it pays part "
+       "of the round's private share (1-g) without using the area's vc_capital_per_year",
+       "REFERENCES §2/§2b: provincial guidance-fund policies raised total VC fundraising and "
+       "investment (Cong, Li & Gu, DiD on PEdata): crowd-in; document 000 line 28 "
+       "发挥财政资金杠杆放大效应; size 1 is an assumption"},
+      {"guidance_crowd_out_share", VK::Rate, &F::guidance_crowd_out_share, 0, 1, "1",
+       "Public share of a round above which a guidance fund crowds private VC out: c(g) < 0 and "
+       "-c(g) private yuan per public yuan leave the area's VC of the year (0 = always crowd-out "
+       "at guidance_crowd_in per yuan)",
+       "REFERENCES §2: moderate government shares help, large shares underperform; the linear "
+       "form and 50% are assumptions"},
       {"vc_max_age_years", VK::Real, &F::vc_max_age_years, 0, 100, "years",
        "Oldest firm VC invests in", "assumption"},
       {"sme_output_limit", VK::Money, &F::sme_output_limit, 0, 1e13, "CNY/year",
