@@ -51,14 +51,18 @@ void print_summary(const model::Scenario& sc, const model::RunSummary& r) {
     fmt::print("  {:<28} {:>12}\n", printable(id), units::format_money(cost));
   if (r.programme_cost.empty()) fmt::print("  (no programme enabled)\n");
   if (r.scorecard.empty()) return;
-  fmt::print("\nScorecard: target | year | median [90% interval] | P(reach)\n");
+  fmt::print("\nScorecard: target | year | median [90% interval] | P(reach) | basis\n");
   for (const auto& l : r.scorecard) {
     const std::string place = l.target.zone == "all" ? "" : " @" + l.target.zone;
     const std::string sector = l.target.sector == "all" ? "" : " [" + l.target.sector + "]";
     const std::string what = fmt::format("{}{}{} {} {:g} {}", l.target.metric, place, sector,
                                          l.target.sense, l.target.value, l.unit);
-    fmt::print("  {:<44} {} {:>4} | {:>10.4g} [{:.4g}, {:.4g}] | {:>4.0f}%\n", printable(what), "",
-               model::year_label(l.months), l.median, l.q05, l.q95, 100.0 * l.probability);
+    // A count since a year shows the years it covers; an imposed line is no result of the run.
+    const std::string years =
+        l.target.since > 0 ? fmt::format("{}-{}", l.target.since, model::year_label(l.months))
+                           : model::year_label(l.months);
+    fmt::print("  {:<44} {:>9} | {:>10.4g} [{:.4g}, {:.4g}] | {:>4.0f}% | {}\n", printable(what),
+               years, l.median, l.q05, l.q95, 100.0 * l.probability, l.target.basis);
   }
   if (!partial.empty()) fmt::print("{}\n", partial);
 }

@@ -36,11 +36,41 @@ namespace fs = std::filesystem;
 // ------------------------------------------------------------------ metrics
 
 std::string metric_spec(const model::TargetSpec& t) {
-  std::string s = fmt::format("{}:{}", t.metric, t.year);
+  // A count since a year reads "metric:since-year" (smart_retrofits:2018-2020).
+  std::string s = t.since > 0 ? fmt::format("{}:{}-{}", t.metric, t.since, t.year)
+                              : fmt::format("{}:{}", t.metric, t.year);
   if (t.zone != "all" || t.sector != "all") s += fmt::format(":{}", t.zone);
   if (t.sector != "all") s += fmt::format(":{}", t.sector);
   return s;
 }
+
+namespace {
+
+// "2020", or "2018-2020" for a count since the start taken from January 2018.
+void read_years(const std::string& spec, const std::string& text, model::TargetSpec& t) {
+  const auto whole_number = [](const std::string& x) {
+    std::size_t used = 0;
+    const int v = std::stoi(x, &used);
+    if (used != x.size()) throw std::invalid_argument(x);
+    return v;
+  };
+  const auto dash = text.find('-');
+  try {
+    t.year = whole_number(dash == std::string::npos ? text : text.substr(dash + 1));
+    if (dash != std::string::npos) t.since = whole_number(text.substr(0, dash));
+  } catch (const std::exception&) {
+    throw Error(fmt::format("metric \"{}\": \"{}\" is not a year or since-year", spec, text));
+  }
+  if (t.since != 0 && !model::is_cumulative_metric(t.metric))
+    throw Error(
+        fmt::format("metric \"{}\": only smart_retrofits, first_units and policy_cost "
+                    "count since a year",
+                    spec));
+  if (t.since > t.year)
+    throw Error(fmt::format("metric \"{}\": since {} is after {}", spec, t.since, t.year));
+}
+
+}  // namespace
 
 std::vector<MetricSpec> parse_metrics(const std::vector<std::string>& specs,
                                       const model::Scenario& sc) {
@@ -81,14 +111,13 @@ std::vector<MetricSpec> parse_metrics(const std::vector<std::string>& specs,
       throw Error(fmt::format("metric \"{}\": unknown metric \"{}\"; allowed: {}, targets_met",
                               spec, parts[0], fmt::join(allowed, ", ")));
     m.target.metric = parts[0];
-    try {
-      m.target.year = std::stoi(parts[1]);
-    } catch (const std::exception&) {
-      throw Error(fmt::format("metric \"{}\": \"{}\" is not a year", spec, parts[1]));
-    }
+    read_years(spec, parts[1], m.target);
     if (m.target.year < sc.info.start / 12 || m.target.year > sc.info.end / 12)
       throw Error(fmt::format("metric \"{}\": year {} lies outside the scenario's horizon {}..{}",
                               spec, m.target.year, sc.info.start / 12, sc.info.end / 12));
+    if (m.target.since != 0 && m.target.since < sc.info.start / 12)
+      throw Error(fmt::format("metric \"{}\": since {} is before the horizon's first year {}", spec,
+                              m.target.since, sc.info.start / 12));
     if (parts.size() >= 3) {
       m.target.zone = parts[2];
       if (m.target.zone != "all" && sc.zone_index(m.target.zone) < 0)

@@ -374,9 +374,19 @@ struct TargetSpec {
   int year = 2020;
   double value = 0.0;
   std::string sense = ">=";
+  // Counts since the start (smart_retrofits, first_units, policy_cost) count from January of
+  // `since` instead when it is set (a plan's "5,000 projects in 2018-2020"); 0: from the start.
+  int since = 0;
+  // Where the number comes from: "document" (the plan states it), "assumption" (a measurable
+  // reading of a qualitative goal, invented), "imposed" (the scenario's inputs hold it, e.g. zone
+  // areas that sum to a land cap: reported, not a result of the run).
+  std::string basis = "assumption";
   std::string label;
   std::string source;
 };
+
+// Metrics counted from the start of the run, which a target's `since` can restrict.
+bool is_cumulative_metric(const std::string& metric);
 
 struct Scenario {
   std::string path;                      // file it was loaded from

@@ -84,10 +84,12 @@ double level_value(const MetricScope& q, const std::string& m) {
   if (m == "platforms") return q.cells(dec, Series::Platforms);
   if (m == "loans_outstanding") return q.cells(dec, Series::Loans) / 1e8;
   if (m == "talent" || m == "leading_talent") {
+    // Area-wide, the industrial zones' talent, as the plans count industrial talent.
     double v = 0;
-    for (std::size_t z = 0; z < q.sc.zones.size(); ++z)
-      if (q.z_sel < 0 || int(z) == q.z_sel)
-        v += (m == "talent" ? dec.zone_talent[z * 2] : 0.0) + dec.zone_talent[z * 2 + 1];
+    for (std::size_t z = 0; z < q.sc.zones.size(); ++z) {
+      if (q.z_sel >= 0 ? int(z) != q.z_sel : !q.sc.zones[z].industrial) continue;
+      v += (m == "talent" ? dec.zone_talent[z * 2] : 0.0) + dec.zone_talent[z * 2 + 1];
+    }
     return v;
   }
   if (m == "innovation_centres")
@@ -180,8 +182,8 @@ double metric_value(const Scenario& sc, const ReplicationRecords& rec, const Tar
     throw Error(fmt::format("metric {} {}: the year lies outside the run's months {}..{}",
                             target.metric, target.year, units::format_month(rec.start),
                             units::format_month(end)));
-  // Area-wide industrial metrics leave out non-industrial zones; counts of certified firms,
-  // platforms and talent take every zone. A target naming a zone measures that zone.
+  // Area-wide industrial metrics (talent too) leave out non-industrial zones; counts of certified
+  // firms and platforms take every zone. A target naming a zone measures that zone.
   const MetricScope q{sc,
                       rec,
                       target.zone == "all" ? -1 : sc.zone_index(target.zone),
@@ -190,8 +192,14 @@ double metric_value(const Scenario& sc, const ReplicationRecords& rec, const Tar
                       months};
   const auto time = metric_time(target.metric);
   if (!time) return std::nan("");  // not a scorecard metric (validation refuses those)
-  return *time == MetricTime::Annual ? annual_value(q, target.metric)
-                                     : level_value(q, target.metric);
+  if (*time == MetricTime::Annual) return annual_value(q, target.metric);
+  const double level = level_value(q, target.metric);
+  // A count since `since`: take away what was counted up to the December before it.
+  if (target.since == 0 || !is_cumulative_metric(target.metric)) return level;
+  const YearMonths before = year_months(rec.start, end, target.since - 1);
+  if (before.count == 0) return level;
+  const MetricScope earlier{sc, rec, q.z_sel, q.s_sel, q.industrial_only, before};
+  return level - level_value(earlier, target.metric);
 }
 
 }  // namespace parksim::model

@@ -298,6 +298,7 @@ void RunFile::write_scorecard(const std::vector<ScorecardLine>& lines, int repli
   text("sense", [](const ScorecardLine& l) { return l.target.sense; });
   text("label", [](const ScorecardLine& l) { return l.target.label; });
   text("source", [](const ScorecardLine& l) { return l.target.source; });
+  text("basis", [](const ScorecardLine& l) { return l.target.basis; });
   text("unit", [](const ScorecardLine& l) { return l.unit; });
   auto number = [&](const char* name, const char* units, auto get) {
     std::vector<double> v;
@@ -306,6 +307,7 @@ void RunFile::write_scorecard(const std::vector<ScorecardLine>& lines, int repli
     w_.write("scorecard", name, v);
   };
   number("year", "year", [](const ScorecardLine& l) { return double(l.target.year); });
+  number("since", "year", [](const ScorecardLine& l) { return double(l.target.since); });
   number("target_value", "metric unit", [](const ScorecardLine& l) { return l.target.value; });
   number("median", "metric unit", [](const ScorecardLine& l) { return l.median; });
   number("q05", "metric unit", [](const ScorecardLine& l) { return l.q05; });

@@ -28,8 +28,10 @@ const std::vector<MetricInfo>& scorecard_metrics() {
       {"land_used", "km2", "Industrial land used in December"},
       {"high_tech_firms", "firms", "Certified high-tech enterprises in December"},
       {"rd_intensity", "1", "R&D spending / output in the calendar year"},
-      {"talent", "persons", "Skilled and leading talent present in December"},
-      {"leading_talent", "persons", "Leading talents present in December"},
+      {"talent", "persons",
+       "Skilled and leading talent present in December (industrial zones, or the zone named)"},
+      {"leading_talent", "persons",
+       "Leading talents present in December (industrial zones, or the zone named)"},
       {"platforms", "platforms", "Platforms (labs, test and engineering centres) in operation"},
       {"patents", "patents/year",
        "Invention patents granted to above-size firms in the calendar year"},
@@ -45,6 +47,10 @@ const std::vector<MetricInfo>& scorecard_metrics() {
       {"policy_cost", "1e8 CNY", "Money paid by all programmes since the start"},
   };
   return m;
+}
+
+bool is_cumulative_metric(const std::string& metric) {
+  return metric == "smart_retrofits" || metric == "first_units" || metric == "policy_cost";
 }
 
 int Scenario::zone_index(const std::string& id) const {

@@ -150,6 +150,15 @@ void CrossChecker::targets() {
     if (t.year < first_year || t.year > last_year)
       add(p + ".year",
           fmt::format("year {} lies outside the horizon {}..{}", t.year, first_year, last_year));
+    if (t.since != 0 && !is_cumulative_metric(t.metric))
+      add(p + ".since",
+          fmt::format("{} is not counted since the start; since applies to smart_retrofits, "
+                      "first_units and policy_cost",
+                      t.metric));
+    else if (t.since != 0 && (t.since < first_year || t.since > t.year))
+      add(p + ".since", fmt::format("since {} must lie between the horizon's first year {} and "
+                                    "the target's year {}",
+                                    t.since, first_year, t.year));
     // A plan's annual flow target cannot be judged on a few months (docs/scenario_format.md,
     // Partial years).
     const auto months = year_months(s_.info.start, s_.info.end, t.year);
