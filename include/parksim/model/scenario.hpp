@@ -169,6 +169,9 @@ struct ModelParams {
       0.004;  // productivity step of other firms of the sector per result
   double centre_other_zone_spillover_share = 0.5;  // share of the spill-over in other zones
   int centre_min_results = 3;                      // results needed at the three-year review
+  int centre_preparation_months = 12;  // 001: 筹建期为一年
+  int centre_extension_months = 6;     // 001: 可申请延期半年
+  int centre_review_months = 36;       // 001: 三年定期考核
 };
 
 struct TalentParams {

@@ -17,10 +17,6 @@ namespace parksim::model {
 
 namespace {
 
-constexpr int kPreparationMonths = 12;
-constexpr int kExtensionMonths = 6;
-constexpr int kReviewMonths = 36;
-
 bool live(const Centre& c) { return c.stage != CentreStage::Revoked; }
 
 struct Application {
@@ -56,6 +52,9 @@ std::vector<std::size_t> candidates(const World& w, std::size_t s) {
 void call_for_applications(World& w, std::size_t p) {
   const auto& m = w.sc.model;
   const auto& f = w.firms;
+  // Members pay their share of the centre's R&D on top of their own; without public money they
+  // keep their R&D in-house and no consortium applies (the programme creates the centres).
+  if (!(w.terms[p].amount > 0)) return;
   std::vector<Application> apps;
   for (std::size_t s = 0; s < w.sc.sectors.size(); ++s) {
     if (!eligible_in_sector(w, p, s)) continue;
@@ -93,7 +92,7 @@ void call_for_applications(World& w, std::size_t p) {
     // "research society + alliance" (the form is reported; it does not change behaviour).
     c.corporate = a.members.size() >= std::size_t(m.centre_min_members) + 2;
     c.selected = w.month;
-    c.stage_end = w.month + kPreparationMonths;
+    c.stage_end = w.month + m.centre_preparation_months;
     for (auto i : a.members) c.members.push_back(f.id[i]);
     w.centres.push_back(std::move(c));
     ++selected;
@@ -111,7 +110,7 @@ void review_preparation(World& w, Centre& c) {
     c.operating_since = w.month;
   } else if (c.stage == CentreStage::Preparing) {
     c.stage = CentreStage::Extended;
-    c.stage_end = w.month + kExtensionMonths;
+    c.stage_end = w.month + w.sc.model.centre_extension_months;
   } else {
     c.stage = CentreStage::Revoked;
     c.ended = w.month;
@@ -119,13 +118,18 @@ void review_preparation(World& w, Centre& c) {
 }
 
 // Results of one operating month and their spill-over: members gain most, the sector's other firms
-// in the centre's zone less, those in other zones centre_other_zone_spillover_share of that.
-void produce_results(World& w, Centre& c, const std::vector<std::size_t>& members, bool funded) {
+// in the centre's zone less, those in other zones centre_other_zone_spillover_share of that. The
+// budget is money spent for the centre this month: the members' contributions, added to their R&D
+// (paid from their cash in production), and the public funding booked (`paid`, CNY this month).
+void produce_results(World& w, Centre& c, const std::vector<std::size_t>& members, double paid) {
   const auto& m = w.sc.model;
   auto& f = w.firms;
-  double budget = 0;  // CNY per year
-  for (auto i : members) budget += m.centre_member_rd_share * 12.0 * f.rd_spend[i];
-  if (funded) budget += w.terms[std::size_t(c.programme)].amount;
+  double budget = 12.0 * paid;  // CNY per year
+  for (auto i : members) {
+    const double contribution = m.centre_member_rd_share * f.rd_spend[i];
+    f.rd_spend[i] += contribution;
+    budget += 12.0 * contribution;
+  }
   const double rate = m.centre_result_rate * budget / m.centre_reference_budget / 12.0;
   auto rng = w.streams("centre_results")(std::uint64_t(c.id));
   const int results =
@@ -157,7 +161,7 @@ bool evaluate(World& w, Centre& c, std::size_t members_alive) {
     c.suspended = c.results == c.results_at_evaluation;
     c.results_at_evaluation = c.results;
   }
-  if (months > 0 && months % kReviewMonths == 0) {
+  if (months > 0 && months % w.sc.model.centre_review_months == 0) {
     if (c.results - c.results_at_review < w.sc.model.centre_min_results) {
       c.stage = CentreStage::Revoked;
       c.ended = w.month;
@@ -195,10 +199,13 @@ void phase_centres(World& w) {
       const bool passed = evaluate(w, c, members.size());
       funded = funded && passed;
       if (c.stage == CentreStage::Revoked) continue;
-      produce_results(w, c, members, funded);
     }
-    // "One case, one policy" funding flows from selection while the programme runs.
-    if (funded) book(w, p, std::min(w.terms[p].amount / 12.0, budget_room(w, p)));
+    // "One case, one policy" funding flows from selection while the programme runs, within the
+    // budget; results are bought with what is actually paid.
+    const double paid =
+        funded ? std::max(0.0, std::min(w.terms[p].amount / 12.0, budget_room(w, p))) : 0.0;
+    if (paid > 0) book(w, p, paid);
+    if (c.stage == CentreStage::Operating) produce_results(w, c, members, paid);
   }
 }
 
