@@ -16,8 +16,8 @@ static void relocate(World& w);
 namespace {
 
 // Term of land a firm buys now (出让年限): a recognised key project (yearly output of at least
-// key_project_min_output when it signs) gets the zone's key-project term, 003:
-// "经认定的重点工业项目 最高出让年限可以为50年"; other firms the standard term.
+// key_project_min_output when it signs) gets the zone's key-project term; other firms the
+// standard term. 003, line 148: "经认定的重点工业项目最高出让年限可以为50年".
 int term_months_now(const World& w, std::size_t i) {
   const auto& zone = w.sc.zones[w.firms.zone[i]];
   const bool key = zone.key_project_term_years > 0 &&
