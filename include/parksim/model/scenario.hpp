@@ -121,6 +121,7 @@ struct ModelParams {
   double floor_area_per_worker = 80.0;  // m2 of floor per worker
   double parcel_size = 20000.0;         // m2, the unit of land requests
   int output_per_mu_grace_months = 24;  // age before output per mu is tested
+  double key_project_min_output = 1e9;  // CNY/year: a firm this large signs as a key project
   // entry
   double entry_rate_per_year = 0.08;      // entrants per year as share of incumbents (baseline)
   double entrant_size = 0.10;             // entrant demand as share of sector mean firm output
@@ -236,10 +237,15 @@ struct ZoneSpec {
   double land_used = 0.0;  // m2 used at the start
   double plot_ratio = 1.2;
   double plot_ratio_cap = 2.0;
-  double land_rent = 4.0;      // CNY per m2 of land per month (leased land)
-  double land_price = 1500.0;  // CNY per m2 (land sold)
-  double lease_share = 0.5;    // share of new land leased rather than sold
-  int approval_months = 6;     // from grant to use
+  double land_rent = 4.0;          // CNY per m2 of land per month (leased land)
+  double land_price = 1500.0;      // CNY per m2 (land sold)
+  double lease_share = 0.5;        // share of new land leased rather than sold
+  double stock_lease_share = 0.5;  // share of the land in use at the start that is leased
+  int lease_then_sell_years =
+      0;                     // lease period of new leased land before its sale (0 = never sold)
+  int land_term_years = 50;  // term of industrial land sold (出让年限)
+  int key_project_term_years = 0;  // term for recognised key projects (0 = the standard term)
+  int approval_months = 6;         // from grant to use
   double min_output_per_mu =
       0.0;  // CNY per mu per year; below it a surcharge applies (0 = no rule)
   double low_density_surcharge = 0.0;  // share of land cost added for firms below the rule

@@ -1,5 +1,5 @@
-// Land: approvals, requests cleared by output per m2 (以亩均论英雄), exit clauses of land contracts
-// and relocation of firms short of land.
+// Land: approvals, requests cleared by output per m2 (以亩均论英雄), land contracts signed under
+// the zone's rules (lease then sell, terms, exit clauses) and relocation of firms short of land.
 #include <algorithm>
 #include <cmath>
 
@@ -13,31 +13,134 @@ using engine::parallel_for;
 
 static void relocate(World& w);
 
-// Full-life-cycle land contracts (003): each January a firm whose output per mu last year was below
-// its zone's rule counts one more year; after exit_clause_years in a row its land is taken back and
-// it leaves at the exit phase, freeing the parcel for denser users (腾笼换鸟).
-static void apply_exit_clauses(World& w) {
-  auto& f = w.firms;
-  parallel_for(f.size(), [&](std::size_t i) {
-    const auto& zone = w.sc.zones[f.zone[i]];
-    if (!f.alive[i] || zone.exit_clause_years <= 0 || zone.min_output_per_mu <= 0) return;
-    f.low_density_years[i] = w.below_output_per_mu(i) ? f.low_density_years[i] + 1 : 0;
-    f.land_revoked[i] = f.low_density_years[i] >= zone.exit_clause_years;
-  });
-  for (std::size_t i = 0; i < f.size(); ++i)
-    w.land_revoked += f.alive[i] && f.land_revoked[i] ? 1.0 : 0.0;
+namespace {
+
+// Term of land a firm buys now (出让年限): a recognised key project (yearly output of at least
+// key_project_min_output when it signs) gets the zone's key-project term; other firms the
+// standard term. 003, line 148: "经认定的重点工业项目最高出让年限可以为50年".
+int term_months_now(const World& w, std::size_t i) {
+  const auto& zone = w.sc.zones[w.firms.zone[i]];
+  const bool key = zone.key_project_term_years > 0 &&
+                   w.firms.output_last_year[i] >= w.sc.model.key_project_min_output;
+  return 12 * (key ? zone.key_project_term_years : zone.land_term_years);
 }
+
+// One date for a firm's contract land of old_m2 joined by add_m2: the area-weighted mean, so a
+// firm keeps one lease end and one term end whatever the number of its parcels.
+int merged_month(int old_month, double old_m2, int add_month, double add_m2) {
+  if (old_m2 <= 0) return add_month;
+  return int(std::lround((old_month * old_m2 + add_month * add_m2) / (old_m2 + add_m2)));
+}
+
+void add_owned_contract(World& w, std::size_t i, double m2) {
+  auto& f = w.firms;
+  if (m2 <= 0) return;
+  const int term = term_months_now(w, i);
+  f.term_end[i] = merged_month(f.term_end[i], f.contract_owned[i], w.month + term, m2);
+  f.term_months[i] = merged_month(f.term_months[i], f.contract_owned[i], term, m2);
+  f.contract_owned[i] += m2;
+}
+
+// Land granted under the zone's rules becomes usable: the bought part is contract land with a
+// term, the leased part contract land on lease; under lease then sell its lease period ends
+// lease_then_sell_years later (otherwise it stays leased: lease_end 0).
+void use_granted_land(World& w, std::size_t i) {
+  auto& f = w.firms;
+  const auto& zone = w.sc.zones[f.zone[i]];
+  const double bought = f.land_buy_pending[i] * f.land_pending[i];
+  const double leased = f.land_pending[i] - bought;
+  f.land_owned[i] += bought;
+  f.land_leased[i] += leased;
+  f.land_pending[i] = 0;
+  add_owned_contract(w, i, bought);
+  if (leased <= 0) return;
+  if (zone.lease_then_sell_years > 0)
+    f.lease_end[i] = merged_month(f.lease_end[i], f.contract_leased[i],
+                                  w.month + 12 * zone.lease_then_sell_years, leased);
+  f.contract_leased[i] += leased;
+}
+
+// Contract land taken back (exit clause, or a lease-then-sell contract whose terms are not met):
+// the zone gets the land, the plot-ratio floor built on it goes with it, and bought land is
+// refunded at its residual value, the unexpired share of its term (assumption: 003 names the
+// exit, 土地使用权退出, not its price). The firm keeps running on its other land; one left
+// without land has nowhere to produce (no ready floor to rent in the model) and leaves at the
+// exit phase.
+void take_back(World& w, std::size_t i, double leased, double owned) {
+  auto& f = w.firms;
+  const auto& zone = w.sc.zones[f.zone[i]];
+  const double before = f.land(i);
+  if (owned > 0) {
+    const double unexpired =
+        std::max(0, f.term_end[i] - w.month) / double(std::max(1, f.term_months[i]));
+    f.cash[i] += owned * zone.land_price * std::min(1.0, unexpired);
+  }
+  f.land_leased[i] = std::max(0.0, f.land_leased[i] - leased);
+  f.land_owned[i] = std::max(0.0, f.land_owned[i] - owned);
+  f.contract_leased[i] -= leased;
+  f.contract_owned[i] -= owned;
+  if (f.contract_leased[i] <= 0) f.lease_end[i] = 0;
+  f.extra_floor[i] *= before > 0 ? f.land(i) / before : 0.0;
+  w.zones[f.zone[i]].land_used -= leased + owned;
+  f.land_revoked[i] = f.land(i) <= 0 && f.land_pending[i] <= 0;
+  w.land_revoked += 1.0;
+}
+
+// Full-life-cycle land contracts (003, line 148: "明确工业用地项目的产业类型、投资强度、产出效率和
+// 节能、环保等要求，并纳入土地出让合同，实现…土地使用权退出的全过程管理"): the terms are written
+// into land contracts, so they bind only land of contracts signed under the rule (new grants
+// during the run), not the starting stock. Each January a firm holding contract land whose output
+// per mu last year was below its zone's rule counts one more year; after exit_clause_years in a
+// row its contract land is taken back (腾笼换鸟) and the parcel freed for denser users.
+void apply_exit_clauses(World& w) {
+  auto& f = w.firms;
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    const auto& zone = w.sc.zones[f.zone[i]];
+    const bool bound = f.alive[i] && zone.exit_clause_years > 0 && zone.min_output_per_mu > 0 &&
+                       f.contract_land(i) > 0;
+    f.low_density_years[i] = bound && w.below_output_per_mu(i) ? f.low_density_years[i] + 1 : 0;
+    if (!bound || f.low_density_years[i] < zone.exit_clause_years) continue;
+    take_back(w, i, f.contract_leased[i], f.contract_owned[i]);
+    f.low_density_years[i] = 0;
+  }
+}
+
+// Lease then sell (先租后让, 003 line 148: "积极推动工业用地“先租后让”模式，降低企业初始用地成本"):
+// when the lease period ends, a firm meeting its contract's output-per-mu term buys the leased
+// parcel at the land price (cash out, collateral in) and holds it for a new term; a firm below
+// the term hands it back. A firm meeting the term without the cash keeps leasing and buys as
+// soon as it can (assumption).
+void end_leases(World& w) {
+  auto& f = w.firms;
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    if (!f.alive[i] || f.contract_leased[i] <= 0 || f.lease_end[i] <= 0 || w.month < f.lease_end[i])
+      continue;
+    const double m2 = f.contract_leased[i];
+    if (w.below_output_per_mu(i)) {
+      take_back(w, i, m2, 0.0);
+      continue;
+    }
+    const double price = m2 * w.sc.zones[f.zone[i]].land_price;
+    if (f.cash[i] < price) continue;
+    f.cash[i] -= price;
+    f.land_leased[i] = std::max(0.0, f.land_leased[i] - m2);
+    f.land_owned[i] += m2;
+    f.contract_leased[i] = 0;
+    f.lease_end[i] = 0;
+    add_owned_contract(w, i, m2);
+  }
+}
+
+}  // namespace
 
 void phase_land(World& w) {
   auto& f = w.firms;
   if (w.is_january()) apply_exit_clauses(w);
+  end_leases(w);
   parallel_for(f.size(), [&](std::size_t i) {
     if (!f.alive[i] || f.land_pending[i] <= 0) return;
     if (--f.approval_left[i] > 0) return;
-    const double bought = f.land_buy_pending[i];
-    f.land_owned[i] += bought * f.land_pending[i];
-    f.land_leased[i] += (1.0 - bought) * f.land_pending[i];
-    f.land_pending[i] = 0;
+    use_granted_land(w, i);
   });
   // Requests are ranked by output per m2 (以亩均论英雄: denser users first), then firm id.
   for (std::size_t z = 0; z < w.zones.size(); ++z) {
@@ -96,6 +199,7 @@ static void relocate(World& w) {
     f.land_leased[i] += f.land_owned[i] + f.land_pending[i] + f.land_request[i];
     f.cash[i] += f.land_owned[i] * w.sc.zones[f.zone[i]].land_price;  // the old plot is sold back
     f.land_owned[i] = f.land_pending[i] = f.land_request[i] = f.extra_floor[i] = 0;
+    f.contract_owned[i] = f.contract_leased[i] = 0;  // it rents there; its contracts end here
     f.cash[i] -= m.relocation_cost_months * f.value_added[i];
     f.zone[i] = std::uint16_t(best);
     f.land_wait[i] = 0;

@@ -1,5 +1,5 @@
-// Firm life cycle: exits (insolvency, vanishing, revoked land) with loan defaults, and entry by
-// zone attractiveness, free land and incubator places.
+// Firm life cycle: exits (insolvency, vanishing, no land left after contract land was taken back)
+// with loan defaults, and entry by zone attractiveness, free land and incubator places.
 #include <algorithm>
 #include <boost/random/exponential_distribution.hpp>
 #include <boost/random/normal_distribution.hpp>
@@ -28,6 +28,8 @@ void phase_exit(World& w) {
     const bool insolvent = f.distress[i] >= m.exit_patience_months;
     const bool vanished =
         f.output[i] * 12.0 < m.vanish_output && age_years(w, i) > m.vanish_min_age_years;
+    // Revoked: its contract land was taken back (land.cpp: exit clause or a failed lease-then-sell
+    // contract) and it holds no other land to produce on.
     f.exiting[i] = insolvent || vanished || f.land_revoked[i];
   });
   // Sequential: losses, risk-pool refunds and land are shared resources.

@@ -42,7 +42,8 @@ const std::array<SeriesInfo, kScalarCount>& scalar_table() {
       {"patents", "patents/month", 1, "Invention patents granted to above-size firms",
        TimeMethod::Sum},
       {"land_revoked", "firms", 1,
-       "Firms whose land was taken back under exit clauses since the start"},
+       "Times a firm's contract land was taken back since the start (exit clauses, lease-then-sell "
+       "leases not sold)"},
       {"floor_added", "km2", 1e-6,
        "Floor added by plot-ratio increases on firms' own land, in use"},
       {"incubators", "incubators", 1, "Incubators and accelerators in the area"},

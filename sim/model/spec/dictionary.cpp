@@ -52,6 +52,23 @@ const std::vector<Entry<ZoneSpec>>& zone_entries() {
        "assumption"},
       {"lease_share", VK::Rate, &Z::lease_share, 0, 1, "1",
        "Share of new land leased rather than sold", "assumption"},
+      {"stock_lease_share", VK::Rate, &Z::stock_lease_share, 0, 1, "1",
+       "Share of the land in use at the start that is leased (contracts signed before the "
+       "scenario's land rules; lease_share applies to new land only)",
+       "assumption"},
+      {"lease_then_sell_years", VK::Integer, &Z::lease_then_sell_years, 0, 50, "years",
+       "Lease then sell (先租后让): years new land is leased before it is sold to its firm at "
+       "land_price if the firm meets the contract's output-per-mu term (otherwise the land returns "
+       "to the zone); 0 = leased land is never sold",
+       "003: 积极推动工业用地“先租后让”模式; period assumption"},
+      {"land_term_years", VK::Integer, &Z::land_term_years, 1, 70, "years",
+       "Term of industrial land sold (出让年限); sets the residual value refunded when contract "
+       "land is taken back",
+       "national maximum for industrial land 50 years (国务院令第55号, 1990, art. 12)"},
+      {"key_project_term_years", VK::Integer, &Z::key_project_term_years, 0, 70, "years",
+       "Term of land sold to recognised key projects (firms with yearly output of at least "
+       "model.key_project_min_output when they sign); 0 = the standard land_term_years",
+       "003: 经认定的重点工业项目最高出让年限可以为50年"},
       {"approval_months", VK::Integer, &Z::approval_months, 0, 120, "months",
        "Months from a land grant to its use", "assumption"},
       {"min_output_per_mu", VK::Money, &Z::min_output_per_mu, 0, 1e10, "CNY/mu/year",
@@ -80,8 +97,9 @@ const std::vector<Entry<ZoneSpec>>& zone_entries() {
        "assumption"},
       {"exit_clause_years", VK::Integer, &Z::exit_clause_years, 0, 50, "years",
        "Full-life-cycle land contracts: years in a row below min_output_per_mu after which the "
-       "land is taken back and the firm leaves (0 = no clause)",
-       "003: 土地使用权退出; assumption"},
+       "land of contracts signed under the rule is taken back; the firm leaves only if it holds no "
+       "other land (0 = no clause)",
+       "003: 明确...产出效率...要求, 并纳入土地出让合同...土地使用权退出; years assumption"},
       {"infrastructure", VK::Rate, &Z::infrastructure, 0, 1, "1", "Infrastructure quality index",
        "assumption"},
   };

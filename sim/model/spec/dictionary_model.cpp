@@ -249,6 +249,10 @@ const std::vector<Entry<ModelParams>>& model_entries() {
        "Months after its birth before a firm's output per mu is tested against its zone's "
        "min_output_per_mu (land-cost surcharge and exit-clause years)",
        "assumption"},
+      {"key_project_min_output", VK::Money, &M::key_project_min_output, 0, 1e13, "CNY/year",
+       "Yearly output from which a firm signing a land contract counts as a recognised key "
+       "project (zone key_project_term_years)",
+       "assumption (003 names 重点工业项目 without a threshold)"},
       {"entry_rate_per_year", VK::Rate, &M::entry_rate_per_year, 0, 2, "1/year",
        "Baseline entrants per year as share of incumbents",
        "China SAIC 2013 entry rates ~10%; assumption"},

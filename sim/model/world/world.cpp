@@ -147,7 +147,10 @@ void add_firm(World& w, std::size_t z, std::size_t s, double annual_output, engi
   if (certified) w.firms.flags[i] |= kHighTech;
 }
 
-// Land used at the start is shared among the zone's firms in proportion to their floor needs.
+// Land used at the start is shared among the zone's firms in proportion to their floor needs. Its
+// tenure is that of the contracts signed before the scenario's rules (stock_lease_share): the
+// zone's lease_share and full-life-cycle terms apply to new contracts only (003 writes them into
+// new land contracts, 纳入土地出让合同), so the starting stock carries no contract land.
 void allot_initial_land(World& w) {
   auto& f = w.firms;
   const auto& m = w.sc.model;
@@ -160,7 +163,7 @@ void allot_initial_land(World& w) {
     const double own_need = (f.workers[i] + f.skilled_wanted[i] * w.persons(0)) *
                             m.floor_area_per_worker / zs.plot_ratio;
     const double land = need[f.zone[i]] > 0 ? zs.land_used * own_need / need[f.zone[i]] : 0.0;
-    f.land_leased[i] = land * zs.lease_share;
+    f.land_leased[i] = land * zs.stock_lease_share;
     f.land_owned[i] = land - f.land_leased[i];
   }
 }

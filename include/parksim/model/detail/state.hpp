@@ -46,6 +46,11 @@ struct Firms {
       low_density_years;  // consecutive years below the zone's output-per-mu rule
   std::vector<std::int32_t>
       expansion_programme;  // industrialisation programme backing this month's expansion (-1 none)
+  // Land contracts signed during the run under the zone's rules (003): the part of land_leased
+  // leased first under lease-then-sell (先租后让) and the month its lease period ends; the part of
+  // land_owned bought under such contracts, the month its term (出让年限) ends and the term's
+  // length. Contract land carries the zone's full-life-cycle terms; the starting stock does not.
+  std::vector<std::int32_t> lease_end, term_end, term_months;
   std::vector<std::uint8_t> events;   // what happened this step (EventFlag bits)
   std::vector<std::uint8_t> exiting;  // decided to exit this step
   std::vector<std::uint8_t>
@@ -59,7 +64,8 @@ struct Firms {
   std::vector<double> capital, land_owned, land_leased, land_pending;
   std::vector<double>
       extra_floor;  // m2 of floor added on the firm's own land by plot-ratio increases
-  std::vector<double> land_buy_pending;  // share of the pending land that was bought
+  std::vector<double> land_buy_pending;                 // share of the pending land that was bought
+  std::vector<double> contract_leased, contract_owned;  // m2 of contract land (see lease_end)
   std::vector<double> cash, debt, line_debt, lease_debt, equity;
   std::vector<double> rd_base;  // the firm's own R&D propensity (R&D/sales without support)
   std::vector<double> rd_intensity, demand, output, value_added, rd_spend, workers;
@@ -88,6 +94,9 @@ struct Firms {
     f(insured_months);
     f(last_round);
     f(expansion_programme);
+    f(lease_end);
+    f(term_end);
+    f(term_months);
     f(events);
     f(exiting);
     f(skilled);
@@ -103,6 +112,8 @@ struct Firms {
     f(land_leased);
     f(land_pending);
     f(land_buy_pending);
+    f(contract_leased);
+    f(contract_owned);
     f(cash);
     f(debt);
     f(line_debt);
@@ -127,6 +138,7 @@ struct Firms {
     visit([n](auto& col) { col.resize(n); });
   }
   double land(std::size_t i) const { return land_owned[i] + land_leased[i]; }
+  double contract_land(std::size_t i) const { return contract_leased[i] + contract_owned[i]; }
 };
 
 inline constexpr std::uint8_t kOutside = 255;  // talent zone value for the pool outside the area

@@ -45,7 +45,7 @@ class World {
   std::vector<double> capacity_factor;  // [zone x sector] capacity available under active shocks
   double anchor_projects = 0;           // anchor projects arrived since the start
   double patents_this_step = 0;
-  double land_revoked = 0;      // firms whose land was taken back under exit clauses
+  double land_revoked = 0;      // times contract land was taken back (exit clause, lease not sold)
   std::vector<Centre> centres;  // manufacturing innovation centres ever selected
   double centre_results = 0;
   std::vector<double> anchor_land;  // [event] land granted to an anchor project (m2)
