@@ -22,7 +22,8 @@ namespace {
 // 03: scalar series in records.hpp order; risk-pool cover per programme.
 // 04: per programme and zone x sector, payments to firms this step and entrants' expected support.
 // 05: the amount each programme replenished (risk pools' yearly top-up).
-constexpr char kMagic[8] = {'P', 'K', 'S', 'M', 'C', 'K', '0', '5'};
+// 06: two firm columns, this month's industrialisation project and its unfinanced part.
+constexpr char kMagic[8] = {'P', 'K', 'S', 'M', 'C', 'K', '0', '6'};
 constexpr std::uint64_t kMaxString = 1u << 16;
 
 struct Out {
