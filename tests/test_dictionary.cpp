@@ -174,7 +174,7 @@ TEST_CASE("the moved constants are documented with their current values as defau
   CHECK(m.agglomeration_min == 0.5);
   CHECK(m.agglomeration_max == 2.0);
   CHECK(m.leasing_term_years == 3.0);
-  CHECK(m.leasing_choice_noise == 0.02);
+  CHECK(m.leasing_choice_noise == 0.5);
   CHECK(m.centre_other_zone_spillover_share == 0.5);
   CHECK(m.unicorn_max_age_years == 10.0);
   CHECK(m.leading_talent_boost_max == 3);

@@ -69,7 +69,7 @@ engine::Schedule<World> make_schedule() {
         "(L9-L11)",
         phase_credit);
   s.add("awards",
-        "award requests cleared by rank within budgets and per-firm caps; platform rent (L5), "
+        "award requests (capped per project) cleared by rank within budgets; platform rent (L5), "
         "local procurement (L16)",
         phase_awards);
   s.add("tally", "platforms put into operation; patents, retrofits and first units counted",

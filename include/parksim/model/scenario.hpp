@@ -36,6 +36,7 @@ struct ModelParams {
   double depreciation_rate = 0.08;               // per year
   double capacity_buffer = 0.10;                 // capacity kept above expected demand
   double investment_max_share = 0.25;            // max investment in one month as share of capital
+  double industrialisation_min_project = 2.0e7;  // CNY: smallest expansion that is an L6 project
   double payback_median_years = 8.0;             // median payback a firm accepts for a project
   double payback_dispersion = 0.5;               // sd of log accepted payback across firms
   double fixed_cost_per_year = 3.0e5;            // overheads independent of output (CNY per year)
@@ -114,9 +115,10 @@ struct ModelParams {
   double listing_value_rate = 0.02;          // yearly value per CNY raised (interest saved)
   double leasing_share = 0.3;                // share of investment a lessee finances by leasing
   double leasing_rate = 0.07;                // annual cost of leasing
-  double leasing_term_years = 3.0;     // years of extra leasing cost weighed against the subsidy
-  double leasing_choice_noise = 0.02;  // logit scale of the leasing decision (rate points)
-  double choice_noise = 0.5;           // logit scale of discrete firm choices
+  double leasing_term_years = 3.0;           // years over which lease and bank costs are compared
+  double leasing_choice_noise = 0.5;  // logit scale of lease vs bank, relative to the bank cost
+  double lessor_max_leverage = 0.8;   // debt / assets (lease included) a lessor accepts
+  double choice_noise = 0.5;          // logit scale of discrete firm choices
   // land
   double floor_area_per_worker = 80.0;  // m2 of floor per worker
   double parcel_size = 20000.0;         // m2, the unit of land requests

@@ -1,6 +1,7 @@
-// The awards phase: every programme's award requests of this step cleared by rank within its
-// budget and per-firm yearly cap, and paid; then the programmes that pay monthly (platform rent,
-// L5) or on local spending (local procurement, L16). Also the tally of this step's projects.
+// The awards phase: every programme's award requests of this step (one per project, capped per
+// project) cleared by rank within its yearly budget, and paid; then the programmes that pay
+// monthly (platform rent, L5) or on local spending (local procurement, L16). Also the tally of
+// this step's projects.
 #include <algorithm>
 
 #include "parksim/engine/clearing.hpp"
@@ -13,15 +14,19 @@ namespace parksim::model {
 
 namespace {
 
-// A programme's cap is per project; a firm runs at most one supported project of a kind a year,
-// so what it may still receive this year is the cap less what it already got.
+// Caps are per project ("最高…万元" in documents 000-004 is per project, audit X2), not per firm
+// and year: every claim is one project's (a retrofit, a platform, a deal, a first-unit contract,
+// a lease contract, a month's industrialisation project) and a firm claims at most one project
+// of a kind in a step, so the cap bounds what a firm asks of a programme in the step (claims are
+// already capped when made, capped_share; for first-unit insurance it bounds a month's refund).
+// Then a budget that runs out rations the claims by rank (MODEL_NOTES: "a budget that runs out
+// rations applicants by a fixed ranking rule"), the last one served partly.
 void clear_requests(World& w, std::size_t p, const std::vector<double>& priority) {
   auto& asked = w.award_request[p];
   const double cap = w.terms[p].cap;
   auto& tally = w.programmes[p].paid_to_firm_this_year;
   if (cap > 0)
-    for (std::size_t i = 0; i < asked.size(); ++i)
-      asked[i] = std::min(asked[i], std::max(0.0, cap - tally[i]));
+    for (double& a : asked) a = std::min(a, cap);
   const auto requests = engine::collect_requests(asked, priority);
   const auto grants = engine::clear_by_rank(requests, budget_room(w, p), engine::Partial::Allowed);
   for (std::size_t k = 0; k < requests.size(); ++k) {
@@ -36,6 +41,7 @@ void phase_awards(World& w) {
   auto& f = w.firms;
   // Requests are ranked by productivity, then firm slot.
   const std::vector<double>& priority = f.productivity;
+  projects::claim_industrialisation(w);
   for (std::size_t p = 0; p < w.programmes.size(); ++p)
     if (!w.award_request[p].empty()) clear_requests(w, p, priority);
   projects::pay_platform_rent(w);

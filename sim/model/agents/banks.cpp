@@ -85,24 +85,30 @@ void repay_loans(World& w) {
   credit_line::on_repayments(w, left);  // repaid line credit restores the lines' room
 }
 
+// Leasing (MODEL_NOTES "lets a firm acquire equipment without cash; the leasing subsidy lowers its
+// cost"). What the banks did not finance this month may be partly equipment (model.leasing_share
+// of the gap), which a lessor finances within its credit check. The firm compares the cost of the
+// lease over model.leasing_term_years, net of the one-off L11 support per yuan leased (5%, at most
+// 500万 per contract, 000 line 42), with bank credit at funds.bank_rate, and leases with chance
+// logistic((bank cost - lease cost) / (model.leasing_choice_noise x bank cost)): the relative
+// logit scale of the firm's other discrete choices, so a 5% one-off support on a 6% premium
+// shifts the choice by a fraction of a logit unit, not from rare to common.
 void lease_equipment(World& w) {
   auto& f = w.firms;
   const auto& m = w.sc.model;
   const auto streams = w.streams("leasing");
-  const double cost_premium = (m.leasing_rate - w.sc.funds.bank_rate) * m.leasing_term_years;
   parallel_for(f.size(), [&](std::size_t i) {
     if (!f.alive[i] || f.investment_gap[i] <= 0) return;
-    const auto subsidy = leasing_subsidy::open_to(w, i);
-    // Lease when the subsidy covers the extra cost of leasing over a bank loan (logit).
+    const double lease =
+        std::min(m.leasing_share * f.investment_gap[i], leasing::lessor_limit(w, i));
+    if (!(lease > 0)) return;
+    const Offer subsidy = leasing_subsidy::offer(w, i, lease);
     auto rng = streams(std::uint64_t(f.id[i]));
-    if (rng.uniform() >=
-        1.0 / (1.0 + std::exp(-(subsidy.rate - cost_premium) / m.leasing_choice_noise)))
-      return;
-    const double lease = m.leasing_share * f.investment_gap[i];
+    if (rng.uniform() >= leasing::lease_probability(w, lease, subsidy.amount)) return;
     install_capital(w, i, lease);
     f.debt[i] += lease;
     f.lease_debt[i] += lease;
-    leasing_subsidy::on_lease(w, subsidy, i, lease);
+    leasing_subsidy::on_lease(w, subsidy, i);
   });
 }
 

@@ -26,8 +26,11 @@ static void plan_capacity(World& w, std::size_t i) {
   invest =
       std::min(invest, m.investment_max_share *
                            std::max(f.capital[i], sec.capital_output_ratio * 12.0 * f.demand[i]));
-  const int ind = w.programme_for(ProgrammeKind::Industrialisation, i);
-  const double subsidy_rate = ind >= 0 && sec.strategic_emerging ? w.terms[ind].rate : 0.0;
+  // L6 (000 line 40) supports an industrialisation project, not every month's capital: the
+  // month's expansion is a project if it is large enough (projects.cpp); the firm counts the
+  // project's capped share of its amount in the payback of expanding.
+  const int project = projects::industrialisation_project(w, i, invest);
+  const double subsidy_rate = projects::industrialisation_share(w, project, invest);
   // Replacing worn-out capital needs no appraisal; expansion must pay back within the firm's
   // horizon.
   const double payback =
@@ -52,12 +55,9 @@ static void plan_capacity(World& w, std::size_t i) {
   f.cash[i] -= from_cash;
   f.capital[i] += from_cash;
   f.investment_gap[i] = invest - from_cash;
-  // The subsidy follows capital actually installed: here the cash-financed part, in the credit
-  // phase the part financed by loans and leases (install_capital).
-  if (expand && ind >= 0 && sec.strategic_emerging) {
-    f.expansion_programme[i] = ind;
-    claim(w, std::size_t(ind), i, capped_share(w.terms[ind], from_cash));
-  }
+  // The project is what the firm decided and installs this month, whatever finances it (cash
+  // now, loans and leases in the credit phase); it claims its support once, in the awards phase.
+  if (expand) projects::start_expansion_project(w, i, invest, from_cash);
 }
 
 static void consider_retrofit(World& w, std::size_t i, engine::Stream& rng) {
@@ -72,8 +72,11 @@ static void consider_retrofit(World& w, std::size_t i, engine::Stream& rng) {
   const double gain = 12.0 * f.output[i] *
                       (std::pow(1.0 + m.retrofit_productivity_gain, sigma - 1.0) - 1.0) *
                       marginal_margin(w, f.sector[i]);
-  const Offer retrofit = offer_share(w, ProgrammeKind::SmartRetrofit, i, cost);
-  const Offer demonstration = offer_share(w, ProgrammeKind::DemoApplication, i, cost);
+  const double local_share =
+      std::min(1.0, m.local_supplier_share + projects::local_share_extra(w, i));
+  const auto support = projects::retrofit_support(w, i, cost, local_share * cost);
+  const Offer& retrofit = support.retrofit;
+  const Offer& demonstration = support.demonstration;
   const double net =
       std::max(m.retrofit_min_own_share * cost, cost - retrofit.amount - demonstration.amount);
   if (gain <= 0 || !accept_payback(w, i, net / gain, rng.uniform())) return;
@@ -85,9 +88,7 @@ static void consider_retrofit(World& w, std::size_t i, engine::Stream& rng) {
   f.investment_gap[i] += cost - from_cash;
   claim(w, retrofit, i);
   claim(w, demonstration, i);
-  double local_share = m.local_supplier_share;
-  local_share += projects::local_share_extra(w, i);
-  f.local_spend[i] = cost * std::min(1.0, local_share);
+  f.local_spend[i] = cost * local_share;
 }
 
 static void consider_platform(World& w, std::size_t i, engine::Stream& rng) {
@@ -152,6 +153,8 @@ void phase_investment(World& w) {
   parallel_for(f.size(), [&](std::size_t i) {
     f.investment_gap[i] = 0.0;
     f.expansion_programme[i] = -1;
+    f.expansion_project[i] = 0.0;
+    f.expansion_gap[i] = 0.0;
     f.land_request[i] = 0.0;
     f.local_spend[i] = 0.0;
     if (!f.alive[i]) return;

@@ -23,7 +23,8 @@ namespace {
 // 04: per programme and zone x sector, payments to firms this step and entrants' expected support.
 // 05: the amount each programme replenished (risk pools' yearly top-up).
 // 06: firms' land contracts (lease-then-sell leases, contract land, lease and term ends).
-constexpr char kMagic[8] = {'P', 'K', 'S', 'M', 'C', 'K', '0', '6'};
+// 07: two firm columns, this month's industrialisation project and its unfinanced part.
+constexpr char kMagic[8] = {'P', 'K', 'S', 'M', 'C', 'K', '0', '7'};
 constexpr std::uint64_t kMaxString = 1u << 16;
 
 struct Out {

@@ -2,6 +2,7 @@
 #include "programmes/finance.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace parksim::model {
 
@@ -143,19 +144,40 @@ double outstanding(const World& w, std::size_t p) {
 
 namespace leasing_subsidy {
 
-Terms open_to(const World& w, std::size_t i) {
-  const int p = w.programme_for(ProgrammeKind::LeasingSubsidy, i);
-  return p >= 0 ? Terms{p, w.terms[p].rate} : Terms{};
+Offer offer(const World& w, std::size_t i, double lease) {
+  return offer_share(w, ProgrammeKind::LeasingSubsidy, i, lease);
 }
 
-void on_lease(World& w, const Terms& subsidy, std::size_t i, double lease) {
-  if (subsidy.programme < 0) return;
-  const double cap = w.terms[subsidy.programme].cap;
-  claim(w, std::size_t(subsidy.programme), i,
-        std::min(subsidy.rate * lease, cap > 0 ? cap : 1e300));
-}
+void on_lease(World& w, const Offer& subsidy, std::size_t i) { claim(w, subsidy, i); }
 
 }  // namespace leasing_subsidy
+
+namespace leasing {
+
+// The lessor keeps title to the equipment, so it lends on it above a bank's debt/asset limit
+// (repossession: Eisfeldt & Rampini 2009), but only to a firm with positive net worth and up to
+// (debt + lease) <= model.lessor_max_leverage x (assets + lease).
+double lessor_limit(const World& w, std::size_t i) {
+  const auto& f = w.firms;
+  const double assets =
+      f.capital[i] + f.land_owned[i] * w.sc.zones[f.zone[i]].land_price + std::max(f.cash[i], 0.0);
+  if (assets - f.debt[i] <= 0) return 0.0;
+  const double lev = w.sc.model.lessor_max_leverage;
+  return std::max(0.0, (lev * assets - f.debt[i]) / (1.0 - lev));
+}
+
+// Cost per yuan over model.leasing_term_years: the lease at model.leasing_rate less the one-off
+// support per yuan leased, bank credit at funds.bank_rate; logit on the difference relative to
+// the bank cost with scale model.leasing_choice_noise (as accept_payback scales by the threshold).
+double lease_probability(const World& w, double lease, double subsidy) {
+  const auto& m = w.sc.model;
+  if (!(lease > 0)) return 0.0;
+  const double bank_cost = std::max(w.sc.funds.bank_rate * m.leasing_term_years, 1e-9);
+  const double lease_cost = m.leasing_rate * m.leasing_term_years - subsidy / lease;
+  return 1.0 / (1.0 + std::exp(-(bank_cost - lease_cost) / (m.leasing_choice_noise * bank_cost)));
+}
+
+}  // namespace leasing
 
 namespace guidance_fund {
 

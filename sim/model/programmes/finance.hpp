@@ -62,14 +62,21 @@ double outstanding(const World& w, std::size_t line);
 }  // namespace credit_line
 
 namespace leasing_subsidy {
-struct Terms {
-  int programme = -1;  // the programme open to the lessee (-1: none)
-  double rate = 0.0;   // share of the leased value it pays
-};
-// The subsidy open to a lessee, and its claim on a lease the firm signs (rate x lease, capped).
-Terms open_to(const World& w, std::size_t firm);
-void on_lease(World& w, const Terms& subsidy, std::size_t firm, double lease);
+// Document 000 line 42: "鼓励企业开展智能装备融资租赁服务,对承租企业按租赁标的物总额的5%一次性给予
+// 扶持,最高500万元". The one-off support a lease contract of `lease` would get from the programme
+// open to the lessee, min(rate x lease, cap) per contract (no programme: unavailable).
+Offer offer(const World& w, std::size_t firm, double lease);
+// The lessee signed the contract: the support is claimed once, paid in the awards phase.
+void on_lease(World& w, const Offer& subsidy, std::size_t firm);
 }  // namespace leasing_subsidy
+
+namespace leasing {
+// The lessor's credit check: the largest lease it signs with the firm (0 for negative net worth).
+double lessor_limit(const World& w, std::size_t firm);
+// Chance that the firm leases `lease` rather than waiting for bank credit, given the one-off
+// support `subsidy` on the contract (agents/banks.cpp, lease_equipment).
+double lease_probability(const World& w, double lease, double subsidy);
+}  // namespace leasing
 
 namespace guidance_fund {
 // Document 000 (line 28): "发起设立上海智能制造产业投资基金,发挥财政资金杠杆放大效应": the fund

@@ -27,9 +27,52 @@ void pay_platform_rent(World& w) {
   }
 }
 
+int industrialisation_project(const World& w, std::size_t i, double expansion) {
+  const int p = w.programme_for(ProgrammeKind::Industrialisation, i);
+  if (p < 0 || !w.sc.sectors[w.firms.sector[i]].strategic_emerging) return -1;
+  if (expansion < w.sc.model.industrialisation_min_project || !(expansion > 0)) return -1;
+  if (w.programmes[std::size_t(p)].paid_to_firm_this_year[i] > 0) return -1;
+  return p;
+}
+
+double industrialisation_share(const World& w, int p, double amount) {
+  if (p < 0 || !(amount > 0)) return 0.0;
+  return capped_share(w.terms[std::size_t(p)], amount) / amount;
+}
+
+void start_expansion_project(World& w, std::size_t i, double invest, double from_cash) {
+  auto& f = w.firms;
+  const int p = industrialisation_project(w, i, invest);
+  if (p < 0) return;
+  f.expansion_programme[i] = p;
+  f.expansion_project[i] = from_cash;
+  f.expansion_gap[i] = invest - from_cash;
+}
+
 void on_capital_installed(World& w, std::size_t i, double amount) {
-  if (const int p = w.firms.expansion_programme[i]; p >= 0)
-    claim(w, std::size_t(p), i, w.terms[std::size_t(p)].rate * amount);
+  auto& f = w.firms;
+  if (f.expansion_programme[i] < 0) return;
+  const double to_project = std::clamp(amount, 0.0, f.expansion_gap[i]);
+  f.expansion_project[i] += to_project;
+  f.expansion_gap[i] -= to_project;
+}
+
+void claim_industrialisation(World& w) {
+  const auto& f = w.firms;
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    const int p = f.expansion_programme[i];
+    if (p < 0 || !f.alive[i] || !(f.expansion_project[i] > 0)) continue;
+    claim(w, std::size_t(p), i, capped_share(w.terms[std::size_t(p)], f.expansion_project[i]));
+  }
+}
+
+RetrofitSupport retrofit_support(const World& w, std::size_t i, double cost, double local) {
+  const Offer whole = offer_share(w, ProgrammeKind::SmartRetrofit, i, cost);
+  const Offer demo = offer_share(w, ProgrammeKind::DemoApplication, i, local);
+  if (!demo.available()) return {whole, {}};
+  const Offer rest = offer_share(w, ProgrammeKind::SmartRetrofit, i, cost - local);
+  if (rest.amount + demo.amount > whole.amount) return {rest, demo};
+  return {whole, {}};
 }
 
 Offer listing_bonus(const World& w, std::size_t i) {

@@ -53,8 +53,9 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        "Investment in high-end intelligent equipment and system integration in "
        "demonstration-application projects is supported at no more than 20%, up to 10 million "
        "yuan.",
-       "Stacks with smart_retrofit on the same retrofit cost: lowers net cost in the firm's "
-       "retrofit accept decision (consider_retrofit); award paid in phase_awards.",
+       "Pays rate×(a retrofit's purchases from the zone's IM suppliers) ≤cap per project, when "
+       "that beats smart_retrofit on the same yuan (each yuan supported once: L7 on the rest); "
+       "lowers net cost in the retrofit accept decision (consider_retrofit).",
        {"rate", "cap", "budget_per_year", "sme_only"},
        false,
        false,
@@ -100,8 +101,9 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        "IM industrialisation projects invested in Lingang that meet the municipal "
        "strategic-emerging-industry support criteria get 10%-30% of the firm's investment, up to "
        "100 million yuan.",
-       "Cuts payback of expansion investment in SEI sectors (plan_capacity expand vs replace); "
-       "award follows capital installed from cash, loans and leases.",
+       "A project = an SEI firm's expansion of one month ≥ model.industrialisation_min_project, "
+       "one a year: its capped share cuts the payback of expanding (plan_capacity); "
+       "min(rate×installed from cash, loans, leases, cap) claimed once.",
        {"rate", "cap", "budget_per_year", "sme_only"},
        false,
        false,
@@ -179,8 +181,9 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        "对承租企业按租赁标的物总额的5%一次性给予扶持,最高500万元 (000, line 42)",
        "Lessee firms get one-off support of 5% of the total value of the leased assets, up to 5 "
        "million yuan.",
-       "Shifts the lease-vs-bank-loan logit for an investment gap (lease_equipment); "
-       "min(rate×lease, cap) requested and paid in phase_awards.",
+       "Lowers a lease's cost against bank credit in the lease choice for the equipment share of "
+       "what banks did not finance, within the lessor's credit check (lease_equipment); "
+       "min(rate×lease, cap) per contract paid in phase_awards.",
        {"rate", "cap", "budget_per_year", "sme_only"},
        false,
        false,

@@ -47,6 +47,12 @@ const std::vector<Entry<ModelParams>>& model_entries() {
        "assumption"},
       {"investment_max_share", VK::Rate, &M::investment_max_share, 0, 1, "1/month",
        "Largest investment in one month as share of capital (lumpiness cap)", "assumption"},
+      {"industrialisation_min_project", VK::Money, &M::industrialisation_min_project, 0, 1e12,
+       "CNY",
+       "Smallest capacity expansion decided in one month that is an industrialisation (L6) "
+       "project (document 000 line 40: 产业化项目; the document states no size): smaller "
+       "expansions are ordinary capital spending and get no L6 support",
+       "assumption"},
       {"payback_median_years", VK::Real, &M::payback_median_years, 0.5, 50, "years",
        "Median payback period a firm accepts for a project", "assumption; K+S payback rule"},
       {"payback_dispersion", VK::Real, &M::payback_dispersion, 0, 3, "1",
@@ -230,15 +236,25 @@ const std::vector<Entry<ModelParams>>& model_entries() {
        "listing_cost))",
        "assumption"},
       {"leasing_share", VK::Rate, &M::leasing_share, 0, 1, "1",
-       "Share of investment a credit-constrained firm can lease", "assumption"},
+       "Share of the investment a bank did not finance that is equipment a lessor can lease "
+       "(document 000 line 42 subsidises leases of 智能装备, intelligent equipment)",
+       "assumption"},
       {"leasing_rate", VK::Rate, &M::leasing_rate, 0, 1, "1/year", "Annual cost of leasing",
        "assumption"},
       {"leasing_term_years", VK::Real, &M::leasing_term_years, 0, 30, "years",
-       "Years of extra cost a firm weighs in the leasing decision: it leases with chance "
-       "logistic((subsidy rate - (leasing_rate - bank_rate) x this) / leasing_choice_noise)",
+       "Years over which a firm compares the cost of a lease (leasing_rate x this, less the "
+       "one-off L11 subsidy per yuan leased) with bank credit (funds.bank_rate x this)",
        "assumption"},
-      {"leasing_choice_noise", VK::Real, &M::leasing_choice_noise, 1e-4, 1, "1",
-       "Logit scale of the leasing decision, in rate points", "assumption"},
+      {"leasing_choice_noise", VK::Real, &M::leasing_choice_noise, 0.01, 10, "1",
+       "Logit scale of the lease-or-bank choice relative to the bank cost: the firm leases with "
+       "chance logistic((bank cost - lease cost) / (this x bank cost)); the same relative scale "
+       "as the other discrete firm choices (model.choice_noise, accept_payback)",
+       "assumption (MODEL_NOTES: discrete choices with logit noise; no estimate in REFERENCES)"},
+      {"lessor_max_leverage", VK::Rate, &M::lessor_max_leverage, 0, 0.99, "1",
+       "Lessor's credit check: a lease is signed only up to (debt + lease) / (assets + lease) <= "
+       "this, and not to a firm with negative net worth; above funds.bank_max_leverage because "
+       "the lessor keeps title to the equipment (repossession: Eisfeldt & Rampini 2009)",
+       "assumption"},
       {"choice_noise", VK::Real, &M::choice_noise, 0.01, 10, "1",
        "Logit scale of discrete firm choices (retrofit, platform, M&A, listing)", "assumption"},
       {"floor_area_per_worker", VK::Real, &M::floor_area_per_worker, 1, 10000, "m2/worker",

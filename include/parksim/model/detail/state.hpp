@@ -69,8 +69,10 @@ struct Firms {
   std::vector<double> cash, debt, line_debt, lease_debt, equity;
   std::vector<double> rd_base;  // the firm's own R&D propensity (R&D/sales without support)
   std::vector<double> rd_intensity, demand, output, value_added, rd_spend, workers;
-  std::vector<double> investment_gap;  // investment wanted but not financed from cash (CNY)
-  std::vector<double> land_request;    // m2 asked for this month
+  std::vector<double> investment_gap;     // investment wanted but not financed from cash (CNY)
+  std::vector<double> expansion_project;  // this month's L6 project: capital installed (CNY)
+  std::vector<double> expansion_gap;      // the part of that project not yet financed (CNY)
+  std::vector<double> land_request;       // m2 asked for this month
   std::vector<double> output_year, output_last_year, rd_year, insured_premium;
   std::vector<double> local_spend;  // retrofit spending bought from local IM suppliers this step
 
@@ -127,6 +129,8 @@ struct Firms {
     f(rd_spend);
     f(workers);
     f(investment_gap);
+    f(expansion_project);
+    f(expansion_gap);
     f(land_request);
     f(output_year);
     f(output_last_year);
