@@ -22,7 +22,9 @@ namespace {
 // 03: scalar series in records.hpp order; risk-pool cover per programme.
 // 04: per programme and zone x sector, payments to firms this step and entrants' expected support.
 // 05: the amount each programme replenished (risk pools' yearly top-up).
-constexpr char kMagic[8] = {'P', 'K', 'S', 'M', 'C', 'K', '0', '5'};
+// 06: talent agents' foreign/returnee trait; housing programmes count the units they added
+// (ProgrammeState::units).
+constexpr char kMagic[8] = {'P', 'K', 'S', 'M', 'C', 'K', '0', '6'};
 constexpr std::uint64_t kMaxString = 1u << 16;
 
 struct Out {
@@ -243,8 +245,9 @@ void check_world(const In& in, World& w, const CheckpointHeader& h) {
       in.damaged(fmt::format("firm slot {} has zone {}, sector {}, programme {}", i,
                              w.firms.zone[i], w.firms.sector[i], w.firms.expansion_programme[i]));
   for (std::size_t a = 0; a < M; ++a)
-    if (w.talent.level[a] > 1 || (w.talent.zone[a] >= Z && w.talent.zone[a] != kOutside) ||
-        w.talent.employer[a] < -1 || w.talent.employer[a] >= std::int64_t(N))
+    if (w.talent.level[a] > 1 || w.talent.foreign[a] > 1 ||
+        (w.talent.zone[a] >= Z && w.talent.zone[a] != kOutside) || w.talent.employer[a] < -1 ||
+        w.talent.employer[a] >= std::int64_t(N))
       in.damaged(fmt::format("talent agent {} has level {}, zone {}, employer {} ({} firms)", a,
                              w.talent.level[a], w.talent.zone[a], w.talent.employer[a], N));
   length(w.zones.size(), Z, "the zone states");

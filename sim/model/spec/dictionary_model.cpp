@@ -446,6 +446,20 @@ const std::vector<Entry<TalentParams>>& talent_entries() {
        "assumption"},
       {"leading_max_per_firm", VK::Integer, &T::leading_max_per_firm, 0, 100, "persons",
        "Most leading talents one firm wants", "assumption"},
+      {"foreign_share_skilled", VK::Rate, &T::foreign_share_skilled, 0, 1, "1",
+       "Share of outside skilled agents who are foreign or returnee talent (the group talent "
+       "pilots target)",
+       "assumption (Shanghai: foreign work-permit holders and returnees are a small share of "
+       "skilled in-migrants)"},
+      {"foreign_share_leading", VK::Rate, &T::foreign_share_leading, 0, 1, "1",
+       "Share of outside leading agents who are foreign or returnee talent",
+       "assumption (the national and city leading-talent plans recruit mostly from abroad)"},
+      {"foreign_entry_barrier", VK::Real, &T::foreign_entry_barrier, 0, 10, "1",
+       "Entry barrier foreign and returnee talent face on arrival (work and residence permits, "
+       "hukou or residence points, schooling), as a monthly-equivalent cost / wage; a talent "
+       "pilot removes `effect` of it: their arrival chance x exp(reward_sensitivity x effect x "
+       "this)",
+       "assumption; MODEL_NOTES talent (hukou/points policies raise arrival rates)"},
   };
   return e;
 }
