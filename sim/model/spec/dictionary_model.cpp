@@ -370,8 +370,9 @@ const std::vector<Entry<TalentParams>>& talent_entries() {
        "Shanghai 2015 average wage 5,939 CNY/month; assumption"},
       {"arrival_rate", VK::Rate, &T::arrival_rate, 0, 1, "1/month",
        "Expected arrivals per month as share of the zone's talent of the level: arrivals = (this x "
-       "max(present, arrival_min_*_present) x reward bonus + arrivals_per_open_job x open jobs) x "
-       "talent-pilot multipliers",
+       "max(present, arrival_min_*_present) x exp(reward and expected housing saving terms) + "
+       "arrivals_per_open_job x open jobs), x the pilots' barrier relief for foreign and returnee "
+       "talent (ODD 7.4)",
        "assumption"},
       {"arrival_min_skilled_present", VK::Real, &T::arrival_min_skilled_present, 0, 1e8, "agents",
        "Skilled agents a zone counts at least in its arrival flow (an empty zone still "
@@ -390,7 +391,7 @@ const std::vector<Entry<TalentParams>>& talent_entries() {
       {"leaving_rate", VK::Rate, &T::leaving_rate, 0, 1, "1/month",
        "Base monthly hazard of leaving the area: hazard = min(leaving_hazard_cap, this x "
        "exp(housing_cost_sensitivity x (housing cost / wage - housing_cost_reference_share) - "
-       "reward bonus)), x unemployed_leaving_multiple for job seekers",
+       "reward_sensitivity x own reward / wage)), x unemployed_leaving_multiple for job seekers",
        "assumption"},
       {"housing_cost_reference_share", VK::Real, &T::housing_cost_reference_share, 0, 10, "1",
        "Housing cost / wage at which the leaving hazard equals leaving_rate (before rewards)",
