@@ -207,6 +207,11 @@ struct TalentParams {
   double leading_min_output = 2.0e8;     // yearly sales above which an R&D firm wants a leader
   double leading_output_step = 5.0e9;    // yearly sales per further leading talent wanted
   int leading_max_per_firm = 3;          // most leading talents one firm wants
+  // Foreign and returnee talent (the group talent pilots target): share of outside agents by level
+  // and the entry barrier they face, monthly-equivalent cost as a share of the wage.
+  double foreign_share_skilled = 0.05;
+  double foreign_share_leading = 0.4;
+  double foreign_entry_barrier = 0.3;
 };
 
 struct FundParams {

@@ -13,61 +13,146 @@ using engine::parallel_blocks;
 
 namespace {
 
-struct ZoneChoice {
-  double leave[2][2];    // [level][in talent housing] monthly hazard of leaving the area
-  double utility[2];     // [level]
-  double arrive[2];      // [level] probability an outside agent arrives here this month
-  double arrive_any[2];  // [level] probability of arriving anywhere (same in every entry)
+// What a renter of a zone can count on from talent housing: by priority class (0: employed by a
+// priority cell, 1: everyone else), renters and housed renters in persons; and by level, employed
+// persons and those employed by priority cells (the chance a newcomer's job brings priority).
+struct HousingView {
+  double renters[2] = {0, 0}, housed[2] = {0, 0};
+  double employed[2] = {0, 0}, employed_priority[2] = {0, 0};
 };
 
-std::vector<ZoneChoice> zone_choices(const World& w, double outside_pool) {
-  const auto& tp = w.sc.talent;
-  std::vector<ZoneChoice> out(w.zones.size());
-  for (std::size_t z = 0; z < w.zones.size(); ++z) {
-    const double reward = talent_programmes::leading_reward(w, z).per_month;
-    const double rent = w.sc.zones[z].market_rent;
-    for (int level = 0; level < 2; ++level) {
-      const double wage = level == 0 ? w.zones[z].skilled_wage : tp.leading_wage;
-      const double bonus = level == 1 ? tp.reward_sensitivity * reward / wage : 0.0;
-      for (int housed = 0; housed < 2; ++housed) {
-        const double cost = rent * (housed ? 1.0 - tp.talent_housing_discount : 1.0);
-        out[z].leave[level][housed] = std::min(
-            tp.leaving_hazard_cap,
-            tp.leaving_rate * std::exp(tp.housing_cost_sensitivity *
-                                           (cost / wage - tp.housing_cost_reference_share) -
-                                       bonus));
-      }
-      out[z].utility[level] = std::log(wage) - tp.housing_cost_sensitivity * rent / wage + bonus;
-      // Arrivals: a flow proportional to the zone's talent and its appeal, plus people drawn by
-      // jobs left unfilled last month (net of the zone's own job seekers).
-      const double open_jobs =
-          std::max(0.0, w.zones[z].vacancies[level] - (level == 0 ? w.zones[z].unemployed : 0.0));
-      const double present = level == 0 ? w.zones[z].talent_present - w.zones[z].leading_present
-                                        : w.zones[z].leading_present;
-      const double expected = (tp.arrival_rate *
-                                   std::max(present, level == 0 ? tp.arrival_min_skilled_present
-                                                                : tp.arrival_min_leading_present) *
-                                   std::exp(bonus) +
-                               tp.arrivals_per_open_job * open_jobs) *
-                              talent_programmes::arrival_multiplier(w, z);
-      out[z].arrive[level] = expected / std::max(outside_pool, 1.0);
+std::vector<HousingView> housing_views(const World& w, const std::vector<std::uint8_t>& priority) {
+  const auto& t = w.talent;
+  const auto& f = w.firms;
+  const std::size_t Z = w.zones.size();
+  constexpr std::size_t kBins = 8;
+  const auto sums = engine::binned_sum(t.size(), Z * kBins, [&](std::size_t a, auto& add) {
+    if (t.zone[a] == kOutside) return;
+    const std::size_t base = t.zone[a] * kBins;
+    const double n = w.persons(t.level[a]);
+    const int e = t.employer[a];
+    const bool prio = e >= 0 && priority[w.cell(f.zone[std::size_t(e)], f.sector[std::size_t(e)])];
+    if (t.renter[a]) {
+      add(base + (prio ? 0 : 1), n);
+      if (t.housing[a]) add(base + 2 + (prio ? 0 : 1), n);
     }
-  }
-  // Probabilities of an outside agent arriving somewhere sum to at most arrival_probability_cap
-  // per level.
-  const double cap = tp.arrival_probability_cap;
-  for (int level = 0; level < 2; ++level) {
-    double total = 0;
-    for (const auto& c : out) total += c.arrive[level];
-    if (total > cap)
-      for (auto& c : out) c.arrive[level] *= cap / total;
-    for (auto& c : out) c.arrive_any[level] = std::min(total, cap);
+    if (e >= 0) {
+      add(base + 4 + t.level[a], n);
+      if (prio) add(base + 6 + t.level[a], n);
+    }
+  });
+  std::vector<HousingView> out(Z);
+  for (std::size_t z = 0; z < Z; ++z) {
+    const double* x = sums.data() + z * kBins;
+    out[z] = {{x[0], x[1]}, {x[2], x[3]}, {x[4], x[5]}, {x[6], x[7]}};
   }
   return out;
 }
 
-// Talent housing: renters without a unit take free units, IM employees first (document 000 L13).
-void allocate_housing(World& w) {
+// Document 000 L13 ("每年安排一定数量的…人才公寓,优先用于支持智能制造人才") and 003
+// ("增加青年…人才公寓 供应,降低青年人才生活成本"): housing lowers what living in a zone costs those
+// who can get a unit. A renter coming to zone z expects the rent saving x chance of a unit; the
+// chance is the share of the zone's renters of its priority class who live in one now (units are
+// finite: a full zone offers only what turnover frees), weighted by the chance its job is with a
+// priority cell. Non-renters save nothing. CNY per month.
+double expected_housing_saving(const World& w, const HousingView& v, std::size_t z, int level) {
+  const double free = w.zones[z].housing_units - w.zones[z].housing_used;
+  double chance[2];
+  for (int c = 0; c < 2; ++c)
+    chance[c] = v.renters[c] > 0 ? v.housed[c] / v.renters[c] : (free >= 1 ? 1.0 : 0.0);
+  const double prio_share =
+      v.employed[level] > 0 ? v.employed_priority[level] / v.employed[level] : 0.0;
+  const double p = prio_share * chance[0] + (1 - prio_share) * chance[1];
+  return p * w.sc.talent.talent_housing_discount * w.sc.zones[z].market_rent;
+}
+
+struct ZoneChoice {
+  double leave[2][2];      // [level][housed] monthly hazard of leaving before rewards (uncapped)
+  double utility[2][2];    // [level][renter] of a newcomer (arrival or mover)
+  double arrive[2][2][2];  // [level][renter][foreign] chance an outside agent arrives here
+  double expected_reward;  // CNY/month a leading talent can expect here (L14)
+};
+
+struct Choices {
+  std::vector<ZoneChoice> zones;
+  double arrive_any[2][2][2];       // [level][renter][foreign] chance of arriving anywhere
+  std::vector<double> firm_reward;  // [firm slot] CNY/month each of its leaders receives
+  std::vector<int> firm_programme;  // [firm slot] the reward programme paying it (-1 none)
+};
+
+// Expected arrivals of a level in zone z before the appeal of money: a flow proportional to the
+// zone's talent, plus people drawn by jobs left unfilled last month (net of its job seekers).
+struct ArrivalFlow {
+  double by_presence, by_jobs;
+};
+ArrivalFlow arrival_flow(const World& w, std::size_t z, int level) {
+  const auto& tp = w.sc.talent;
+  const auto& zs = w.zones[z];
+  const double open_jobs = std::max(0.0, zs.vacancies[level] - (level == 0 ? zs.unemployed : 0.0));
+  const double present = level == 0 ? zs.talent_present - zs.leading_present : zs.leading_present;
+  const double floor = level == 0 ? tp.arrival_min_skilled_present : tp.arrival_min_leading_present;
+  return {tp.arrival_rate * std::max(present, floor), tp.arrivals_per_open_job * open_jobs};
+}
+
+// Money enters every location decision the same way: rewards and barrier relief with weight
+// reward_sensitivity, housing cost and its saving with housing_cost_sensitivity, both / wage.
+void fill_zone(const World& w, std::size_t z, const HousingView& view, double reward, double relief,
+               double pool, ZoneChoice& c) {
+  const auto& tp = w.sc.talent;
+  const double rent = w.sc.zones[z].market_rent;
+  c.expected_reward = reward;
+  for (int level = 0; level < 2; ++level) {
+    const double wage = level == 0 ? w.zones[z].skilled_wage : tp.leading_wage;
+    const double bonus = level == 1 ? tp.reward_sensitivity * reward / wage : 0.0;
+    const double saving = expected_housing_saving(w, view, z, level);
+    for (int housed = 0; housed < 2; ++housed) {
+      const double cost = rent * (housed ? 1.0 - tp.talent_housing_discount : 1.0);
+      c.leave[level][housed] =
+          tp.leaving_rate *
+          std::exp(tp.housing_cost_sensitivity * (cost / wage - tp.housing_cost_reference_share));
+    }
+    const auto flow = arrival_flow(w, z, level);
+    for (int renter = 0; renter < 2; ++renter) {
+      const double housing = tp.housing_cost_sensitivity * renter * saving / wage;
+      c.utility[level][renter] =
+          std::log(wage) - tp.housing_cost_sensitivity * rent / wage + housing + bonus;
+      const double expected = flow.by_presence * std::exp(bonus + housing) + flow.by_jobs;
+      for (int foreign = 0; foreign < 2; ++foreign)
+        c.arrive[level][renter][foreign] =
+            expected * (foreign ? std::exp(relief) : 1.0) / std::max(pool, 1.0);
+    }
+  }
+}
+
+Choices zone_choices(const World& w, const std::vector<std::uint8_t>& priority) {
+  const std::size_t Z = w.zones.size();
+  auto rewards = talent_programmes::leading_rewards(w);
+  const auto views = housing_views(w, priority);
+  Choices out;
+  out.zones.resize(Z);
+  for (std::size_t z = 0; z < Z; ++z)
+    fill_zone(w, z, views[z], rewards.expected[z], talent_programmes::barrier_relief(w, z),
+              w.talent_outside, out.zones[z]);
+  out.firm_reward = std::move(rewards.per_leader);
+  out.firm_programme = std::move(rewards.programme);
+  // Probabilities of an outside agent arriving somewhere sum to at most arrival_probability_cap
+  // per class of agent.
+  const double cap = w.sc.talent.arrival_probability_cap;
+  for (int level = 0; level < 2; ++level)
+    for (int renter = 0; renter < 2; ++renter)
+      for (int foreign = 0; foreign < 2; ++foreign) {
+        double total = 0;
+        for (const auto& c : out.zones) total += c.arrive[level][renter][foreign];
+        if (total > cap)
+          for (auto& c : out.zones) c.arrive[level][renter][foreign] *= cap / total;
+        out.arrive_any[level][renter][foreign] = std::min(total, cap);
+      }
+  return out;
+}
+
+// Talent housing: renters without a unit take free units, priority employees first (document
+// 000 L13: IM talent; talent_programmes::housing_priority), then everyone else.
+void allocate_housing(World& w, const std::vector<std::uint8_t>& priority) {
   auto& t = w.talent;
   std::vector<double> free(w.zones.size());
   bool any = false;
@@ -82,10 +167,10 @@ void allocate_housing(World& w) {
     for (std::size_t a = 0; a < t.size() && left > 0; ++a) {
       const auto z = t.zone[a];
       if (z == kOutside || t.housing[a] || !t.renter[a] || free[z] <= 0) continue;
-      const bool im =
-          t.employer[a] >= 0 &&
-          w.sc.sectors[w.firms.sector[std::size_t(t.employer[a])]].intelligent_manufacturing;
-      if (pass == 0 && !im) continue;
+      const int e = t.employer[a];
+      const bool first =
+          e >= 0 && priority[w.cell(w.firms.zone[std::size_t(e)], w.firms.sector[std::size_t(e)])];
+      if (pass == 0 && !first) continue;
       const double need = w.persons(t.level[a]);  // one unit per person the agent stands for
       if (free[z] < need) continue;
       t.housing[a] = 1;
@@ -95,18 +180,36 @@ void allocate_housing(World& w) {
     }
 }
 
+// Monthly hazard of leaving the area for an agent in zone z: rewards count as money for leading
+// talent (its own employer's reward; a job seeker the zone's expected reward).
+double leaving_hazard(const World& w, std::size_t a, const Choices& choice) {
+  const auto& t = w.talent;
+  const auto& tp = w.sc.talent;
+  const auto& c = choice.zones[t.zone[a]];
+  const int level = t.level[a];
+  double hazard = c.leave[level][t.housing[a]];
+  if (level == 1) {
+    const int e = t.employer[a];
+    const double reward = e >= 0 ? choice.firm_reward[std::size_t(e)] : c.expected_reward;
+    if (reward > 0) hazard *= std::exp(-tp.reward_sensitivity * reward / tp.leading_wage);
+  }
+  return std::min(tp.leaving_hazard_cap, hazard) *
+         (t.employer[a] < 0 ? tp.unemployed_leaving_multiple : 1.0);
+}
+
 // One agent's monthly location decision, given its shared uniform u: outside agents may arrive in
 // a zone; agents in a zone may leave the area or move to another zone (and so lose job and unit).
-void move_one(World& w, std::size_t a, double u, const std::vector<ZoneChoice>& choice,
+void move_one(World& w, std::size_t a, double u, const Choices& choice,
               const engine::DecisionStreams& destinations) {
   auto& t = w.talent;
   const std::size_t Z = w.zones.size();
-  const int level = t.level[a];
+  const int level = t.level[a], renter = t.renter[a];
   if (t.zone[a] == kOutside) {
-    if (u >= choice[0].arrive_any[level]) return;  // most of the outside pool stays outside
+    const int foreign = t.foreign[a];
+    if (u >= choice.arrive_any[level][renter][foreign]) return;  // most of the pool stays out
     double acc = 0;
     for (std::size_t z = 0; z < Z; ++z) {
-      acc += choice[z].arrive[level];
+      acc += choice.zones[z].arrive[level][renter][foreign];
       if (u < acc) {
         t.zone[a] = std::uint8_t(z);
         return;
@@ -115,20 +218,20 @@ void move_one(World& w, std::size_t a, double u, const std::vector<ZoneChoice>& 
     return;
   }
   const auto z = t.zone[a];
-  const double leave = choice[z].leave[level][t.housing[a]] *
-                       (t.employer[a] < 0 ? w.sc.talent.unemployed_leaving_multiple : 1.0);
+  const double leave = leaving_hazard(w, a, choice);
   if (u < leave) {
     t.zone[a] = kOutside;
   } else if (u < leave + w.sc.talent.move_rate && Z > 1) {
-    // Move to another zone chosen by logit on utility.
+    // Move to another zone chosen by logit on a newcomer's utility there.
+    const auto& zc = choice.zones;
     double total = 0;
     for (std::size_t k = 0; k < Z; ++k)
-      if (k != z) total += std::exp(choice[k].utility[level] - choice[z].utility[level]);
+      if (k != z) total += std::exp(zc[k].utility[level][renter] - zc[z].utility[level][renter]);
     const double pick = destinations(a).uniform() * total;
     double acc = 0;
     for (std::size_t k = 0; k < Z; ++k) {
       if (k == z) continue;
-      acc += std::exp(choice[k].utility[level] - choice[z].utility[level]);
+      acc += std::exp(zc[k].utility[level][renter] - zc[z].utility[level][renter]);
       if (pick < acc) {
         t.zone[a] = std::uint8_t(k);
         break;
@@ -145,8 +248,9 @@ void move_one(World& w, std::size_t a, double u, const std::vector<ZoneChoice>& 
 
 void phase_talent(World& w) {
   auto& t = w.talent;
-  const std::size_t Z = w.zones.size();
-  const auto choice = zone_choices(w, w.talent_outside);
+  const std::size_t Z = w.zones.size(), P = w.programmes.size();
+  const auto priority = talent_programmes::housing_priority(w);
+  const auto choice = zone_choices(w, priority);
   const auto destinations = w.streams("talent_destination");
   const std::uint64_t move_decision = engine::decision_id("talent_move");
   // One generator call serves four agents (engine::shared_uniforms4); blocks start at multiples
@@ -159,17 +263,24 @@ void phase_talent(World& w) {
       move_one(w, a, quad[a & 3], choice, destinations);
     }
   });
-  // Recount housing in use and the outside pool after moves, then hand out free units.
-  const auto counts = engine::binned_sum(t.size(), Z + 1, [&](std::size_t a, auto& add) {
-    if (t.zone[a] == kOutside)
+  // Recount housing in use and the outside pool after moves, and the rewards owed to leaders
+  // still employed (bins Z + 1 + p: programme p), then hand out free units.
+  const auto counts = engine::binned_sum(t.size(), Z + 1 + P, [&](std::size_t a, auto& add) {
+    if (t.zone[a] == kOutside) {
       add(Z, 1.0);
-    else if (t.housing[a])
-      add(t.zone[a], w.persons(t.level[a]));
+      return;
+    }
+    if (t.housing[a]) add(t.zone[a], w.persons(t.level[a]));
+    const int e = t.employer[a];
+    if (t.level[a] == 1 && e >= 0 && choice.firm_reward[std::size_t(e)] > 0)
+      add(Z + 1 + std::size_t(choice.firm_programme[std::size_t(e)]),
+          choice.firm_reward[std::size_t(e)]);
   });
   for (std::size_t z = 0; z < Z; ++z) w.zones[z].housing_used = counts[z];
   w.talent_outside = counts[Z];
-  allocate_housing(w);
-  talent_programmes::pay(w);
+  allocate_housing(w, priority);
+  talent_programmes::pay(w,
+                         std::vector<double>(counts.begin() + std::ptrdiff_t(Z + 1), counts.end()));
 }
 
 }  // namespace parksim::model

@@ -24,7 +24,9 @@ namespace {
 // 05: the amount each programme replenished (risk pools' yearly top-up).
 // 06: firms' land contracts (lease-then-sell leases, contract land, lease and term ends).
 // 07: two firm columns, this month's industrialisation project and its unfinanced part.
-constexpr char kMagic[8] = {'P', 'K', 'S', 'M', 'C', 'K', '0', '7'};
+// 08: talent agents' foreign/returnee trait; housing programmes count the units they added
+// (ProgrammeState::units).
+constexpr char kMagic[8] = {'P', 'K', 'S', 'M', 'C', 'K', '0', '8'};
 constexpr std::uint64_t kMaxString = 1u << 16;
 
 struct Out {
@@ -245,8 +247,9 @@ void check_world(const In& in, World& w, const CheckpointHeader& h) {
       in.damaged(fmt::format("firm slot {} has zone {}, sector {}, programme {}", i,
                              w.firms.zone[i], w.firms.sector[i], w.firms.expansion_programme[i]));
   for (std::size_t a = 0; a < M; ++a)
-    if (w.talent.level[a] > 1 || (w.talent.zone[a] >= Z && w.talent.zone[a] != kOutside) ||
-        w.talent.employer[a] < -1 || w.talent.employer[a] >= std::int64_t(N))
+    if (w.talent.level[a] > 1 || w.talent.foreign[a] > 1 ||
+        (w.talent.zone[a] >= Z && w.talent.zone[a] != kOutside) || w.talent.employer[a] < -1 ||
+        w.talent.employer[a] >= std::int64_t(N))
       in.damaged(fmt::format("talent agent {} has level {}, zone {}, employer {} ({} firms)", a,
                              w.talent.level[a], w.talent.zone[a], w.talent.employer[a], N));
   length(w.zones.size(), Z, "the zone states");

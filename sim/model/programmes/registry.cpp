@@ -213,8 +213,10 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        "44)",
        "Each year a certain number of 'double-fixed double-limited' homes, public rental housing "
        "and talent apartments are arranged, with priority for IM talent.",
-       "Adds units_per_year units to eligible zones each January; renters (IM first) get units, "
-       "which lower rent and leave hazard; cost booked, no budget.",
+       "Adds units_per_year units to eligible zones each January; renters (employees of its "
+       "sectors first: IM in 000) get units, which lower rent and the leave hazard; newcomers "
+       "weigh the expected rent saving (chance of a unit x discount) in arrivals and moves "
+       "(zone_choices); books the discount on its own units in use only; no budget.",
        {"units_per_year"},
        false,
        false,
@@ -228,8 +230,10 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        "对领军型智能制造人才,视其个人区域经济贡献给予奖励 (000, line 44)",
        "Leading IM talents are rewarded according to their personal contribution to the regional "
        "economy.",
-       "Leading talent's zone utility, leave hazard and arrivals rise with reward = rate×leading "
-       "wage (≤cap_per_year/12) in zone_choices; cost booked per leader.",
+       "Pays leaders employed by firms of its sectors rate×contribution (employer's value added "
+       "× the leader's wage share, ≤cap_per_year/12); the reward lowers their leave hazard and "
+       "the zone's expected reward raises leading arrivals and moves (zone_choices); booked "
+       "per paid leader within the budget.",
        {"rate", "cap_per_year", "budget_per_year"},
        false,
        false,
@@ -243,8 +247,9 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        "先行先试上海市、浦东新区人才改革试验区关于外籍人才的相关政策 (000, line 44)",
        "Pilot first the policies on foreign talent of the Shanghai and Pudong talent-reform pilot "
        "zones.",
-       "Multiplies expected talent arrivals (both levels) in eligible zones by (1+effect) in "
-       "zone_choices; books no cost.",
+       "Removes the share `effect` of the entry barrier (talent.foreign_entry_barrier) of "
+       "foreign and returnee talent only: their arrival chance in eligible zones × "
+       "exp(reward_sensitivity×effect×barrier) in zone_choices; books no cost.",
        {"effect"},
        false,
        false,

@@ -163,7 +163,10 @@ const std::vector<Entry<ProgrammeSpec>>& programme_entries() {
        true, programme_kind_names()},
       {"label", VK::Text, &P::label, 0, 0, "", "Name shown in outputs", ""},
       {"lever", VK::Text, &P::lever, 0, 0, "", "Lever number in POLICY_DIGEST.md", ""},
-      {"rate", VK::Rate, &P::rate, 0, 1, "1", "Share of the base the programme pays or covers", ""},
+      {"rate", VK::Rate, &P::rate, 0, 1, "1",
+       "Share of the base the programme pays or covers (leading_talent_reward: share of the "
+       "leader's contribution, its employer's value added x its share of the wage bill)",
+       ""},
       {"cap", VK::Money, &P::cap, 0, 1e13, "CNY", "Largest award (0 = no cap)", ""},
       {"cap_per_year", VK::Money, &P::cap_per_year, 0, 1e13, "CNY/year",
        "Largest payment per recipient per year (0 = no cap)", ""},
@@ -192,8 +195,9 @@ const std::vector<Entry<ProgrammeSpec>>& programme_entries() {
        ""},
       {"effect", VK::Real, &P::effect, 0, 100, "1",
        "Programme-specific response: credit_line credit beyond the ordinary ceiling, as a share of "
-       "it, for firms whose demand exceeds it; talent_pilot arrival "
-       "multiplier - 1; local_procurement extra local share; guidance_fund public co-investment "
+       "it, for firms whose demand exceeds it; talent_pilot share of the entry barrier of "
+       "foreign and returnee talent it removes (talent.foreign_entry_barrier, at most 1); "
+       "local_procurement extra local share; guidance_fund public co-investment "
        "share g of each round it joins, paid from fund_size as equity (at most "
        "funds.guidance_fund_max_share)",
        "assumption"},

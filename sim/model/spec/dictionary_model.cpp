@@ -400,8 +400,9 @@ const std::vector<Entry<TalentParams>>& talent_entries() {
        "Shanghai 2015 average wage 5,939 CNY/month; assumption"},
       {"arrival_rate", VK::Rate, &T::arrival_rate, 0, 1, "1/month",
        "Expected arrivals per month as share of the zone's talent of the level: arrivals = (this x "
-       "max(present, arrival_min_*_present) x reward bonus + arrivals_per_open_job x open jobs) x "
-       "talent-pilot multipliers",
+       "max(present, arrival_min_*_present) x exp(reward and expected housing saving terms) + "
+       "arrivals_per_open_job x open jobs), x the pilots' barrier relief for foreign and returnee "
+       "talent (ODD 7.4)",
        "assumption"},
       {"arrival_min_skilled_present", VK::Real, &T::arrival_min_skilled_present, 0, 1e8, "agents",
        "Skilled agents a zone counts at least in its arrival flow (an empty zone still "
@@ -420,7 +421,7 @@ const std::vector<Entry<TalentParams>>& talent_entries() {
       {"leaving_rate", VK::Rate, &T::leaving_rate, 0, 1, "1/month",
        "Base monthly hazard of leaving the area: hazard = min(leaving_hazard_cap, this x "
        "exp(housing_cost_sensitivity x (housing cost / wage - housing_cost_reference_share) - "
-       "reward bonus)), x unemployed_leaving_multiple for job seekers",
+       "reward_sensitivity x own reward / wage)), x unemployed_leaving_multiple for job seekers",
        "assumption"},
       {"housing_cost_reference_share", VK::Real, &T::housing_cost_reference_share, 0, 10, "1",
        "Housing cost / wage at which the leaving hazard equals leaving_rate (before rewards)",
@@ -476,6 +477,20 @@ const std::vector<Entry<TalentParams>>& talent_entries() {
        "assumption"},
       {"leading_max_per_firm", VK::Integer, &T::leading_max_per_firm, 0, 100, "persons",
        "Most leading talents one firm wants", "assumption"},
+      {"foreign_share_skilled", VK::Rate, &T::foreign_share_skilled, 0, 1, "1",
+       "Share of outside skilled agents who are foreign or returnee talent (the group talent "
+       "pilots target)",
+       "assumption (Shanghai: foreign work-permit holders and returnees are a small share of "
+       "skilled in-migrants)"},
+      {"foreign_share_leading", VK::Rate, &T::foreign_share_leading, 0, 1, "1",
+       "Share of outside leading agents who are foreign or returnee talent",
+       "assumption (the national and city leading-talent plans recruit mostly from abroad)"},
+      {"foreign_entry_barrier", VK::Real, &T::foreign_entry_barrier, 0, 10, "1",
+       "Entry barrier foreign and returnee talent face on arrival (work and residence permits, "
+       "hukou or residence points, schooling), as a monthly-equivalent cost / wage; a talent "
+       "pilot removes `effect` of it: their arrival chance x exp(reward_sensitivity x effect x "
+       "this)",
+       "assumption; MODEL_NOTES talent (hukou/points policies raise arrival rates)"},
   };
   return e;
 }

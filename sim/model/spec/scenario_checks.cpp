@@ -101,6 +101,8 @@ void CrossChecker::programmes() {
     for (const auto& z : pr.zones) known_zone(p + ".zones", z);
     if (kind_info(pr.kind).fund_based && pr.fund_size <= 0)
       add(p + ".fund_size", fmt::format("a {} programme needs fund_size > 0", pr.kind_name));
+    if (pr.kind == ProgrammeKind::TalentPilot && pr.effect > 1)
+      add(p + ".effect", "a talent_pilot removes a share of the entry barrier: effect <= 1");
     for (std::size_t c = 0; c < pr.changes.size(); ++c)
       if (pr.changes[c].at < pr.from || pr.changes[c].at > pr.to)
         add(fmt::format("{}.changes[{}].at", p, c),

@@ -205,6 +205,8 @@ void populate_talent(World& w) {
     auto rng = trait(k);
     rng.uniform();
     t.renter[k] = rng.uniform() < w.sc.talent.housing_need_share;
+    t.foreign[k] = rng.uniform() < (t.level[k] == 1 ? w.sc.talent.foreign_share_leading
+                                                    : w.sc.talent.foreign_share_skilled);
     t.employer[k] = -1;
   }
   // Initial employment: per zone, agents in index order fill firms in index order.

@@ -152,6 +152,7 @@ struct Talent {
   std::vector<std::uint8_t> zone;      // zone index or kOutside
   std::vector<std::uint8_t> housing;   // 1 = lives in a talent housing unit
   std::vector<std::uint8_t> renter;    // 1 = rents, so may use talent housing
+  std::vector<std::uint8_t> foreign;   // 1 = foreign or returnee talent (faces entry barriers)
   std::vector<std::int32_t> employer;  // firm slot, -1 when not employed
 
   std::size_t size() const { return level.size(); }
@@ -161,6 +162,7 @@ struct Talent {
     f(zone);
     f(housing);
     f(renter);
+    f(foreign);
     f(employer);
   }
   void resize(std::size_t n) {
