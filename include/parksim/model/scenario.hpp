@@ -310,7 +310,8 @@ enum class ProgrammeKind {
   PlotRatioIncrease,
   Incubator,
   InnovationCentre,
-  HighTechReward
+  HighTechReward,
+  EntryRestriction
 };
 
 // New terms of a programme from a month on ("the rate falls to 20% from 2018-01"). Values are in

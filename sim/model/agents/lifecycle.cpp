@@ -9,6 +9,7 @@
 #include "agents/firm_choice.hpp"
 #include "parksim/engine/parallel.hpp"
 #include "phases.hpp"
+#include "programmes/entry_rules.hpp"
 #include "programmes/finance.hpp"
 #include "programmes/incubators.hpp"
 #include "programmes/programme.hpp"
@@ -123,8 +124,10 @@ void phase_entry(World& w) {
     for (const auto& sector_id : zone.sectors) {
       const std::size_t s = std::size_t(w.sc.sector_index(sector_id));
       const std::size_t c = w.cell(z, s);
+      // A restriction refuses a share of the cell's new projects (003: 适度限制...新项目引进).
       const double rate = m.entry_rate_per_year / 12.0 * std::max(w.cluster.firms[c], 1.0) *
-                          std::exp(attractiveness(w, z, s) - w.attract_ref[c]);
+                          std::exp(attractiveness(w, z, s) - w.attract_ref[c]) *
+                          entry_rules::admitted_share(w, z, s);
       if (!(rate > 0)) continue;
       auto rng = streams(c);
       const int n = boost::random::poisson_distribution<int, double>(std::min(rate, 1e4))(rng);

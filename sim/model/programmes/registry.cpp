@@ -358,6 +358,22 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        {"high_tech_firms"},
        nullptr,
        {"high_tech_firms", +1}},  // the reward is for first high-tech certification
+      {"entry_restriction",
+       K::EntryRestriction,
+       "entry_rules",
+       "003-L8 (Minhang ETDZ)",
+       "适度限制食品、轻工类新项目引进,逐步淘汰化工生产环节、纺织服装中小企业 (003, line 106)",
+       "Moderately restrict the introduction of new food and light-industry projects; gradually "
+       "phase out chemical production and small textile and garment firms.",
+       "A rule, no money: a share `rate` of the new projects of its sectors in its zones is "
+       "refused while it is active (the entry rate of those cells × (1 − rate), phase_entry); "
+       "the phase-out of incumbents is not modelled.",
+       {"rate"},
+       false,
+       false,
+       {},
+       nullptr,
+       {"entries", -1}},  // the clause restricts new projects of the named sectors
   };
   return kinds;
 }

@@ -165,7 +165,8 @@ const std::vector<Entry<ProgrammeSpec>>& programme_entries() {
       {"lever", VK::Text, &P::lever, 0, 0, "", "Lever number in POLICY_DIGEST.md", ""},
       {"rate", VK::Rate, &P::rate, 0, 1, "1",
        "Share of the base the programme pays or covers (leading_talent_reward: share of the "
-       "leader's contribution, its employer's value added x its share of the wage bill)",
+       "leader's contribution, its employer's value added x its share of the wage bill; "
+       "entry_restriction: share of new projects refused)",
        ""},
       {"cap", VK::Money, &P::cap, 0, 1e13, "CNY", "Largest award (0 = no cap)", ""},
       {"cap_per_year", VK::Money, &P::cap_per_year, 0, 1e13, "CNY/year",
