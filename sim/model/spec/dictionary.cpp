@@ -1,8 +1,8 @@
 // The parameter dictionary. Each entry: key, kind, member, valid range, unit, description, source.
 // "assumption" in a source means no published figure was found; the value is a modelling choice.
 // This file: [scenario], zones, sectors, programmes, events and targets, and the generated
-// references (markdown, JSON); the agent sections [model], [talent], [funds] are in
-// dictionary_model.cpp.
+// references (markdown, JSON); the agent sections are in dictionary_model.cpp ([model]) and
+// dictionary_markets.cpp ([talent], [funds]).
 #include <fmt/format.h>
 
 #include <limits>
