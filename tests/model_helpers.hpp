@@ -1,6 +1,7 @@
 #pragma once
 // Test helpers that run the model: the small test scenario and a step-by-step runner.
 #include <cstdint>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,13 @@ namespace parksim::test {
 // tests/data/mini.toml with --set style overrides.
 inline model::Scenario mini(const std::vector<std::string>& sets = {}) {
   return model::load_scenario(source_path("tests/data/mini.toml"), sets);
+}
+
+// The index of programme `id` in the scenario (throws when it has none, failing the test).
+inline std::size_t programme_index(const model::Scenario& sc, const std::string& id) {
+  for (std::size_t p = 0; p < sc.programmes.size(); ++p)
+    if (sc.programmes[p].id == id) return p;
+  throw std::invalid_argument("the scenario has no programme " + id);
 }
 
 // The --set lists a and b, one after the other.

@@ -11,17 +11,11 @@
 
 using namespace parksim;
 using test::mini;
+using test::programme_index;
 using test::simulate;
 using test::with;
 
 namespace {
-
-std::size_t programme_index(const model::Scenario& sc, const std::string& id) {
-  for (std::size_t p = 0; p < sc.programmes.size(); ++p)
-    if (sc.programmes[p].id == id) return p;
-  FAIL("no programme " << id);
-  return 0;
-}
 
 std::vector<model::StepRecord> records(const model::Scenario& sc, std::uint64_t replication = 0) {
   std::vector<model::StepRecord> out;

@@ -9,16 +9,10 @@
 
 using namespace parksim;
 using test::mini;
+using test::programme_index;
 using test::simulate;
 
 namespace {
-
-std::size_t index_of(const model::Scenario& sc, const std::string& id) {
-  for (std::size_t p = 0; p < sc.programmes.size(); ++p)
-    if (sc.programmes[p].id == id) return p;
-  FAIL("no programme " << id);
-  return 0;
-}
 
 struct VcTotals {
   double private_vc = 0, public_vc = 0, rounds = 0;
@@ -40,7 +34,7 @@ VcTotals vc_totals(const model::Scenario& sc) {
 TEST_CASE("a guidance fund books its equity as cost and its capital is conserved exactly",
           "[programmes][finance]") {
   const auto sc = mini();
-  const std::size_t p = index_of(sc, "fund");
+  const std::size_t p = programme_index(sc, "fund");
   double booked = 0, invested = 0;
   simulate(sc, [&](const model::World& w) {
     const auto& st = w.programmes[p];
@@ -99,8 +93,8 @@ TEST_CASE("each guidance fund co-invests only in its own eligible firms, in prog
             "programmes.fund_c.fund_size=\"1亿\"", "programmes.fund_c.effect=0.3",
             "programmes.fund_c.sectors=[\"other\"]", "programmes.fund_c.from=\"2015-01\"",
             "programmes.fund_c.to=\"2017-12\""});
-  const std::size_t a = index_of(sc, "fund"), b = index_of(sc, "fund_b"),
-                    c = index_of(sc, "fund_c");
+  const std::size_t a = programme_index(sc, "fund"), b = programme_index(sc, "fund_b"),
+                    c = programme_index(sc, "fund_c");
   const auto equipment = std::size_t(sc.sector_index("equipment"));
   const auto services = std::size_t(sc.sector_index("services"));
   double drawn_a = 0, drawn_b = 0, drawn_c = 0;
@@ -139,7 +133,7 @@ double total_debt(const model::Scenario& sc) {
 TEST_CASE("a credit line revolves: repayments restore its room, exactly", "[programmes][finance]") {
   // A small line (2000万) so that it fills up; it lends more than its quota over the run.
   const auto sc = mini({"programmes.line.fund_size=\"2000万\""});
-  const std::size_t p = index_of(sc, "line");
+  const std::size_t p = programme_index(sc, "line");
   double drawn = 0;
   simulate(sc, [&](const model::World& w) {
     const auto& st = w.programmes[p];
@@ -184,7 +178,7 @@ TEST_CASE(
   // changes nothing: it no longer substitutes for ordinary credit.
   const auto none = mini({"programmes.line.effect=0"});
   CHECK(total_debt(none) == off);
-  const std::size_t p = index_of(none, "line");
+  const std::size_t p = programme_index(none, "line");
   double drawn = -1;
   simulate(none, [&](const model::World& w) { drawn = w.programmes[p].drawn; });
   CHECK(drawn == 0.0);

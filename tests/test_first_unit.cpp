@@ -10,6 +10,7 @@
 
 using namespace parksim;
 using test::mini;
+using test::programme_index;
 using test::simulate;
 using test::with;
 
@@ -24,13 +25,6 @@ const std::vector<std::string> kInsurance = {
     "programmes.insure.from=\"2015-01\"",
     "programmes.insure.to=\"2017-12\"",
     "programmes.insure.sectors=[\"equipment\", \"services\"]"};
-
-std::size_t programme_index(const model::Scenario& sc, const std::string& id) {
-  for (std::size_t p = 0; p < sc.programmes.size(); ++p)
-    if (sc.programmes[p].id == id) return p;
-  FAIL("no programme " << id);
-  return 0;
-}
 
 // A World after three steps (programmes active), and an alive IM firm with output.
 struct Tiny {

@@ -13,6 +13,7 @@
 
 using namespace parksim;
 using test::mini;
+using test::programme_index;
 using test::simulate;
 using test::with;
 
@@ -31,13 +32,6 @@ const std::vector<std::string> kLease = {
     "programmes.lease.kind=\"leasing_subsidy\"", "programmes.lease.rate=5%",
     "programmes.lease.cap=\"500万\"", "programmes.lease.from=\"2015-01\"",
     "programmes.lease.to=\"2017-12\""};
-
-std::size_t index_of(const model::Scenario& sc, const std::string& id) {
-  for (std::size_t p = 0; p < sc.programmes.size(); ++p)
-    if (sc.programmes[p].id == id) return p;
-  FAIL("no programme " << id);
-  return 0;
-}
 
 // A World after two steps (programmes active) and an alive firm of a strategic emerging sector.
 struct Tiny {
@@ -80,7 +74,7 @@ TEST_CASE("an industrialisation project claims min(rate x installed capital, cap
           "[programmes][investment]") {
   Tiny t(mini(kInd));
   auto& w = t.w;
-  const auto p = index_of(t.sc, "ind");
+  const auto p = programme_index(t.sc, "ind");
   const auto i = t.firm;
   const double min = t.sc.model.industrialisation_min_project;
   // Expansions below the project size, and expansions of non-SEI firms, are no L6 projects.
@@ -113,7 +107,7 @@ TEST_CASE("caps hold per project and a budget that runs out rations claims by ra
           "[programmes][investment][budget]") {
   Tiny t(mini(with(kInd, {"programmes.ind.budget_per_year=\"1亿\""})));
   auto& w = t.w;
-  const auto p = index_of(t.sc, "ind");
+  const auto p = programme_index(t.sc, "ind");
   auto& f = w.firms;
   std::vector<std::size_t> three;
   for (std::size_t i = 0; i < f.size() && three.size() < 3; ++i)
@@ -145,7 +139,7 @@ TEST_CASE("caps hold per project and a budget that runs out rations claims by ra
 TEST_CASE("a claim above the cap is cut to the cap", "[programmes][investment]") {
   Tiny t(mini(kInd));
   auto& w = t.w;
-  const auto p = index_of(t.sc, "ind");
+  const auto p = programme_index(t.sc, "ind");
   w.award_request[p][t.firm] = 3e8;
   model::phase_awards(w);
   CHECK(w.programmes[p].paid_to_firm_this_year[t.firm] == Approx(1e8));
@@ -156,7 +150,7 @@ TEST_CASE("a retrofit's yuan is supported once: L3 pays on local purchases only 
   Tiny t(mini(kDemo));
   const auto& w = t.w;
   const auto i = t.firm;
-  const int l7 = int(index_of(t.sc, "retrofit")), l3 = int(index_of(t.sc, "demo"));
+  const int l7 = int(programme_index(t.sc, "retrofit")), l3 = int(programme_index(t.sc, "demo"));
   // Small project: L7 30% on the whole beats L7 on the rest + L3 20% on the local part.
   auto s = model::projects::retrofit_support(w, i, 1000e4, 150e4);
   CHECK(s.retrofit.programme == l7);
@@ -195,7 +189,7 @@ TEST_CASE("the lessor checks credit and the leasing choice is not knife-edge",
   CHECK(p5 > p0);
   CHECK(p5 - p0 < 0.2);  // the old scale (0.02 rate points) moved it 0.05 -> 0.38
   // The 500万 cap per contract halves the support per yuan on a 2亿 lease.
-  const auto lease = index_of(t.sc, "lease");
+  const auto lease = programme_index(t.sc, "lease");
   const auto offer = model::leasing_subsidy::offer(w, t.firm, 2e8);
   CHECK(offer.programme == int(lease));
   CHECK(offer.amount == Approx(500e4));

@@ -9,6 +9,7 @@
 
 using namespace parksim;
 using test::mini;
+using test::programme_index;
 using test::simulate;
 using test::with;
 
@@ -22,13 +23,6 @@ const std::vector<std::string> kCrowdedSouth = {
 const std::vector<std::string> kDensify = {
     "programmes.densify.kind=\"plot_ratio_increase\"", "programmes.densify.rate=50%",
     "programmes.densify.from=\"2015-01\"", "programmes.densify.to=\"2017-12\""};
-
-std::size_t programme_index(const model::Scenario& sc, const std::string& id) {
-  for (std::size_t p = 0; p < sc.programmes.size(); ++p)
-    if (sc.programmes[p].id == id) return p;
-  FAIL("no programme " << id);
-  return 0;
-}
 
 }  // namespace
 

@@ -8,6 +8,7 @@
 
 using namespace parksim;
 using test::mini;
+using test::programme_index;
 
 namespace {
 
@@ -23,13 +24,6 @@ const std::vector<std::string> kTwoPools = {
     "programmes.pool_b.from=\"2015-01\"",
     "programmes.pool_b.to=\"2017-12\""};
 
-std::size_t index_of(const model::Scenario& sc, const std::string& id) {
-  for (std::size_t p = 0; p < sc.programmes.size(); ++p)
-    if (sc.programmes[p].id == id) return p;
-  FAIL("no programme " << id);
-  return 0;
-}
-
 // A live SME of the sector, in the world's first month.
 std::size_t sme_of(const model::World& w, const std::string& sector) {
   const auto s = std::size_t(w.sc.sector_index(sector));
@@ -44,7 +38,7 @@ std::size_t sme_of(const model::World& w, const std::string& sector) {
 TEST_CASE("each risk pool covers its own sectors' loans and settles only their losses",
           "[programmes][finance]") {
   const auto sc = mini(kTwoPools);
-  const std::size_t a = index_of(sc, "pool"), b = index_of(sc, "pool_b");
+  const std::size_t a = programme_index(sc, "pool"), b = programme_index(sc, "pool_b");
   REQUIRE(a < b);  // the base file's programmes first, --set ones after
   model::World w(sc, {1, 0});
   model::populate(w);
@@ -97,7 +91,7 @@ TEST_CASE("each risk pool covers its own sectors' loans and settles only their l
 TEST_CASE("with two pools both pay, and every refund is booked to the pool that covered the loan",
           "[programmes][finance]") {
   const auto sc = mini(kTwoPools);
-  const std::size_t a = index_of(sc, "pool"), b = index_of(sc, "pool_b");
+  const std::size_t a = programme_index(sc, "pool"), b = programme_index(sc, "pool_b");
   double refunds = 0.0, booked = 0.0;
   test::simulate(sc, [&](const model::World& w) {
     refunds += w.record[model::Scalar::RiskPoolPaid];
@@ -123,7 +117,7 @@ TEST_CASE("a pool refunds within its yearly cap and, replenished each January, k
           "[programmes][finance]") {
   // Yearly payout cap (budget_per_year): a refund is cut to what the year has left.
   const auto capped = mini({"programmes.pool.budget_per_year=\"100万\""});
-  const std::size_t a = index_of(capped, "pool");
+  const std::size_t a = programme_index(capped, "pool");
   model::World w(capped, {1, 0});
   model::populate(w);
   auto schedule = model::make_schedule();
@@ -144,7 +138,7 @@ TEST_CASE("a pool refunds within its yearly cap and, replenished each January, k
   // A small pool that runs dry, with and without a yearly top-up to its size (assumption).
   const auto run = [](const std::vector<std::string>& sets) {
     const auto sc = mini(sets);
-    const std::size_t p = index_of(sc, "pool");
+    const std::size_t p = programme_index(sc, "pool");
     double paid = 0, replenished = 0, last_year_paid = 0;
     test::simulate(sc, [&](const model::World& w) {
       const auto& s = w.programmes[p];

@@ -11,16 +11,10 @@
 
 using namespace parksim;
 using test::mini;
+using test::programme_index;
 using test::with;
 
 namespace {
-
-std::size_t index_of(const model::Scenario& sc, const std::string& id) {
-  for (std::size_t p = 0; p < sc.programmes.size(); ++p)
-    if (sc.programmes[p].id == id) return p;
-  FAIL("no programme " << id);
-  return 0;
-}
 
 // Runs one replication phase by phase, calling before(w) just before the talent phase and
 // after(w) just after it, every month.
@@ -77,7 +71,7 @@ TEST_CASE("talent housing books the discount on its own units in use, not the zo
           "[programmes][talent]") {
   for (const char* units : {"200", "0"}) {
     const auto sc = mini({std::string("programmes.housing.units_per_year=") + units});
-    const std::size_t p = index_of(sc, "housing");
+    const std::size_t p = programme_index(sc, "housing");
     double paid_before = 0, booked = 0, used_total = 0;
     around_talent(
         sc, [&](const model::World& w) { paid_before = w.programmes[p].paid_total; },
@@ -119,7 +113,7 @@ TEST_CASE("talent housing draws renters to the zone it serves", "[programmes][ta
 TEST_CASE("the leading-talent reward pays employed leaders of eligible firms by contribution",
           "[programmes][talent]") {
   const auto sc = mini(kReward);
-  const std::size_t p = index_of(sc, "reward");
+  const std::size_t p = programme_index(sc, "reward");
   model::talent_programmes::LeadingRewards rewards;
   double paid_before = 0, booked = 0;
   around_talent(
