@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "parksim/model/detail/world.hpp"
+#include "parksim/model/run.hpp"
 #include "parksim/model/scenario.hpp"
 #include "test_helpers.hpp"
 
@@ -41,6 +42,36 @@ void simulate(const model::Scenario& sc, Check&& check, std::uint64_t replicatio
     schedule.run_step(w);
     check(w);
   }
+}
+
+// The monthly records of one replication, stepped by hand (the states run_scenario produces).
+inline std::vector<model::StepRecord> records(const model::Scenario& sc,
+                                              std::uint64_t replication = 0) {
+  std::vector<model::StepRecord> out;
+  simulate(
+      sc, [&](const model::World& w) { out.push_back(w.record); }, replication);
+  return out;
+}
+
+// The same as the ReplicationRecords the scorecard metrics read (replication 0).
+inline model::ReplicationRecords replication_records(const model::Scenario& sc) {
+  model::ReplicationRecords rec;
+  rec.start = sc.info.start;
+  rec.steps = records(sc);
+  return rec;
+}
+
+// The first step whose records differ in any recorded value (a.size() when none does). Runs of
+// different lengths are not comparable: that throws, failing the test.
+inline std::size_t first_difference(const std::vector<model::StepRecord>& a,
+                                    const std::vector<model::StepRecord>& b) {
+  if (a.size() != b.size()) throw std::logic_error("records of different lengths");
+  for (std::size_t t = 0; t < a.size(); ++t)
+    if (!(a[t].cube == b[t].cube && a[t].zone_talent == b[t].zone_talent &&
+          a[t].zone_land == b[t].zone_land && a[t].zone_wage == b[t].zone_wage &&
+          a[t].zone_housing == b[t].zone_housing && a[t].scalars == b[t].scalars))
+      return t;
+  return a.size();
 }
 
 }  // namespace parksim::test

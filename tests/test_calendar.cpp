@@ -32,14 +32,6 @@ model::Scenario mini_partial(const std::vector<std::string>& sets = {}) {
   return model::load_scenario(test::source_path("tests/data/mini_partial.toml"), sets);
 }
 
-// The monthly records of replication 0, stepped by hand (the same states run_scenario produces).
-model::ReplicationRecords records_of(const model::Scenario& sc) {
-  model::ReplicationRecords rec;
-  rec.start = sc.info.start;
-  test::simulate(sc, [&](const model::World& w) { rec.steps.push_back(w.record); });
-  return rec;
-}
-
 // One series summed over the industrial zones and all sectors of one month, as the scorecard's
 // area-wide industrial metrics count it.
 double area_total(const model::Scenario& sc, const model::StepRecord& r, model::Series s) {
@@ -120,7 +112,7 @@ TEST_CASE("a mid-year horizon: partial years computed on their months, labelled,
 
   // The same replication stepped by hand: flows are sums of the year's months, levels the value
   // at its last month.
-  const auto rec = records_of(sc);
+  const auto rec = test::replication_records(sc);
   REQUIRE(rec.steps.size() == 21);
   double first_quarter = 0;
   for (int t = 0; t < 3; ++t)
@@ -172,7 +164,7 @@ TEST_CASE("a full-year horizon's metrics are unchanged", "[calendar]") {
   // mini runs 2015-01..2017-12. The rule before partial years: months year*12-start .. +11, levels
   // at the last of them; with whole years it must give exactly the same values.
   const auto sc = test::mini();
-  const auto rec = records_of(sc);
+  const auto rec = test::replication_records(sc);
   for (int year = 2015; year <= 2017; ++year) {
     const int first = year * 12 - sc.info.start, last = first + 11;
     double out = 0;

@@ -12,17 +12,11 @@
 using namespace parksim;
 using test::mini;
 using test::programme_index;
+using test::records;
 using test::simulate;
 using test::with;
 
 namespace {
-
-std::vector<model::StepRecord> records(const model::Scenario& sc, std::uint64_t replication = 0) {
-  std::vector<model::StepRecord> out;
-  simulate(
-      sc, [&](const model::World& w) { out.push_back(w.record); }, replication);
-  return out;
-}
 
 double entries(const model::Scenario& sc, const model::StepRecord& r, std::size_t z,
                std::size_t s) {

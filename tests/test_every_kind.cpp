@@ -14,6 +14,8 @@
 #include "test_helpers.hpp"
 
 using namespace parksim;
+using test::first_difference;
+using test::records;
 
 namespace {
 
@@ -46,25 +48,6 @@ const std::map<std::string, std::string>& nothing_settings() {
       {"restriction", "rate=0"},
   };
   return m;
-}
-
-std::vector<model::StepRecord> records(const model::Scenario& sc, std::uint64_t rep = 0) {
-  std::vector<model::StepRecord> out;
-  test::simulate(
-      sc, [&](const model::World& w) { out.push_back(w.record); }, rep);
-  return out;
-}
-
-// The first step whose records differ (a.size() when none does).
-std::size_t first_difference(const std::vector<model::StepRecord>& a,
-                             const std::vector<model::StepRecord>& b) {
-  REQUIRE(a.size() == b.size());
-  for (std::size_t t = 0; t < a.size(); ++t)
-    if (!(a[t].cube == b[t].cube && a[t].zone_talent == b[t].zone_talent &&
-          a[t].zone_land == b[t].zone_land && a[t].zone_wage == b[t].zone_wage &&
-          a[t].zone_housing == b[t].zone_housing && a[t].scalars == b[t].scalars))
-      return t;
-  return a.size();
 }
 
 model::Scenario all_kinds(std::vector<std::string> sets) {

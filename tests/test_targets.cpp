@@ -16,13 +16,6 @@ using namespace parksim;
 
 namespace {
 
-model::ReplicationRecords records_of(const model::Scenario& sc) {
-  model::ReplicationRecords rec;
-  rec.start = sc.info.start;
-  test::simulate(sc, [&](const model::World& w) { rec.steps.push_back(w.record); });
-  return rec;
-}
-
 model::TargetSpec target(const std::string& metric, int year, int since = 0) {
   model::TargetSpec t;
   t.metric = metric;
@@ -35,7 +28,7 @@ model::TargetSpec target(const std::string& metric, int year, int since = 0) {
 
 TEST_CASE("a count since a year leaves out what was counted before it", "[targets]") {
   const auto sc = test::mini();  // 2015-01 .. 2017-12, with retrofit and first-unit programmes
-  const auto rec = records_of(sc);
+  const auto rec = test::replication_records(sc);
   for (const char* m : {"smart_retrofits", "first_units", "policy_cost"}) {
     INFO(m);
     const double to_2017 = model::metric_value(sc, rec, target(m, 2017));
@@ -87,7 +80,7 @@ TEST_CASE("a metric spec with since-year round-trips and is checked", "[targets]
 TEST_CASE("area-wide talent counts the industrial zones only", "[targets]") {
   const auto industrial = test::mini();
   const auto offices = test::mini({"zones.south.industrial=false"});
-  const auto rec = records_of(offices);
+  const auto rec = test::replication_records(offices);
   const double all = model::metric_value(offices, rec, target("leading_talent", 2017));
   auto north = target("leading_talent", 2017);
   north.zone = "north";
@@ -95,7 +88,7 @@ TEST_CASE("area-wide talent counts the industrial zones only", "[targets]") {
   south.zone = "south";
   CHECK(model::metric_value(offices, rec, south) > 0);  // the zone named still counts
   CHECK(all == model::metric_value(offices, rec, north));
-  const auto rec_ind = records_of(industrial);
+  const auto rec_ind = test::replication_records(industrial);
   north.zone = "north";
   south.zone = "south";
   CHECK(model::metric_value(industrial, rec_ind, target("leading_talent", 2017)) ==

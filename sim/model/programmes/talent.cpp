@@ -65,18 +65,18 @@ std::vector<std::uint8_t> housing_priority(const World& w) {
   const std::size_t Z = w.zones.size(), S = w.sc.sectors.size();
   std::vector<std::uint8_t> prio(Z * S, 0);
   const auto& housing = w.programmes_of(ProgrammeKind::TalentHousing);
+  std::vector<std::size_t> built;  // the housing programmes with units in the zone
   for (std::size_t z = 0; z < Z; ++z) {
-    bool served = false;
-    for (const std::size_t p : housing) served = served || programme_units_in_zone(w, p, z) > 0;
+    built.clear();
+    for (const std::size_t p : housing)
+      if (programme_units_in_zone(w, p, z) > 0) built.push_back(p);
     for (std::size_t s = 0; s < S; ++s) {
       const std::size_t c = w.cell(z, s);
-      if (!served) {
+      if (built.empty()) {
         prio[c] = w.sc.sectors[s].intelligent_manufacturing;
         continue;
       }
-      for (const std::size_t p : housing)
-        prio[c] =
-            prio[c] || (programme_units_in_zone(w, p, z) > 0 && w.eligibility[p * w.cells() + c]);
+      for (const std::size_t p : built) prio[c] = prio[c] || w.eligibility[p * w.cells() + c];
     }
   }
   return prio;
