@@ -2,8 +2,10 @@
 // scenario.
 #include <algorithm>
 #include <catch2/catch.hpp>
+
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "model_helpers.hpp"
 
@@ -137,6 +139,7 @@ namespace {
 std::vector<std::string> centres(const std::string& qualify) {
   return {"programmes.ic.kind=\"innovation_centre\"",
           "programmes.ic.amount=\"2000万\"",
+          "programmes.ic.match_rate=0.5",
           "programmes.ic.units_per_year=1",
           "programmes.ic.from=\"2015-03\"",
           "programmes.ic.to=\"2017-12\"",
@@ -176,17 +179,21 @@ TEST_CASE("an innovation centre is selected, prepares for a year, operates and l
     last = w.centres;
     if (w.year() == 2015) paid_in_2015 = w.programmes[p].paid_total;
   });
-  // One selection per call (2015-03, 2016-01, 2017-01), each qualified after exactly 12 months.
+  // Applications are accepted all year but at most one is selected a calendar year: one in each of
+  // 2015 (from the programme's start, 2015-03), 2016 and 2017, each qualified after exactly 12
+  // months.
   REQUIRE(last.size() == 3);
-  CHECK(last[0].selected == 2015 * 12 + 2);
-  CHECK(last[1].selected == 2016 * 12);
+  for (std::size_t k = 0; k < last.size(); ++k) CHECK(last[k].selected / 12 == 2015 + int(k));
+  CHECK(last[0].selected >= 2015 * 12 + 2);
   for (const auto& c : last)
     if (c.operating_since >= 0) CHECK(c.operating_since == c.selected + 12);
   CHECK(last[0].operating_since >= 0);
   CHECK(last[0].results > 0);
   CHECK(last[2].stage == model::CentreStage::Preparing);
-  // Funding flows from selection: 10 months of one centre in 2015.
-  CHECK(paid_in_2015 == Approx(2000e4 / 12.0 * 10));
+  // Funding flows from selection: one centre's months of 2015, municipal money plus the district's
+  // half as much again.
+  const int months_2015 = 2015 * 12 + 12 - last[0].selected;
+  CHECK(paid_in_2015 == Approx(2000e4 * 1.5 / 12.0 * months_2015));
   // Members are distinct across centres that were live together.
   std::vector<std::int64_t> all;
   for (const auto& c : last)
@@ -194,6 +201,22 @@ TEST_CASE("an innovation centre is selected, prepares for a year, operates and l
       all.insert(all.end(), c.members.begin(), c.members.end());
   std::sort(all.begin(), all.end());
   CHECK(std::adjacent_find(all.begin(), all.end()) == all.end());
+}
+
+TEST_CASE("innovation-centre applications are reviewed as they mature, all year round",
+          "[model][mechanism][centres]") {
+  // No yearly limit: consortia form at a twelfth of the yearly rate each month and each is
+  // reviewed when it forms, so selections fall in many months, not only at a January call.
+  auto sets = centres("1");
+  sets.push_back("programmes.ic.units_per_year=0");
+  sets.push_back("model.centre_formation_rate=3");
+  std::vector<model::Centre> last;
+  simulate(mini(sets), [&](const model::World& w) { last = w.centres; });
+  std::set<int> months_of_year;
+  for (const auto& c : last) months_of_year.insert(c.selected % 12);
+  REQUIRE(last.size() >= 3);
+  CHECK(months_of_year.size() >= 3);
+  for (const auto& c : last) CHECK(c.selected >= 2015 * 12 + 2);
 }
 
 TEST_CASE("an unqualified centre gets a six-month extension and is then revoked",

@@ -172,9 +172,9 @@ struct ModelParams {
       0.004;  // productivity step of other firms of the sector per result
   double centre_other_zone_spillover_share = 0.5;  // share of the spill-over in other zones
   int centre_min_results = 3;                      // results needed at the three-year review
-  int centre_preparation_months = 12;  // 001: 筹建期为一年
-  int centre_extension_months = 6;     // 001: 可申请延期半年
-  int centre_review_months = 36;       // 001: 三年定期考核
+  int centre_preparation_months = 12;              // 001: 筹建期为一年
+  int centre_extension_months = 6;                 // 001: 可申请延期半年
+  int centre_review_months = 36;                   // 001: 三年定期考核
 };
 
 struct TalentParams {
@@ -350,6 +350,8 @@ struct ProgrammeSpec {
   // risk_pool only: money added to the pool each January while it runs, up to fund_size (CNY/year;
   // 0 = never replenished).
   double replenish_per_year = 0.0;
+  // innovation_centre only: district matching money per yuan of municipal funding (amount).
+  double match_rate = 0.0;
   std::vector<ProgrammeChange> changes;  // sorted by month
 };
 

@@ -1,7 +1,9 @@
-// Manufacturing innovation centres (document 001): consortia of a sector's leading firms apply each
-// January while a programme is open, pass or fail an expert review, prepare for a year (plus one
+// Manufacturing innovation centres (document 001): consortia of a sector's leading firms apply all
+// year round while a programme is open ("成熟一个,创建一个", 全年接受申报受理, line 198) and are
+// reviewed as they form, pass or fail an expert review, prepare for a year (plus one
 // 6-month extension, then revocation if still unqualified), and once operating turn their members'
-// pooled R&D and the public funding into common-technology results that raise the productivity of
+// pooled R&D and the public funding (municipal, plus the district's matching money, line 178)
+// into common-technology results that raise the productivity of
 // the members and, less, of the sector's other firms. A yearly evaluation suspends the public
 // funding of a centre without results; a three-year review revokes one with too few.
 #include <algorithm>
@@ -46,10 +48,20 @@ std::vector<std::size_t> candidates(const World& w, std::size_t s) {
   return firms;
 }
 
-// A call of programme p: in each eligible sector a Poisson number of consortia form from the
-// leading firms not yet in a centre (each takes the largest remaining ones); applications are
-// reviewed and ranked by score, and the best pass, at most units_per_year of them.
-void call_for_applications(World& w, std::size_t p) {
+// Centres programme p selected in the current calendar year.
+int selected_this_year(const World& w, std::size_t p) {
+  const int january = w.month - w.month % 12;
+  return int(std::count_if(w.centres.begin(), w.centres.end(), [&](const Centre& c) {
+    return c.programme == std::int32_t(p) && c.selected >= january;
+  }));
+}
+
+// One month of programme p's rolling applications: in each eligible sector a Poisson number of
+// consortia (a twelfth of the yearly formation rate) form from the leading firms not yet in a
+// centre (each takes the largest remaining ones); each is reviewed as it forms and passes on its
+// score, while fewer than units_per_year have been selected this calendar year (the best first
+// when several mature in one month).
+void review_applications(World& w, std::size_t p) {
   const auto& m = w.sc.model;
   const auto& f = w.firms;
   // Members pay their share of the centre's R&D on top of their own; without public money they
@@ -60,7 +72,7 @@ void call_for_applications(World& w, std::size_t p) {
     if (!eligible_in_sector(w, p, s)) continue;
     auto rng = w.streams("centre_application")(p * w.sc.sectors.size() + s);
     const int forming =
-        boost::random::poisson_distribution<int, double>(m.centre_formation_rate)(rng);
+        boost::random::poisson_distribution<int, double>(m.centre_formation_rate / 12.0)(rng);
     const auto firms = candidates(w, s);
     const std::size_t size = std::size_t(m.centre_max_members);
     for (int k = 0; k < forming; ++k) {
@@ -80,7 +92,7 @@ void call_for_applications(World& w, std::size_t p) {
     return a.score != b.score ? a.score > b.score : a.sector < b.sector;
   });
   const int quota = w.terms[p].units_per_year;
-  int selected = 0;
+  int selected = selected_this_year(w, p);
   for (const auto& a : apps) {
     if (a.score < 0 || (quota > 0 && selected >= quota)) break;
     Centre c;
@@ -177,11 +189,8 @@ bool evaluate(World& w, Centre& c, std::size_t members_alive) {
 void phase_centres(World& w) {
   auto& f = w.firms;
   const auto& programmes = w.programmes_of(ProgrammeKind::InnovationCentre);
-  for (const std::size_t p : programmes) {
-    // Calls open with the programme and then every January.
-    if (w.programmes[p].active && (w.is_january() || w.month == w.terms[p].from))
-      call_for_applications(w, p);
-  }
+  for (const std::size_t p : programmes)
+    if (w.programmes[p].active) review_applications(w, p);
   if (programmes.empty() || w.centres.empty()) return;
   std::unordered_map<std::int64_t, std::size_t> slot;
   for (std::size_t i = 0; i < f.size(); ++i)
@@ -200,10 +209,11 @@ void phase_centres(World& w) {
       funded = funded && passed;
       if (c.stage == CentreStage::Revoked) continue;
     }
-    // "One case, one policy" funding flows from selection while the programme runs, within the
-    // budget; results are bought with what is actually paid.
-    const double paid =
-        funded ? std::max(0.0, std::min(w.terms[p].amount / 12.0, budget_room(w, p))) : 0.0;
+    // "One case, one policy" funding flows from selection while the programme runs, the
+    // district matching the city's money, within the budget; results are bought with what is
+    // actually paid.
+    const double wanted = w.terms[p].amount * (1.0 + w.terms[p].match_rate) / 12.0;
+    const double paid = funded ? std::max(0.0, std::min(wanted, budget_room(w, p))) : 0.0;
     if (paid > 0) book(w, p, paid);
     if (c.stage == CentreStage::Operating) produce_results(w, c, members, paid);
   }

@@ -326,15 +326,20 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        K::InnovationCentre,
        "innovation_centres",
        "001-C1",
-       "对于纳入本市培育的创新中心,采取“一案一例一策”方式,做到精准施策 (001, line 178) / "
+       "对于纳入本市培育的创新中心,采取“一案一例一策”方式,"
+       "做到精准施策…对获得市级资助的结合本区情况给予"
+       "配套资助 (001, line 178) / 按照“成熟一个,创建一个”的原则,全年接受申报受理 (001, line 198) "
+       "/ "
        "筹建期为一年,如有特殊原因,可申请延期半年,延期后仍未满足创建要求的,撤销筹建资格 (001, line "
        "200)",
-       "Centres taken into the city's cultivation get 'one case, one policy' targeted support. "
-       "Preparation lasts a year, extendable by six months; if still unqualified, preparation "
-       "status is revoked.",
-       "Yearly call selects ≤units_per_year consortia by R&D score; operating centres' results "
-       "(members' R&D + amount) raise members' and sector productivity.",
-       {"units_per_year", "amount", "budget_per_year"},
+       "Centres taken into the city's cultivation get 'one case, one policy' targeted support, "
+       "and districts match the municipal funding. Applications are accepted all year, a centre "
+       "created as each matures. Preparation lasts a year, extendable by six months; if still "
+       "unqualified, preparation status is revoked.",
+       "Consortia apply all year and are reviewed as they form (≤units_per_year selected a "
+       "year); operating centres' results (members' R&D + amount + district match) raise "
+       "members' and sector productivity.",
+       {"units_per_year", "amount", "match_rate", "budget_per_year"},
        false,
        false,
        {"centres_preparing", "centres_operating", "centres_revoked", "centre_results"},

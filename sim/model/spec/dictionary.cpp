@@ -206,6 +206,11 @@ const std::vector<Entry<ProgrammeSpec>>& programme_entries() {
        "risk_pool: money added to the pool each January while it runs, up to fund_size (0 = "
        "never replenished: a lifetime quota)",
        "assumption where the document states none (000 gives the pool's size only)"},
+      {"match_rate", VK::Rate, &P::match_rate, 0, 10, "1",
+       "innovation_centre: district matching money per yuan of municipal funding (amount), paid "
+       "with it to the centre and booked as the programme's public money; budget_per_year bounds "
+       "the two together",
+       "assumption where the document states none (001: 对获得市级资助的结合本区情况给予配套资助)"},
       {"from", VK::Month, &P::from, 1990 * 12, 2100 * 12, "YYYY-MM", "First active month", "",
        true},
       {"to", VK::Month, &P::to, 1990 * 12, 2100 * 12, "YYYY-MM", "Last active month", "", true},

@@ -338,7 +338,7 @@ const std::vector<Entry<ModelParams>>& model_entries() {
        "NBS above-size threshold 2000万 since 2011"},
       {"centre_formation_rate", VK::Real, &M::centre_formation_rate, 0, 100, "1/year",
        "Consortia formed per eligible sector and year (Poisson mean) while an innovation-centre "
-       "programme calls for applications",
+       "programme accepts applications (all year round: a twelfth of it each month)",
        "assumption"},
       {"centre_min_members", VK::Integer, &M::centre_min_members, 1, 100, "firms",
        "Fewest member firms of a consortium",
