@@ -172,9 +172,9 @@ struct ModelParams {
       0.004;  // productivity step of other firms of the sector per result
   double centre_other_zone_spillover_share = 0.5;  // share of the spill-over in other zones
   int centre_min_results = 3;                      // results needed at the three-year review
-  int centre_preparation_months = 12;  // 001: 筹建期为一年
-  int centre_extension_months = 6;     // 001: 可申请延期半年
-  int centre_review_months = 36;       // 001: 三年定期考核
+  int centre_preparation_months = 12;              // 001: 筹建期为一年
+  int centre_extension_months = 6;                 // 001: 可申请延期半年
+  int centre_review_months = 36;                   // 001: 三年定期考核
 };
 
 struct TalentParams {
@@ -212,6 +212,10 @@ struct TalentParams {
   double foreign_share_skilled = 0.05;
   double foreign_share_leading = 0.4;
   double foreign_entry_barrier = 0.3;
+  // Settlement (hukou) and schooling priority (talent_services.cpp): what a place is worth to its
+  // holder, CNY per person-month, and the school places it brings per person settled.
+  double settlement_value = 1500.0;
+  double settled_pupils_per_person = 0.3;
 };
 
 struct FundParams {
@@ -311,7 +315,9 @@ enum class ProgrammeKind {
   Incubator,
   InnovationCentre,
   HighTechReward,
-  EntryRestriction
+  EntryRestriction,
+  SettlementPriority,
+  CraftsmanAward
 };
 
 // New terms of a programme from a month on ("the rate falls to 20% from 2018-01"). Values are in
