@@ -97,7 +97,7 @@ double check_settlement_month_by_month(const model::Scenario& sc) {
 
 }  // namespace
 
-TEST_CASE("settlement places go within quota and budget, leaders first; schools are booked",
+TEST_CASE("settlement places go within quota and budget to leaders first and schools are booked",
           "[programmes][talent_services]") {
   const double by_quota = check_settlement_month_by_month(mini(settlement("60", "1亿")));
   const double by_budget = check_settlement_month_by_month(mini(settlement("60", "20万")));
