@@ -74,7 +74,8 @@ int settlement_programme_of(const World& w, std::size_t a) {
 }
 
 // What newcomers see: of a zone's employed persons of a level, the share holding a place at a
-// firm eligible for one (units are finite: the quota rations them, as turnover frees none).
+// firm eligible for one (the quota rations places, so the share is the chance the zone has been
+// giving; where none has been granted yet, newcomers expect none).
 void settlement_values(const World& w, ServiceValues& v) {
   if (w.programmes_of(K::SettlementPriority).empty()) return;
   const auto& t = w.talent;
@@ -174,7 +175,8 @@ void open_settlement_year(World& w, std::size_t p) {
 }
 
 // Each January (and the first month) the year's awards go to skilled staff of eligible firms:
-// as many as the number, the candidates and the budget allow, `amount` each.
+// as many as the number, the candidates and the budget allow, `amount` each. Who wins is not
+// tracked: a prize once paid changes no later decision; what keeps staff is its expected value.
 void give_craftsman_awards(World& w, std::size_t p) {
   if (!w.is_january() && w.month != w.terms[p].from) return;
   const auto& terms = w.terms[p];
