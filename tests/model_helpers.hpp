@@ -44,6 +44,24 @@ void simulate(const model::Scenario& sc, Check&& check, std::uint64_t replicatio
   }
 }
 
+// Runs one replication phase by phase, calling before(world) just before the phase named `phase`
+// and after(world) just after it, every month.
+template <class Before, class After>
+void around_phase(const model::Scenario& sc, const std::string& phase, Before&& before,
+                  After&& after) {
+  model::World w(sc, {std::uint64_t(sc.info.seed), 0});
+  model::populate(w);
+  auto schedule = model::make_schedule();
+  for (int t = 0; t < sc.months(); ++t) {
+    w.step = t;
+    for (const auto& p : schedule.phases()) {
+      if (p.name == phase) before(w);
+      p.run(w);
+      if (p.name == phase) after(w);
+    }
+  }
+}
+
 // The monthly records of one replication, stepped by hand (the states run_scenario produces).
 inline std::vector<model::StepRecord> records(const model::Scenario& sc,
                                               std::uint64_t replication = 0) {

@@ -46,6 +46,8 @@ const std::map<std::string, std::string>& nothing_settings() {
       {"centres", "amount=0"},
       {"high_tech", "amount=0"},
       {"restriction", "rate=0"},
+      {"settlement", "units_per_year=0"},
+      {"craftsman", "amount=0"},
   };
   return m;
 }

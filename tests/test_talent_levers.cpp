@@ -16,21 +16,10 @@ using test::with;
 
 namespace {
 
-// Runs one replication phase by phase, calling before(w) just before the talent phase and
-// after(w) just after it, every month.
+// Runs one replication, calling before(w) just before the talent phase and after(w) just after.
 template <class Before, class After>
 void around_talent(const model::Scenario& sc, Before&& before, After&& after) {
-  model::World w(sc, {std::uint64_t(sc.info.seed), 0});
-  model::populate(w);
-  auto schedule = model::make_schedule();
-  for (int t = 0; t < sc.months(); ++t) {
-    w.step = t;
-    for (const auto& phase : schedule.phases()) {
-      if (phase.name == "talent") before(w);
-      phase.run(w);
-      if (phase.name == "talent") after(w);
-    }
-  }
+  test::around_phase(sc, "talent", before, after);
 }
 
 const std::vector<std::string> kReward = {

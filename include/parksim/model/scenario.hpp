@@ -212,6 +212,10 @@ struct TalentParams {
   double foreign_share_skilled = 0.05;
   double foreign_share_leading = 0.4;
   double foreign_entry_barrier = 0.3;
+  // Settlement (hukou) and schooling priority (talent_services.cpp): what a place is worth to its
+  // holder, CNY per person-month, and the school places it brings per person settled.
+  double settlement_value = 1500.0;
+  double settled_pupils_per_person = 0.3;
 };
 
 struct FundParams {
@@ -311,7 +315,9 @@ enum class ProgrammeKind {
   Incubator,
   InnovationCentre,
   HighTechReward,
-  EntryRestriction
+  EntryRestriction,
+  SettlementPriority,
+  CraftsmanAward
 };
 
 // New terms of a programme from a month on ("the rate falls to 20% from 2018-01"). Values are in

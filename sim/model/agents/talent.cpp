@@ -6,6 +6,7 @@
 #include "parksim/engine/parallel.hpp"
 #include "phases.hpp"
 #include "programmes/talent.hpp"
+#include "programmes/talent_services.hpp"
 
 namespace parksim::model {
 
@@ -75,9 +76,10 @@ struct ZoneChoice {
 
 struct Choices {
   std::vector<ZoneChoice> zones;
-  double arrive_any[2][2][2];       // [level][renter][foreign] chance of arriving anywhere
-  std::vector<double> firm_reward;  // [firm slot] CNY/month each of its leaders receives
-  std::vector<int> firm_programme;  // [firm slot] the reward programme paying it (-1 none)
+  double arrive_any[2][2][2];               // [level][renter][foreign] chance of arriving anywhere
+  std::vector<double> firm_reward;          // [firm slot] CNY/month each of its leaders receives
+  std::vector<int> firm_programme;          // [firm slot] the reward programme paying it (-1 none)
+  talent_services::ServiceValues services;  // settlement places and craftsman awards
 };
 
 // Expected arrivals of a level in zone z before the appeal of money: a flow proportional to the
@@ -96,8 +98,11 @@ ArrivalFlow arrival_flow(const World& w, std::size_t z, int level) {
 
 // Money enters every location decision the same way: rewards and barrier relief with weight
 // reward_sensitivity, housing cost and its saving with housing_cost_sensitivity, both / wage.
+// `services` ([level], CNY/month: a newcomer's expected settlement place and craftsman award)
+// count like rewards in arrivals; they are city-wide or tied to the job, so moves between zones
+// do not weigh them.
 void fill_zone(const World& w, std::size_t z, const HousingView& view, double reward, double relief,
-               double pool, ZoneChoice& c) {
+               const double services[2], double pool, ZoneChoice& c) {
   const auto& tp = w.sc.talent;
   const double rent = w.sc.zones[z].market_rent;
   c.expected_reward = reward;
@@ -116,7 +121,8 @@ void fill_zone(const World& w, std::size_t z, const HousingView& view, double re
       const double housing = tp.housing_cost_sensitivity * renter * saving / wage;
       c.utility[level][renter] =
           std::log(wage) - tp.housing_cost_sensitivity * rent / wage + housing + bonus;
-      const double expected = flow.by_presence * std::exp(bonus + housing) + flow.by_jobs;
+      const double pull = tp.reward_sensitivity * services[level] / wage;
+      const double expected = flow.by_presence * std::exp(bonus + housing + pull) + flow.by_jobs;
       for (int foreign = 0; foreign < 2; ++foreign)
         c.arrive[level][renter][foreign] =
             expected * (foreign ? std::exp(relief) : 1.0) / std::max(pool, 1.0);
@@ -130,9 +136,14 @@ Choices zone_choices(const World& w, const std::vector<std::uint8_t>& priority) 
   const auto views = housing_views(w, priority);
   Choices out;
   out.zones.resize(Z);
-  for (std::size_t z = 0; z < Z; ++z)
+  out.services = talent_services::service_values(w);
+  const auto& sv = out.services;
+  for (std::size_t z = 0; z < Z; ++z) {
+    const double services[2] = {sv.newcomer_settlement[z * 2] + sv.newcomer_craftsman[z],
+                                sv.newcomer_settlement[z * 2 + 1]};
     fill_zone(w, z, views[z], rewards.expected[z], talent_programmes::barrier_relief(w, z),
-              w.talent_outside, out.zones[z]);
+              services, w.talent_outside, out.zones[z]);
+  }
   out.firm_reward = std::move(rewards.per_leader);
   out.firm_programme = std::move(rewards.programme);
   // Probabilities of an outside agent arriving somewhere sum to at most arrival_probability_cap
@@ -193,6 +204,12 @@ double leaving_hazard(const World& w, std::size_t a, const Choices& choice) {
     const double reward = e >= 0 ? choice.firm_reward[std::size_t(e)] : c.expected_reward;
     if (reward > 0) hazard *= std::exp(-tp.reward_sensitivity * reward / tp.leading_wage);
   }
+  // A settlement place and the chance of a craftsman award are money kept by staying.
+  const double kept = talent_services::stay_value(w, a, choice.services);
+  if (kept > 0) {
+    const double wage = level == 0 ? w.zones[t.zone[a]].skilled_wage : tp.leading_wage;
+    hazard *= std::exp(-tp.reward_sensitivity * kept / wage);
+  }
   return std::min(tp.leaving_hazard_cap, hazard) *
          (t.employer[a] < 0 ? tp.unemployed_leaving_multiple : 1.0);
 }
@@ -221,6 +238,7 @@ void move_one(World& w, std::size_t a, double u, const Choices& choice,
   const double leave = leaving_hazard(w, a, choice);
   if (u < leave) {
     t.zone[a] = kOutside;
+    t.settled[a] = 0;  // a settlement place is of use in the area only
   } else if (u < leave + w.sc.talent.move_rate && Z > 1) {
     // Move to another zone chosen by logit on a newcomer's utility there.
     const auto& zc = choice.zones;
@@ -281,6 +299,8 @@ void phase_talent(World& w) {
   allocate_housing(w, priority);
   talent_programmes::pay(w,
                          std::vector<double>(counts.begin() + std::ptrdiff_t(Z + 1), counts.end()));
+  talent_services::grant_places(w);
+  talent_services::book_school_places(w);
 }
 
 }  // namespace parksim::model

@@ -26,7 +26,8 @@ namespace {
 // 07: two firm columns, this month's industrialisation project and its unfinanced part.
 // 08: talent agents' foreign/returnee trait; housing programmes count the units they added
 // (ProgrammeState::units).
-constexpr char kMagic[8] = {'P', 'K', 'S', 'M', 'C', 'K', '0', '8'};
+// 09: talent agents' settlement place (Talent::settled); places granted this year per programme.
+constexpr char kMagic[8] = {'P', 'K', 'S', 'M', 'C', 'K', '0', '9'};
 constexpr std::uint64_t kMaxString = 1u << 16;
 
 struct Out {
@@ -172,7 +173,7 @@ void archive_world(A& a, World& w) {
   a.vec(w.zones);
   for (auto& p : w.programmes) {
     for (double* x : {&p.paid_total, &p.paid_this_year, &p.paid_this_step, &p.fund_left, &p.drawn,
-                      &p.units, &p.replenished})
+                      &p.units, &p.replenished, &p.units_this_year})
       a.pod(*x);
     a.pod(p.active);
     a.pod(p.budget_left);
@@ -249,9 +250,12 @@ void check_world(const In& in, World& w, const CheckpointHeader& h) {
   for (std::size_t a = 0; a < M; ++a)
     if (w.talent.level[a] > 1 || w.talent.foreign[a] > 1 ||
         (w.talent.zone[a] >= Z && w.talent.zone[a] != kOutside) || w.talent.employer[a] < -1 ||
-        w.talent.employer[a] >= std::int64_t(N))
-      in.damaged(fmt::format("talent agent {} has level {}, zone {}, employer {} ({} firms)", a,
-                             w.talent.level[a], w.talent.zone[a], w.talent.employer[a], N));
+        w.talent.employer[a] >= std::int64_t(N) || w.talent.settled[a] > P)
+      in.damaged(
+          fmt::format("talent agent {} has level {}, zone {}, employer {} ({} firms), "
+                      "settlement programme {}",
+                      a, w.talent.level[a], w.talent.zone[a], w.talent.employer[a], N,
+                      int(w.talent.settled[a]) - 1));
   length(w.zones.size(), Z, "the zone states");
   for (std::size_t p = 0; p < w.programmes.size(); ++p) {
     length(w.programmes[p].paid_to_firm_this_year.size(), N, "a programme's awards per firm");

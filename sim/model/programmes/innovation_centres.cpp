@@ -70,7 +70,9 @@ void review_applications(World& w, std::size_t p) {
   std::vector<Application> apps;
   for (std::size_t s = 0; s < w.sc.sectors.size(); ++s) {
     if (!eligible_in_sector(w, p, s)) continue;
-    auto rng = w.streams("centre_application")(p * w.sc.sectors.size() + s);
+    // Keyed by the programme's name, not its position: switching another programme off must not
+    // change this one's draws (common random numbers across lever variants).
+    auto rng = w.streams("centre_application")(engine::decision_id(w.terms[p].id) + s);
     const int forming =
         boost::random::poisson_distribution<int, double>(m.centre_formation_rate / 12.0)(rng);
     const auto firms = candidates(w, s);

@@ -6,6 +6,7 @@
 #include "programmes/incubators.hpp"
 #include "programmes/programme.hpp"
 #include "programmes/talent.hpp"
+#include "programmes/talent_services.hpp"
 
 namespace parksim::model {
 
@@ -379,6 +380,46 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        {},
        nullptr,
        {"entries", -1}},  // the clause restricts new projects of the named sectors
+      {"settlement_priority",
+       K::SettlementPriority,
+       "talent_services",
+       "003-H3; 002-H2; 000 (action plan, line 26)",
+       "优先解决先进制造业领军人才、创新创业人才、高技能人才等产业发展急需人才落户、子女就学、住房"
+       "租赁等需求 (003, line 144) / 解决产业人才的租赁住房和落户需求 (002, line 166) / "
+       "依托居住证加分、居转户、直接落户等制度,实施更加开放的人才引进政策 (000, line 26)",
+       "Give priority to settlement (hukou), children's schooling and rental housing of the "
+       "leading, entrepreneurial and highly skilled talent advanced manufacturing urgently needs.",
+       "A yearly quota of settlement places (units_per_year persons, released monthly) goes to "
+       "employees of eligible firms, leading talent first; a place is worth "
+       "talent.settlement_value a month: lower leave hazard, and newcomers weigh the chance their "
+       "job brings one in arrivals (zone_choices); the government pays `amount` per school place "
+       "(talent.settled_pupils_per_person per person) for as long as the place is held; a new "
+       "place only if budget_per_year pays a year of all places held.",
+       {"units_per_year", "amount", "budget_per_year"},
+       false,
+       false,
+       {"talent_present"},
+       talent_services::open_settlement_year,
+       {"talent", +1}},  // settlement and schooling priority keep and attract industrial talent
+      {"craftsman_award",
+       K::CraftsmanAward,
+       "talent_services",
+       "002-H3; 003-H4",
+       "深入实施“上海工匠”选树培养、技能人才晋级和高师带徒奖励计划 (002, line 166) / "
+       "开展“闵行当代工匠”评选活动,每年进行评选并给予奖励 (003, line 144)",
+       "Carry out the 'Shanghai craftsman' selection and training, skill-grade promotion and "
+       "master-apprentice award plans / hold the 'Minhang contemporary craftsman' selection every "
+       "year and give awards.",
+       "Each January units_per_year awards of `amount` (within the budget and the candidates) go "
+       "to skilled staff of eligible firms; each candidate expects awards × amount / candidates a "
+       "year, which lowers skilled leave hazard and raises skilled arrivals where eligible firms "
+       "employ them (zone_choices); the skill-upgrading part is not modelled.",
+       {"units_per_year", "amount", "budget_per_year"},
+       false,
+       false,
+       {"talent_present"},
+       talent_services::give_craftsman_awards,
+       {"talent", +1}},  // awards to skilled workers so that they stay and come
   };
   return kinds;
 }

@@ -112,6 +112,17 @@ const std::vector<Entry<TalentParams>>& talent_entries() {
        "pilot removes `effect` of it: their arrival chance x exp(reward_sensitivity x effect x "
        "this)",
        "assumption; MODEL_NOTES talent (hukou/points policies raise arrival rates)"},
+      {"settlement_value", VK::Money, &T::settlement_value, 0, 1e6, "CNY/month",
+       "What a settlement (hukou) place with its children's school places is worth to its holder, "
+       "per person-month; it enters stay and arrival like a reward: hazard x exp(-"
+       "reward_sensitivity x this / wage) (settlement_priority programmes)",
+       "assumption (about 1/8 of the skilled wage: public schooling and exam access for children, "
+       "social insurance and home-purchase eligibility; REFERENCES has no hukou valuation; "
+       "MODEL_NOTES talent: hukou/points policies raise arrival rates)"},
+      {"settled_pupils_per_person", VK::Real, &T::settled_pupils_per_person, 0, 5, "1",
+       "School places a settled person's children take (the government pays the programme's "
+       "`amount` per place-year)",
+       "assumption (working-age talent, about one child per three persons of school age)"},
   };
   return e;
 }

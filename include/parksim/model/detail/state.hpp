@@ -154,6 +154,7 @@ struct Talent {
   std::vector<std::uint8_t> renter;    // 1 = rents, so may use talent housing
   std::vector<std::uint8_t> foreign;   // 1 = foreign or returnee talent (faces entry barriers)
   std::vector<std::int32_t> employer;  // firm slot, -1 when not employed
+  std::vector<std::uint16_t> settled;  // 1 + the settlement programme that gave a place; 0 none
 
   std::size_t size() const { return level.size(); }
   template <class F>
@@ -164,6 +165,7 @@ struct Talent {
     f(renter);
     f(foreign);
     f(employer);
+    f(settled);
   }
   void resize(std::size_t n) {
     visit([n](auto& col) { col.resize(n); });
@@ -211,10 +213,11 @@ struct ProgrammeState {
   double paid_total = 0;
   double paid_this_year = 0;
   double paid_this_step = 0;
-  double fund_left = 0;    // credit-line quota, pool or fund capital left
-  double drawn = 0;        // credit line drawn / fund invested
-  double units = 0;        // incubators opened by this programme
-  double replenished = 0;  // risk pools: money added to the fund since the start
+  double fund_left = 0;        // credit-line quota, pool or fund capital left
+  double drawn = 0;            // credit line drawn / fund invested
+  double units = 0;            // incubators opened by this programme
+  double replenished = 0;      // risk pools: money added to the fund since the start
+  double units_this_year = 0;  // settlement places granted this calendar year (persons)
   bool active = false;
   bool budget_left = true;  // known to firms when they decide (last step's state)
   // Risk pools: debt of each firm slot that this pool covers (empty for other kinds), so that
