@@ -46,6 +46,7 @@ const std::map<std::string, std::string>& nothing_settings() {
       {"centres", "amount=0"},
       {"high_tech", "amount=0"},
       {"restriction", "rate=0"},
+      {"factories", "units_per_year=0"},
   };
   return m;
 }
@@ -107,8 +108,9 @@ TEST_CASE("switching a programme of any kind off moves its target decision the i
   // M&A (a few deals), the leading-talent reward (mini has 25 leading talents, few employed),
   // listings, local procurement (its demand is small) and innovation centres (results take
   // years). docs/lever_evidence/ has each kind's effect measured on the shipped scenarios.
-  const std::set<std::string> decisive = {"retrofit", "housing",    "fund",       "insurance",
-                                          "pilot",    "plot_ratio", "incubators", "high_tech"};
+  const std::set<std::string> decisive = {"retrofit",   "housing",   "fund",
+                                          "insurance",  "pilot",     "plot_ratio",
+                                          "incubators", "high_tech", "factories"};
   experiments::LeversOptions o;
   o.replications = 6;
   o.threads = 2;

@@ -26,7 +26,8 @@ namespace {
 // 07: two firm columns, this month's industrialisation project and its unfinanced part.
 // 08: talent agents' foreign/returnee trait; housing programmes count the units they added
 // (ProgrammeState::units).
-constexpr char kMagic[8] = {'P', 'K', 'S', 'M', 'C', 'K', '0', '8'};
+// 09: standard factories: firms' rented factory floor and floor request, zones' factory stock.
+constexpr char kMagic[8] = {'P', 'K', 'S', 'M', 'C', 'K', '0', '9'};
 constexpr std::uint64_t kMaxString = 1u << 16;
 
 struct Out {
