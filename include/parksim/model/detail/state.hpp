@@ -223,7 +223,7 @@ struct ProgrammeState {
   double paid_this_step = 0;
   double fund_left = 0;    // credit-line quota, pool or fund capital left
   double drawn = 0;        // credit line drawn / fund invested
-  double units = 0;        // incubators opened by this programme
+  double units = 0;        // incubators, housing units or factory floor (m2) it added
   double replenished = 0;  // risk pools: money added to the fund since the start
   bool active = false;
   bool budget_left = true;  // known to firms when they decide (last step's state)
