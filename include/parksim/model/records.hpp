@@ -49,6 +49,9 @@ enum class Scalar : int {
   CentresOperating,
   CentresRevoked,
   CentreResults,
+  FactoryFloor,
+  FactoryFloorLet,
+  FactoryRent,
   Count
 };
 inline constexpr int kScalarCount = static_cast<int>(Scalar::Count);

@@ -175,6 +175,10 @@ struct ModelParams {
   int centre_preparation_months = 12;              // 001: 筹建期为一年
   int centre_extension_months = 6;                 // 001: 可申请延期半年
   int centre_review_months = 36;                   // 001: 三年定期考核
+  // land supply: standard factories (003 标准厂房)
+  double standard_factory_plot_ratio = 2.0;  // floor per m2 of land of a standard factory
+  double standard_factory_rent_share = 1.0;  // rent per m2 of its floor / market floor rent
+  int standard_factory_build_months = 12;    // from the start of construction to letting
 };
 
 struct TalentParams {
@@ -317,7 +321,8 @@ enum class ProgrammeKind {
   HighTechReward,
   EntryRestriction,
   SettlementPriority,
-  CraftsmanAward
+  CraftsmanAward,
+  StandardFactory
 };
 
 // New terms of a programme from a month on ("the rate falls to 20% from 2018-01"). Values are in

@@ -43,8 +43,10 @@ static void plan_capacity(World& w, std::size_t i) {
   const double floor_needed = workers_after * m.floor_area_per_worker;
   double floor_short = floor_needed - w.floor_area(i) - f.land_pending[i] * zone.plot_ratio;
   if (expand && floor_short > 0) floor_short -= plot_ratio::raise(w, i, floor_short);
-  if (expand && floor_short > 0)
+  if (expand && floor_short > 0) {
     f.land_request[i] = std::ceil(floor_short / zone.plot_ratio / m.parcel_size) * m.parcel_size;
+    f.floor_request[i] = floor_short;  // what standard-factory floor would do instead (land.cpp)
+  }
   const double land_capacity =
       w.floor_area(i) / m.floor_area_per_worker * sec.labour_productivity / 12.0;
   invest =
@@ -156,6 +158,7 @@ void phase_investment(World& w) {
     f.expansion_project[i] = 0.0;
     f.expansion_gap[i] = 0.0;
     f.land_request[i] = 0.0;
+    f.floor_request[i] = 0.0;
     f.local_spend[i] = 0.0;
     if (!f.alive[i]) return;
     auto rng = streams(std::uint64_t(f.id[i]));

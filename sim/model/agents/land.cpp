@@ -6,6 +6,7 @@
 #include "parksim/engine/clearing.hpp"
 #include "parksim/engine/parallel.hpp"
 #include "phases.hpp"
+#include "programmes/land_supply.hpp"
 
 namespace parksim::model {
 
@@ -63,9 +64,8 @@ void use_granted_land(World& w, std::size_t i) {
 // Contract land taken back (exit clause, or a lease-then-sell contract whose terms are not met):
 // the zone gets the land, the plot-ratio floor built on it goes with it, and bought land is
 // refunded at its residual value, the unexpired share of its term (assumption: 003 names the
-// exit, 土地使用权退出, not its price). The firm keeps running on its other land; one left
-// without land has nowhere to produce (no ready floor to rent in the model) and leaves at the
-// exit phase.
+// exit, 土地使用权退出, not its price). The firm keeps running on its other land or rented
+// standard-factory floor; one left with neither leaves at the exit phase.
 void take_back(World& w, std::size_t i, double leased, double owned) {
   auto& f = w.firms;
   const auto& zone = w.sc.zones[f.zone[i]];
@@ -82,7 +82,7 @@ void take_back(World& w, std::size_t i, double leased, double owned) {
   if (f.contract_leased[i] <= 0) f.lease_end[i] = 0;
   f.extra_floor[i] *= before > 0 ? f.land(i) / before : 0.0;
   w.zones[f.zone[i]].land_used -= leased + owned;
-  f.land_revoked[i] = f.land(i) <= 0 && f.land_pending[i] <= 0;
+  f.land_revoked[i] = f.land(i) <= 0 && f.land_pending[i] <= 0 && f.factory_floor[i] <= 0;
   w.land_revoked += 1.0;
 }
 
@@ -137,19 +137,22 @@ void phase_land(World& w) {
   auto& f = w.firms;
   if (w.is_january()) apply_exit_clauses(w);
   end_leases(w);
+  standard_factories::complete(w);
   parallel_for(f.size(), [&](std::size_t i) {
     if (!f.alive[i] || f.land_pending[i] <= 0) return;
     if (--f.approval_left[i] > 0) return;
     use_granted_land(w, i);
   });
-  // Requests are ranked by output per m2 (以亩均论英雄: denser users first), then firm id.
+  // Standard factories first (003: ready floor instead of a parcel wait), then land. Requests are
+  // ranked by output per m2 of land in use (以亩均论英雄: denser users first), then firm id.
+  standard_factories::let_to_expanding_firms(w);
   for (std::size_t z = 0; z < w.zones.size(); ++z) {
     const auto& zone = w.sc.zones[z];
     std::vector<engine::Request> requests;
     for (std::size_t i = 0; i < f.size(); ++i)
       if (f.alive[i] && f.zone[i] == z && f.land_request[i] > 0)
-        requests.push_back(
-            {std::uint32_t(i), f.land_request[i], f.output[i] / std::max(f.land(i), 1.0)});
+        requests.push_back({std::uint32_t(i), f.land_request[i],
+                            f.output[i] / std::max(standard_factories::land_in_use(w, i), 1.0)});
     if (requests.empty()) continue;
     const double free = std::max(0.0, zone.area - w.zones[z].land_used);
     const auto grants = engine::clear_by_rank(requests, free, engine::Partial::Forbidden);
@@ -172,38 +175,82 @@ void phase_land(World& w) {
   relocate(w);
 }
 
-// Firms that waited long for land may move to the zone with the largest free share, taking a
-// standard factory of the same size there. Their talent stays behind (separated in hiring).
+// Moves firm i to zone `to`: its old plot is sold back, its factory floor there given back, and
+// it rents factory_floor m2 of standard-factory floor in the new zone or, with none, leases as
+// much land as it held and wanted. Its talent stays behind (separated in hiring).
+static void move_firm(World& w, std::size_t i, std::size_t to, double factory_floor) {
+  auto& f = w.firms;
+  const double land = f.land(i) + f.land_pending[i] + f.land_request[i];
+  w.zones[f.zone[i]].land_used -= f.land(i) + f.land_pending[i];
+  f.cash[i] += f.land_owned[i] * w.sc.zones[f.zone[i]].land_price;  // the old plot is sold back
+  standard_factories::release(w, i);
+  if (factory_floor > 0) {
+    f.land_leased[i] = 0;
+  } else {
+    w.zones[to].land_used += land;
+    f.land_leased[i] += f.land_owned[i] + f.land_pending[i] + f.land_request[i];
+  }
+  f.land_owned[i] = f.land_pending[i] = f.land_request[i] = f.extra_floor[i] = 0;
+  f.floor_request[i] = 0;
+  f.contract_owned[i] = f.contract_leased[i] = 0;  // it rents there; its contracts end here
+  f.cash[i] -= w.sc.model.relocation_cost_months * f.value_added[i];
+  f.zone[i] = std::uint16_t(to);
+  if (factory_floor > 0) standard_factories::let_floor(w, i, factory_floor);
+  f.land_wait[i] = 0;
+  f.events[i] |= kEventRelocation;
+}
+
+// Zone with the most free standard-factory floor, at least `floor` m2, that firm i may rent in,
+// other than its own; its own zone if none.
+static std::size_t zone_with_factory_floor(const World& w, std::size_t i, double floor) {
+  const auto& f = w.firms;
+  std::size_t best = f.zone[i];
+  double best_free = 0;
+  for (std::size_t z = 0; z < w.zones.size(); ++z) {
+    const double free = standard_factories::free_floor(w, z);
+    if (z != f.zone[i] && free >= floor && free > best_free &&
+        standard_factories::may_rent(w, z, f.sector[i], w.is_sme(i))) {
+      best = z;
+      best_free = free;
+    }
+  }
+  return best;
+}
+
+// Zone with the largest free share of land, other than the firm's own; its own zone if none.
+static std::size_t zone_with_free_land(const World& w, std::size_t i) {
+  std::size_t best = w.firms.zone[i];
+  double best_free = 0;
+  for (std::size_t z = 0; z < w.zones.size(); ++z) {
+    const double free = w.sc.zones[z].area - w.zones[z].land_used;
+    if (z != w.firms.zone[i] && free / w.sc.zones[z].area > best_free) {
+      best = z;
+      best_free = free / w.sc.zones[z].area;
+    }
+  }
+  return best;
+}
+
+// Firms that waited long for land may move to another zone: into free standard-factory floor
+// where a zone has enough (003 标准厂房), else onto a parcel of free land in the zone with the
+// largest free share, leased there.
 static void relocate(World& w) {
   auto& f = w.firms;
   const auto& m = w.sc.model;
-  const std::size_t Z = w.zones.size();
-  if (Z < 2) return;
+  if (w.zones.size() < 2) return;
   const auto streams = w.streams("relocation");
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (!f.alive[i] || f.land_wait[i] < m.relocation_wait_months) continue;
-    std::size_t best = f.zone[i];
-    double best_free = 0;
-    for (std::size_t z = 0; z < Z; ++z) {
-      const double free = w.sc.zones[z].area - w.zones[z].land_used;
-      if (z != f.zone[i] && free / w.sc.zones[z].area > best_free) {
-        best = z;
-        best_free = free / w.sc.zones[z].area;
-      }
-    }
+    const double floor = w.floor_area(i) +
+                         (f.land_pending[i] + f.land_request[i]) * w.sc.zones[f.zone[i]].plot_ratio;
+    std::size_t to = zone_with_factory_floor(w, i, floor);
+    const bool factory = to != f.zone[i];
+    if (!factory) to = zone_with_free_land(w, i);
     const double land = f.land(i) + f.land_pending[i] + f.land_request[i];
-    if (best == f.zone[i] || w.sc.zones[best].area - w.zones[best].land_used < land) continue;
+    if (to == f.zone[i] || (!factory && w.sc.zones[to].area - w.zones[to].land_used < land))
+      continue;
     if (streams(std::uint64_t(f.id[i])).uniform() >= m.relocation_rate) continue;
-    w.zones[f.zone[i]].land_used -= f.land(i) + f.land_pending[i];
-    w.zones[best].land_used += land;
-    f.land_leased[i] += f.land_owned[i] + f.land_pending[i] + f.land_request[i];
-    f.cash[i] += f.land_owned[i] * w.sc.zones[f.zone[i]].land_price;  // the old plot is sold back
-    f.land_owned[i] = f.land_pending[i] = f.land_request[i] = f.extra_floor[i] = 0;
-    f.contract_owned[i] = f.contract_leased[i] = 0;  // it rents there; its contracts end here
-    f.cash[i] -= m.relocation_cost_months * f.value_added[i];
-    f.zone[i] = std::uint16_t(best);
-    f.land_wait[i] = 0;
-    f.events[i] |= kEventRelocation;
+    move_firm(w, i, to, factory ? floor : 0.0);
   }
 }
 

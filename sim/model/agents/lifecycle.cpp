@@ -12,6 +12,7 @@
 #include "programmes/entry_rules.hpp"
 #include "programmes/finance.hpp"
 #include "programmes/incubators.hpp"
+#include "programmes/land_supply.hpp"
 #include "programmes/programme.hpp"
 
 namespace parksim::model {
@@ -45,6 +46,7 @@ void phase_exit(World& w) {
     risk_pool::on_default(w, i, loss);
     credit_line::on_default(w, i);
     w.zones[f.zone[i]].land_used -= f.land(i) + f.land_pending[i];
+    standard_factories::release(w, i);
     w.exits_cell[w.cell(f.zone[i], f.sector[i])] += 1;
     f.alive[i] = 0;
     f.exit_month[i] = w.month;
@@ -80,7 +82,7 @@ double attractiveness(const World& w, std::size_t z, std::size_t s) {
 }
 
 static void add_entrant(World& w, std::size_t z, std::size_t s, double monthly_output,
-                        bool incubated) {
+                        bool incubated, double factory_floor) {
   const auto& m = w.sc.model;
   const auto& sec = w.sc.sectors[s];
   auto rng = w.streams("entrant")(std::uint64_t(w.next_firm_id));
@@ -105,8 +107,10 @@ static void add_entrant(World& w, std::size_t z, std::size_t s, double monthly_o
     start.rd_active = true;
     start.rd_intensity = sec.rd_intensity * std::exp(0.5 * normal(rng) - 0.125);
   }
+  start.factory_floor = factory_floor;
   const std::size_t i = start_firm(w, start);
   if (incubated) w.firms.flags[i] |= kIncubated;
+  if (factory_floor > 0) standard_factories::let_floor(w, i, factory_floor);
 }
 
 void phase_entry(World& w) {
@@ -134,11 +138,18 @@ void phase_entry(World& w) {
       const double size = m.entrant_size * w.cluster.sector_mean_output[s];
       const double land = 12.0 * size / w.sc.sectors[s].labour_productivity *
                           m.floor_area_per_worker / zone.plot_ratio;
+      // An entrant outside an incubator rents standard-factory floor where the zone has it free
+      // (003 标准厂房); otherwise it needs free land.
+      const double floor = land * zone.plot_ratio;
+      const bool may_rent =
+          standard_factories::may_rent(w, z, s, 12.0 * size < w.sc.funds.sme_output_limit);
       for (int k = 0; k < n && size > 0; ++k) {
-        if (w.zones[z].land_used + land > zone.area) break;  // no free land, no entry
         const bool incubated = places[z] >= 1.0;
+        const bool factory =
+            !incubated && may_rent && standard_factories::free_floor(w, z) >= floor;
+        if (!factory && w.zones[z].land_used + land > zone.area) break;  // no free land, no entry
         places[z] -= incubated ? 1.0 : 0.0;
-        add_entrant(w, z, s, size, incubated);
+        add_entrant(w, z, s, size, incubated, factory ? floor : 0.0);
         w.entries_cell[c] += 1;
         ++w.entries_this_step;
       }

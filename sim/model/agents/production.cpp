@@ -9,6 +9,7 @@
 #include "parksim/engine/parallel.hpp"
 #include "phases.hpp"
 #include "programmes/finance.hpp"
+#include "programmes/land_supply.hpp"
 
 namespace parksim::model {
 
@@ -82,7 +83,8 @@ void phase_production(World& w) {
         12.0;
     // A firm in an incubator place pays no land rent and part of its overheads while young.
     const bool incubated = (f.flags[i] & kIncubated) && age_years(w, i) < m.incubation_years;
-    double land_cost = incubated ? 0.0 : zone.land_rent * f.land_leased[i];
+    double land_cost = (incubated ? 0.0 : zone.land_rent * f.land_leased[i]) +
+                       standard_factories::monthly_rent(w, i);
     const double overheads =
         m.fixed_cost_per_year / 12.0 * (incubated ? 1.0 - m.incubator_cost_relief : 1.0);
     if (w.below_output_per_mu(i))
@@ -97,6 +99,7 @@ void phase_production(World& w) {
     f.output_year[i] += q;
     f.rd_year[i] += f.rd_spend[i];
   });
+  standard_factories::collect_rent(w);  // the rent firms paid above, to the zones' account
 }
 
 }  // namespace parksim::model

@@ -27,7 +27,8 @@ namespace {
 // 08: talent agents' foreign/returnee trait; housing programmes count the units they added
 // (ProgrammeState::units).
 // 09: talent agents' settlement place (Talent::settled); places granted this year per programme.
-constexpr char kMagic[8] = {'P', 'K', 'S', 'M', 'C', 'K', '0', '9'};
+// 10: standard factories: firms' rented factory floor and floor request, zones' factory stock.
+constexpr char kMagic[8] = {'P', 'K', 'S', 'M', 'C', 'K', '1', '0'};
 constexpr std::uint64_t kMaxString = 1u << 16;
 
 struct Out {

@@ -6,6 +6,7 @@
 #include "parksim/engine/parallel.hpp"
 #include "phases.hpp"
 #include "programmes/finance.hpp"
+#include "programmes/land_supply.hpp"
 
 namespace parksim::model {
 
@@ -80,7 +81,7 @@ void phase_record(World& w) {
       add(at(Series::ValueAdded, c), f.value_added[i]);
       add(at(Series::Firms, c), 1.0);
       add(at(Series::Employment, c), w.employees(i));
-      add(at(Series::LandUsed, c), f.land(i) + f.land_pending[i]);
+      add(at(Series::LandUsed, c), standard_factories::land_in_use(w, i) + f.land_pending[i]);
       add(at(Series::RdSpend, c), f.rd_spend[i]);
       add(at(Series::HighTech, c), (f.flags[i] & kHighTech) ? 1.0 : 0.0);
       add(at(Series::Talent, c), f.skilled[i] * w.persons(0) + f.leading[i]);
@@ -120,7 +121,13 @@ void phase_record(World& w) {
   for (std::size_t i = 0; i < f.size(); ++i)
     r[Scalar::FloorAdded] += f.alive[i] ? f.extra_floor[i] : 0.0;
   r[Scalar::Incubators] = 0;
-  for (const auto& zs : w.zones) r[Scalar::Incubators] += zs.incubators;
+  r[Scalar::FactoryFloor] = r[Scalar::FactoryFloorLet] = r[Scalar::FactoryRent] = 0;
+  for (const auto& zs : w.zones) {
+    r[Scalar::Incubators] += zs.incubators;
+    r[Scalar::FactoryFloor] += zs.factory_floor;
+    r[Scalar::FactoryFloorLet] += zs.factory_let;
+    r[Scalar::FactoryRent] += zs.factory_rent_total;
+  }
   r[Scalar::CentresPreparing] = r[Scalar::CentresOperating] = r[Scalar::CentresRevoked] = 0;
   for (const auto& c : w.centres) {
     r[Scalar::CentresPreparing] +=

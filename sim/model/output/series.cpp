@@ -10,7 +10,9 @@ const std::array<SeriesInfo, kSeriesCount>& series_table() {
       {"value_added", "1e8 CNY/month", 1e-8, "Industrial value added", TimeMethod::Sum},
       {"firms", "firms", 1, "Firms alive"},
       {"employment", "persons", 1, "Employees (general workers and talent)"},
-      {"land_used", "km2", 1e-6, "Industrial land held by firms, including land awaiting approval"},
+      {"land_used", "km2", 1e-6,
+       "Industrial land held by firms, including land awaiting approval and the land under the "
+       "standard-factory floor they rent"},
       {"rd_spend", "1e8 CNY/month", 1e-8, "R&D spending", TimeMethod::Sum},
       {"high_tech_firms", "firms", 1, "Certified high-tech enterprises (updated each December)"},
       {"talent", "persons", 1, "Talent agents employed, by employer's zone and sector"},
@@ -53,6 +55,11 @@ const std::array<SeriesInfo, kScalarCount>& scalar_table() {
       {"centres_revoked", "centres", 1, "Innovation centres revoked since the start"},
       {"centre_results", "results", 1,
        "Common-technology results of innovation centres since the start"},
+      {"factory_floor", "km2", 1e-6,
+       "Standard-factory floor built by programmes and ready to let (not under construction)"},
+      {"factory_floor_let", "km2", 1e-6, "Standard-factory floor rented by firms"},
+      {"factory_rent", "1e8 CNY", 1e-8,
+       "Rent firms paid for standard-factory floor since the start"},
   }};
   return v;
 }

@@ -4,6 +4,7 @@
 
 #include "programmes/finance.hpp"
 #include "programmes/incubators.hpp"
+#include "programmes/land_supply.hpp"
 #include "programmes/programme.hpp"
 #include "programmes/talent.hpp"
 #include "programmes/talent_services.hpp"
@@ -420,6 +421,26 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        {"talent_present"},
        talent_services::give_craftsman_awards,
        {"talent", +1}},  // awards to skilled workers so that they stay and come
+      {"standard_factory",
+       K::StandardFactory,
+       "land_supply",
+       "003-L9 (standard factories)",
+       "积极推动现代化标准厂房建设,系统排摸全区标准厂房市场供需,支持园区平台主体拿地自建标准厂房或"
+       "根据企业要求建设标准厂房,保障重点企业、重大项目的厂房需求 (003, line 148)",
+       "Actively promote modern standard-factory construction, survey the district's supply and "
+       "demand of standard factories, support park platform companies in taking land to build "
+       "standard factories themselves or to firms' requirements, and secure the factory needs of "
+       "key firms and major projects.",
+       "Builds units_per_year m2 of factory floor per eligible zone a year on free land at "
+       "model.standard_factory_plot_ratio (amount per m2 of construction, within budget_per_year, "
+       "is the policy cost); once built it is let at rent to entrants, to expanding firms short "
+       "of floor (densest first, instead of waiting for a parcel) and to relocating firms.",
+       {"units_per_year", "amount", "budget_per_year", "sme_only"},
+       false,
+       false,
+       {"factory_floor", "factory_floor_let", "factory_rent"},
+       standard_factories::build,
+       {"output", +1}},  // 003: secure key firms' factory needs, so that they produce more
   };
   return kinds;
 }

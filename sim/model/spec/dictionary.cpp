@@ -183,7 +183,7 @@ const std::vector<Entry<ProgrammeSpec>>& programme_entries() {
        "Fixed award (listing_bonus; high_tech_reward: per first certification); incubator: "
        "operating subsidy per incubator per year; innovation_centre: public funding per centre per "
        "year; settlement_priority: public cost of one school place per year; craftsman_award: "
-       "CNY per award",
+       "CNY per award; standard_factory: construction cost per m2 of factory floor",
        ""},
       {"premium_rate_cap", VK::Rate, &P::premium_rate_cap, 0, 1, "1/year",
        "First-unit insurance: premium rate ceiling", ""},
@@ -194,8 +194,8 @@ const std::vector<Entry<ProgrammeSpec>>& programme_entries() {
       {"units_per_year", VK::Integer, &P::units_per_year, 0, 10000000, "units/year",
        "talent_housing: units added per year; incubator: incubators opened per eligible zone per "
        "year; innovation_centre: most centres selected per year (0 = no limit); "
-       "settlement_priority: "
-       "settlement places (persons) per year; craftsman_award: awards per year",
+       "settlement_priority: settlement places (persons) per year; craftsman_award: awards per "
+       "year; standard_factory: m2 of factory floor started per eligible zone per programme year",
        ""},
       {"effect", VK::Real, &P::effect, 0, 100, "1",
        "Programme-specific response: credit_line credit beyond the ordinary ceiling, as a share of "

@@ -385,6 +385,17 @@ const std::vector<Entry<ModelParams>>& model_entries() {
       {"centre_min_results", VK::Integer, &M::centre_min_results, 0, 1000, "results",
        "Results a centre needs at its three-year review to keep its status",
        "001: 3-year review of common-technology results; level assumption"},
+      {"standard_factory_plot_ratio", VK::Real, &M::standard_factory_plot_ratio, 0.1, 10, "1",
+       "Floor per m2 of land of a standard factory (multi-storey): the land a factory programme "
+       "takes is its floor / this",
+       "assumption (003 names no plot ratio; multi-storey 标准厂房 of 2-4 storeys)"},
+      {"standard_factory_rent_share", VK::Real, &M::standard_factory_rent_share, 0, 10, "1",
+       "Rent per m2 of standard-factory floor, as share of the market floor rent on leased land "
+       "(land_rent / plot_ratio)",
+       "assumption (003 names no rent; 1 = market rent, no rent subsidy)"},
+      {"standard_factory_build_months", VK::Integer, &M::standard_factory_build_months, 0, 12,
+       "months", "Months from the start of a standard factory's construction to its letting",
+       "assumption (at most 12: one vintage under construction per zone)"},
   };
   return e;
 }

@@ -85,9 +85,13 @@ std::size_t start_firm(World& w, const FirmStart& s) {
       f.debt[i] = w.sc.model.initial_debt_to_capital * f.capital[i];
       break;
     case FirmOrigin::Entrant:
-      // New firms lease the floor space their workforce needs (standard factories, MODEL_NOTES).
-      f.land_leased[i] = labour * w.sc.model.floor_area_per_worker / w.sc.zones[s.zone].plot_ratio;
-      w.zones[s.zone].land_used += f.land_leased[i];
+      // New firms lease the floor space their workforce needs (MODEL_NOTES), on leased land or,
+      // where the zone has standard factories, as factory floor the caller lets them.
+      if (s.factory_floor <= 0) {
+        f.land_leased[i] =
+            labour * w.sc.model.floor_area_per_worker / w.sc.zones[s.zone].plot_ratio;
+        w.zones[s.zone].land_used += f.land_leased[i];
+      }
       f.log_shifter[i] = demand_shifter(w, i, s.monthly_output);
       break;
     case FirmOrigin::Anchor:

@@ -73,6 +73,8 @@ struct Firms {
   std::vector<double> expansion_project;  // this month's L6 project: capital installed (CNY)
   std::vector<double> expansion_gap;      // the part of that project not yet financed (CNY)
   std::vector<double> land_request;       // m2 asked for this month
+  std::vector<double> floor_request;      // m2 of floor the land request is for (this month)
+  std::vector<double> factory_floor;      // m2 of standard-factory floor rented (003 标准厂房)
   std::vector<double> output_year, output_last_year, rd_year, insured_premium;
   std::vector<double> local_spend;  // retrofit spending bought from local IM suppliers this step
 
@@ -132,6 +134,8 @@ struct Firms {
     f(expansion_project);
     f(expansion_gap);
     f(land_request);
+    f(floor_request);
+    f(factory_floor);
     f(output_year);
     f(output_last_year);
     f(rd_year);
@@ -183,6 +187,12 @@ struct ZoneState {
   double talent_present = 0, unemployed = 0, leading_present = 0;
   double vacancies[2] = {0, 0};  // unfilled skilled and leading jobs after matching
   double incubators = 0;         // incubators and accelerators (the zone's own plus programmes')
+  // Standard factories (003 标准厂房): floor built and let, floor under construction and the
+  // month it is ready, and the rent firms paid for it since the start (CNY).
+  double factory_floor = 0, factory_let = 0;
+  double factory_building = 0;
+  double factory_ready = 0;  // a month index (a double: the struct is archived as bytes)
+  double factory_rent_total = 0;
 };
 
 // A manufacturing innovation centre (document 001): a consortium of leading firms of a sector that
@@ -215,7 +225,7 @@ struct ProgrammeState {
   double paid_this_step = 0;
   double fund_left = 0;        // credit-line quota, pool or fund capital left
   double drawn = 0;            // credit line drawn / fund invested
-  double units = 0;            // incubators opened by this programme
+  double units = 0;            // incubators, housing units or factory floor (m2) it added
   double replenished = 0;      // risk pools: money added to the fund since the start
   double units_this_year = 0;  // settlement places granted this calendar year (persons)
   bool active = false;

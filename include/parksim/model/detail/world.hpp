@@ -66,9 +66,11 @@ class World {
     const double offset = std::fmod(double(firm_id) * 0.6180339887498949, 1.0);
     return int(std::floor(x + offset));
   }
-  // Floor area of a firm's own land: the zone's plot ratio plus any plot-ratio increase.
+  // Floor area a firm produces on: its land at the zone's plot ratio, any plot-ratio increase and
+  // the standard-factory floor it rents.
   double floor_area(std::size_t i) const {
-    return firms.land(i) * sc.zones[firms.zone[i]].plot_ratio + firms.extra_floor[i];
+    return firms.land(i) * sc.zones[firms.zone[i]].plot_ratio + firms.extra_floor[i] +
+           firms.factory_floor[i];
   }
   // Whether last year's output per mu of the firm's land fell below its zone's rule (firms younger
   // than two years are exempt): the basis of the low-density surcharge and of exit clauses.
@@ -131,8 +133,9 @@ struct FirmStart {
   double first_output = 0.0;  // output booked in the month of birth
   double capital = 0.0;
   bool rd_active = false;
-  double rd_intensity = 0.0;  // R&D / sales of an R&D-active firm
-  double land_owned = 0.0;    // anchor projects: land granted at signing (m2)
+  double rd_intensity = 0.0;   // R&D / sales of an R&D-active firm
+  double land_owned = 0.0;     // anchor projects: land granted at signing (m2)
+  double factory_floor = 0.0;  // entrants: standard-factory floor rented instead of leased land
 };
 
 // The one firm set-up (firm_start.cpp): labour and talent wanted, cash, debt, land and the
