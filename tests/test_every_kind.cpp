@@ -46,6 +46,8 @@ const std::map<std::string, std::string>& nothing_settings() {
       {"centres", "amount=0"},
       {"high_tech", "amount=0"},
       {"restriction", "rate=0"},
+      {"guarantor", "rate=0"},
+      {"ip_pledge", "rate=0"},
   };
   return m;
 }

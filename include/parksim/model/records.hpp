@@ -49,6 +49,8 @@ enum class Scalar : int {
   CentresOperating,
   CentresRevoked,
   CentreResults,
+  GuaranteesOutstanding,
+  IpPledgedOutstanding,
   Count
 };
 inline constexpr int kScalarCount = static_cast<int>(Scalar::Count);
