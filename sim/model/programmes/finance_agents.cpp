@@ -95,6 +95,9 @@ std::vector<Guarantee> arrange(const World& w, const std::vector<Ask>& asks) {
   std::vector<std::vector<engine::Request>> requests(w.programmes.size());
   for (const auto& a : asks) {
     if (!(a.unmet > 0) || !(a.ceiling > 0)) continue;  // no credit of its own: no guarantee
+    // The company screens too: no guarantee for a firm in distress (short of cash or net worth
+    // after last month's credit), whatever the bank would lend on the guarantee.
+    if (w.firms.distress[a.firm] > 0) continue;
     const int p = w.programme_for(ProgrammeKind::GuaranteeCompany, a.firm);
     if (p < 0 || !(w.terms[std::size_t(p)].rate > 0)) continue;
     const double most = largest_guarantee(w, std::size_t(p), a);

@@ -17,10 +17,11 @@ namespace parksim::model::guarantee_company {
 // and takes the share `rate` (<= funds.guarantee_max_share) of the loss on the loans it guarantees
 // (ProgrammeState::covered_debt per firm slot). Banks apply their limits to the exposure they bear,
 // so a firm rationed at its ordinary ceiling C can borrow up to C / (1 - rate) when the whole new
-// loan is guaranteed. The company issues new guarantees while its capital lasts and its
-// guarantees outstanding stay within funds.guarantee_max_multiple x capital; it earns the fee
-// funds.guarantee_fee on what it guarantees (the government pays fee_subsidy of it for the firm,
-// within budget_per_year) and pays its share of defaults from capital.
+// loan is guaranteed. The company guarantees no firm in distress. The company issues new guarantees
+// while its capital lasts and its guarantees outstanding stay within funds.guarantee_max_multiple x
+// capital; it earns the fee funds.guarantee_fee on what it guarantees (the government pays
+// fee_subsidy of it for the firm, within budget_per_year) and pays its share of defaults from
+// capital.
 
 // A rationed firm's request for a guaranteed loan this month.
 struct Ask {
