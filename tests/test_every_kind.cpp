@@ -49,6 +49,8 @@ const std::map<std::string, std::string>& nothing_settings() {
       {"settlement", "units_per_year=0"},
       {"craftsman", "amount=0"},
       {"factories", "units_per_year=0"},
+      {"guarantor", "rate=0"},
+      {"ip_pledge", "rate=0"},
   };
   return m;
 }
@@ -98,11 +100,11 @@ TEST_CASE("a plot-ratio programme is a rule as well as money", "[every_kind][mec
 
 TEST_CASE("switching a programme of any kind off moves its target decision the intended way",
           "[every_kind][mechanism][levers]") {
-  // Each kind's target decision and direction are the registry's; common random numbers, 6 paired
+  // Each kind's target decision and direction are the registry's; common random numbers, 10 paired
   // replications of the three-year all_kinds scenario. No kind may move its target against its
   // purpose (the SIGN flag); the kinds below must move it decisively (interval excluding 0 on the
   // intended side). The others act on few firms of a three-year toy world, so their interval still
-  // holds 0 at R = 6: the first-unit grant (few breakthroughs; the grant adds little on top of
+  // holds 0 at R = 10: the first-unit grant (few breakthroughs; the grant adds little on top of
   // insurance), the credit line (mini's firms rarely hit their ceiling), the risk pool (few
   // covered defaults), demonstration projects (they pay only where L7's cap binds), platforms and
   // their rent (a handful of platforms), industrialisation (one project a firm-year above 2000万:
@@ -115,7 +117,7 @@ TEST_CASE("switching a programme of any kind off moves its target decision the i
   const std::set<std::string> decisive = {"retrofit", "housing",    "fund",       "insurance",
                                           "pilot",    "plot_ratio", "incubators", "high_tech"};
   experiments::LeversOptions o;
-  o.replications = 6;
+  o.replications = 10;
   o.threads = 2;
   o.bootstrap = 100;
   const auto r = experiments::levers(all_kinds_path(), {}, {}, o);

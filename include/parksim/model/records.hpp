@@ -52,6 +52,8 @@ enum class Scalar : int {
   FactoryFloor,
   FactoryFloorLet,
   FactoryRent,
+  GuaranteesOutstanding,
+  IpPledgedOutstanding,
   Count
 };
 inline constexpr int kScalarCount = static_cast<int>(Scalar::Count);

@@ -243,6 +243,15 @@ struct FundParams {
   double guidance_fund_max_share = 0.9;  // largest co-investment share of a guidance fund
   double guidance_crowd_in = 1.0;  // new private VC per public yuan co-invested (at share g -> 0)
   double guidance_crowd_out_share = 0.5;  // public share above which the fund displaces private VC
+  // Guarantee companies (programmes/finance_agents.cpp): guarantees outstanding <= this x capital,
+  // the largest loss share they take, and the logit scale of a firm's take-up of a guarantee.
+  double guarantee_max_multiple = 10.0;
+  double guarantee_max_share = 0.8;
+  double guarantee_choice_noise = 1.0;
+  // IP-pledge lending (programmes/finance_agents.cpp): R&D capital = annual R&D / this
+  // depreciation rate (steady state), and the share of it banks lend against as pledged IP.
+  double ip_rd_depreciation = 0.15;
+  double ip_pledge_loan_to_value = 0.3;
 };
 
 struct ZoneSpec {
@@ -322,7 +331,9 @@ enum class ProgrammeKind {
   EntryRestriction,
   SettlementPriority,
   CraftsmanAward,
-  StandardFactory
+  StandardFactory,
+  GuaranteeCompany,
+  IpPledge
 };
 
 // New terms of a programme from a month on ("the rate falls to 20% from 2018-01"). Values are in
@@ -363,6 +374,8 @@ struct ProgrammeSpec {
   double replenish_per_year = 0.0;
   // innovation_centre only: district matching money per yuan of municipal funding (amount).
   double match_rate = 0.0;
+  // guarantee_company only: share of the guarantee fee the government pays for the firm.
+  double fee_subsidy = 0.0;
   std::vector<ProgrammeChange> changes;  // sorted by month
 };
 

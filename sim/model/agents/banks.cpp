@@ -7,6 +7,7 @@
 #include "parksim/engine/parallel.hpp"
 #include "phases.hpp"
 #include "programmes/finance.hpp"
+#include "programmes/finance_agents.hpp"
 #include "programmes/projects.hpp"
 
 namespace parksim::model {
@@ -25,6 +26,9 @@ void install_capital(World& w, std::size_t i, double amount) {
 
 struct LoanOffer {
   double want = 0, line = 0, bank = 0;
+  double ceiling = 0;  // ordinary credit the bank would lend without a guarantee
+  double ip = 0;       // credit secured on pledged IP beyond the ceiling (004 IP-pledge pilot)
+  int ip_from = -1;    // the IP-pledge fund that backs it (-1: none)
   int pool = -1;       // the risk pool that covers the new loans (-1: none)
   int line_from = -1;  // the credit line that lends beyond the ordinary ceiling (-1: none)
 };
@@ -40,19 +44,27 @@ LoanOffer loan_offer(const World& w, std::size_t i) {
   const double land_value = f.land_owned[i] * w.sc.zones[f.zone[i]].land_price;
   const double assets = f.capital[i] + land_value + std::max(f.cash[i], 0.0);
   const double net_worth = assets - f.debt[i];
+  // Banks apply their limits to the debt whose loss they bear: a guarantee company's share of the
+  // firm's guaranteed debt is not their exposure (finance_agents.hpp).
+  const double exposure = f.debt[i] - guarantee_company::bank_relief(w, i);
   // Banks lend up to leverage x net worth and a debt/asset limit; pool coverage relaxes both
   // (more SME credit) and weakens screening (moral hazard), as guarantee schemes do.
   const double lambda = fp.bank_leverage * (1.0 + fp.pool_leverage_response * coverage);
   const double max_lev =
       fp.bank_max_leverage + fp.moral_hazard * coverage * (1.0 - fp.bank_max_leverage);
-  const double by_net_worth = lambda * std::max(net_worth, 0.0) - f.debt[i];
-  const double by_leverage = (max_lev * (assets + o.want) - f.debt[i]);
+  const double by_net_worth = lambda * std::max(net_worth, 0.0) - exposure;
+  const double by_leverage = (max_lev * (assets + o.want) - exposure);
   const double ceiling = std::max(0.0, std::min(by_net_worth, by_leverage));
+  o.ceiling = ceiling;
   o.bank = std::min(o.want, ceiling);
+  // 004 (line 81): a firm owning IP borrows on it, beyond the ceiling, where a government fund
+  // shares the losses (finance_agents.hpp, ip_pledge).
+  o.ip_from = ip_pledge::open_to(w, i);
+  o.ip = std::min(o.want - o.bank, ip_pledge::pledge_room(w, o.ip_from, i));
   // L9: the dedicated line adds credit for constrained firms only, beyond the ordinary ceiling
   // (000, line 42); unconstrained firms borrow ordinarily and leave the line's room to others.
   o.line_from = credit_line::open_to(w, i);
-  o.line = credit_line::extra_credit(w, o.line_from, o.want - o.bank, ceiling);
+  o.line = credit_line::extra_credit(w, o.line_from, o.want - o.bank - o.ip, ceiling);
   return o;
 }
 
@@ -65,6 +77,12 @@ void book_loan(World& w, std::size_t i, const LoanOffer& offer, double amount, b
   const double to_capital = std::min(amount, f.investment_gap[i]);
   install_capital(w, i, to_capital);
   f.cash[i] += amount - to_capital;
+}
+
+// The IP-backed tranche is covered by its own fund, not by the risk pool of the ordinary loan.
+LoanOffer pledged_only(LoanOffer o) {
+  o.pool = -1;
+  return o;
 }
 
 void repay_loans(World& w) {
@@ -80,6 +98,8 @@ void repay_loans(World& w) {
     f.debt[i] -= pay;
     f.line_debt[i] *= share;
     risk_pool::on_repayment(w, i, share);
+    guarantee_company::on_repayment(w, i, share);
+    ip_pledge::on_repayment(w, i, share);
     f.lease_debt[i] *= share;
   });
   credit_line::on_repayments(w, left);  // repaid line credit restores the lines' room
@@ -200,10 +220,30 @@ void venture_rounds(World& w) {
   }
 }
 
+// Firms that the ordinary ceiling, IP loan and credit line left short of their investment ask the
+// guarantee company open to them (000 line 28, 004 line 81) to guarantee a loan for it. Only the
+// investment: a guarantor backs a project loan, not a loss-maker's cash shortfall (loans install
+// capital first, so the gap left is the gap less the credit granted).
+std::vector<guarantee_company::Guarantee> arrange_guarantees(const World& w,
+                                                             const std::vector<LoanOffer>& offers,
+                                                             const std::vector<double>& line) {
+  std::vector<guarantee_company::Ask> asks;
+  for (std::size_t i = 0; i < offers.size(); ++i) {
+    if (!w.firms.alive[i]) continue;
+    const double credit = offers[i].bank + offers[i].ip + line[i];
+    const double unmet = std::min(offers[i].want - credit, w.firms.investment_gap[i] - credit);
+    if (unmet > 0 && offers[i].ceiling > 0) asks.push_back({i, offers[i].ceiling, unmet});
+  }
+  return guarantee_company::arrange(w, asks);
+}
+
 }  // namespace
 
 void phase_credit(World& w) {
   auto& f = w.firms;
+  // The guarantee fee is due before principal: repayments take the cash that is left, so a fee
+  // never turns a firm that repaid down to zero cash into a distressed one.
+  guarantee_company::collect_fees(w);
   repay_loans(w);
   std::vector<LoanOffer> offers(f.size());
   parallel_for(f.size(), [&](std::size_t i) {
@@ -219,12 +259,23 @@ void phase_credit(World& w) {
       line_of[i] = offers[i].line_from;
     }
   const auto line_grant = credit_line::allocate(w, line_requests, line_of);
+  const auto guarantees = arrange_guarantees(w, offers, line_grant);
   parallel_for(f.size(), [&](std::size_t i) {
     if (!f.alive[i] || offers[i].want <= 0) return;
-    // Ordinary credit within the firm's own ceiling, then the line beyond it.
-    book_loan(w, i, offers[i], offers[i].bank, false);
+    // Ordinary credit within the firm's own ceiling, then the line beyond it. A guaranteed loan G
+    // uses only (1 - share) G of the ordinary ceiling: the bank lends C - (1 - share) G
+    // unguaranteed.
+    const auto& gt = guarantees[i];
+    const double keep = (1.0 - guarantee_company::share(w, gt.company)) * gt.amount;
+    book_loan(w, i, offers[i], std::max(0.0, offers[i].bank - keep), false);
+    book_loan(w, i, pledged_only(offers[i]), offers[i].ip, false);
     book_loan(w, i, offers[i], line_grant[i], true);
+    book_loan(w, i, offers[i], gt.amount, false);
   });
+  for (std::size_t i = 0; i < f.size(); ++i) {  // sequential: the programmes' totals are shared
+    if (offers[i].want > 0) ip_pledge::on_loan(w, i, offers[i].ip_from, offers[i].ip);
+    guarantee_company::on_loan(w, i, guarantees[i].company, guarantees[i].amount);
+  }
   lease_equipment(w);
   venture_rounds(w);
   parallel_for(f.size(), [&](std::size_t i) {

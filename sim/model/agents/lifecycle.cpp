@@ -11,6 +11,7 @@
 #include "phases.hpp"
 #include "programmes/entry_rules.hpp"
 #include "programmes/finance.hpp"
+#include "programmes/finance_agents.hpp"
 #include "programmes/incubators.hpp"
 #include "programmes/land_supply.hpp"
 #include "programmes/programme.hpp"
@@ -43,7 +44,10 @@ void phase_exit(World& w) {
     const double loss = std::max(0.0, f.debt[i] - w.sc.funds.recovery_rate * collateral);
     w.funds.defaults_this_step += f.debt[i] > 0 ? f.debt[i] : 0.0;
     w.funds.bank_losses += loss;
-    risk_pool::on_default(w, i, loss);
+    // Guarantee companies pay their share first; pools refund part of what the banks still bear.
+    const double guaranteed = guarantee_company::on_default(w, i, loss);
+    const double ip_refund = ip_pledge::on_default(w, i, loss - guaranteed);
+    risk_pool::on_default(w, i, loss - guaranteed - ip_refund);
     credit_line::on_default(w, i);
     w.zones[f.zone[i]].land_used -= f.land(i) + f.land_pending[i];
     standard_factories::release(w, i);

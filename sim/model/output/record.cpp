@@ -7,6 +7,7 @@
 #include "phases.hpp"
 #include "programmes/finance.hpp"
 #include "programmes/land_supply.hpp"
+#include "programmes/finance_agents.hpp"
 
 namespace parksim::model {
 
@@ -136,6 +137,8 @@ void phase_record(World& w) {
     r[Scalar::CentresRevoked] += c.stage == CentreStage::Revoked;
   }
   r[Scalar::CentreResults] = w.centre_results;
+  r[Scalar::GuaranteesOutstanding] = guarantee_company::outstanding_all(w);
+  r[Scalar::IpPledgedOutstanding] = ip_pledge::outstanding_all(w);
   r[Scalar::Retrofits] = w.retrofits;
   r[Scalar::FirstUnits] = w.first_units;
   if (w.is_december()) take_snapshot(w);

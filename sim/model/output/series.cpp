@@ -28,10 +28,12 @@ const std::array<SeriesInfo, kSeriesCount>& series_table() {
 
 const std::array<SeriesInfo, kScalarCount>& scalar_table() {
   static const std::array<SeriesInfo, kScalarCount> v = {{
-      {"risk_pool_paid", "1e8 CNY/month", 1e-8, "Loan risk-compensation pool refunds to banks",
+      {"risk_pool_paid", "1e8 CNY/month", 1e-8,
+       "Loan risk-compensation pool refunds to banks (risk pools and IP-pledge funds)",
        TimeMethod::Sum},
       {"guarantee_paid", "1e8 CNY/month", 1e-8,
-       "Loan losses borne by guarantee companies of risk pools", TimeMethod::Sum},
+       "Loan losses borne by guarantee companies (their own and risk pools' shares)",
+       TimeMethod::Sum},
       {"anchor_projects", "projects", 1, "Anchor projects granted land since the start"},
       {"credit_line_drawn", "1e8 CNY", 1e-8, "Dedicated credit line drawn since the start"},
       {"vc_invested", "1e8 CNY/month", 1e-8, "Private venture capital invested", TimeMethod::Sum},
@@ -60,6 +62,10 @@ const std::array<SeriesInfo, kScalarCount>& scalar_table() {
       {"factory_floor_let", "km2", 1e-6, "Standard-factory floor rented by firms"},
       {"factory_rent", "1e8 CNY", 1e-8,
        "Rent firms paid for standard-factory floor since the start"},
+      {"guarantees_outstanding", "1e8 CNY", 1e-8,
+       "Loans guaranteed by guarantee companies, outstanding"},
+      {"ip_pledged_outstanding", "1e8 CNY", 1e-8,
+       "Loans secured on pledged IP under IP-pledge funds, outstanding"},
   }};
   return v;
 }

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "programmes/finance.hpp"
+#include "programmes/finance_agents.hpp"
 #include "programmes/incubators.hpp"
 #include "programmes/land_supply.hpp"
 #include "programmes/programme.hpp"
@@ -441,6 +442,43 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        {"factory_floor", "factory_floor_let", "factory_rent"},
        standard_factories::build,
        {"output", +1}},  // 003: secure key firms' factory needs, so that they produce more
+      {"guarantee_company",
+       K::GuaranteeCompany,
+       "finance_agents",
+       "000 (no lever code; digest 'Also named'); 004 (line 81)",
+       "推动建立风险分担机制,鼓励融资担保公司为智能制造企业贷款提供担保,推动降低中小企业的融资成本 "
+       "(000, line 28) / 加强科技部门与金融机构、创投机构、担保机构的战略合作 (004, line 81)",
+       "Build a risk-sharing mechanism: encourage financing-guarantee companies to guarantee IM "
+       "firms' loans, lowering SMEs' financing costs.",
+       "A company with capital fund_size takes `rate` of a guaranteed loan's loss, so banks lend "
+       "a rationed firm up to C/(1-rate) on the exposure they keep (loan_offer, "
+       "arrange_guarantees); new guarantees within guarantee_max_multiple x capital and `cap` per "
+       "firm; the firm pays funds.guarantee_fee (fee_subsidy of it paid by the programme within "
+       "budget_per_year); defaults paid from capital; cost = losses + fee subsidies.",
+       {"rate", "cap", "fee_subsidy", "fund_size", "budget_per_year", "sme_only"},
+       true,
+       true,
+       {"guarantees_outstanding", "guarantee_paid"},
+       nullptr,
+       {"loans_outstanding", +1}},  // guarantees let banks lend to firms they would ration
+      {"ip_pledge",
+       K::IpPledge,
+       "finance_agents",
+       "004-F2",
+       "政府设立基金,引导银行给智能制造领域科技型企业开展知识产权质押试点,促进知识产权资本化 (004, "
+       "line 81) / 开展知识产权质押融资试点 (004, line 91)",
+       "The government sets up a fund to guide banks to pilot IP-pledge lending to IM technology "
+       "firms, turning IP into capital.",
+       "While the fund has money, firms owning IP (high-tech certified) borrow beyond the "
+       "ordinary ceiling up to ip_pledge_loan_to_value x R&D capital (annual R&D / "
+       "ip_rd_depreciation) less IP-backed debt (loan_offer); on default the fund refunds "
+       "rate x the pledged part of the loss within fund_left and budget_per_year.",
+       {"rate", "fund_size", "budget_per_year", "sme_only"},
+       true,
+       true,
+       {"ip_pledged_outstanding", "risk_pool_paid"},
+       nullptr,
+       {"loans_outstanding", +1}},  // the fund makes banks lend on pledged IP
   };
   return kinds;
 }

@@ -166,18 +166,21 @@ const std::vector<Entry<ProgrammeSpec>>& programme_entries() {
       {"rate", VK::Rate, &P::rate, 0, 1, "1",
        "Share of the base the programme pays or covers (leading_talent_reward: share of the "
        "leader's contribution, its employer's value added x its share of the wage bill; "
-       "entry_restriction: share of new projects refused)",
+       "entry_restriction: share of new projects refused; guarantee_company: share of a "
+       "guaranteed loan's loss it takes, at most funds.guarantee_max_share)",
        ""},
-      {"cap", VK::Money, &P::cap, 0, 1e13, "CNY", "Largest award (0 = no cap)", ""},
+      {"cap", VK::Money, &P::cap, 0, 1e13, "CNY",
+       "Largest award (0 = no cap); guarantee_company: most guarantees outstanding per firm", ""},
       {"cap_per_year", VK::Money, &P::cap_per_year, 0, 1e13, "CNY/year",
        "Largest payment per recipient per year (0 = no cap)", ""},
       {"budget_per_year", VK::Money, &P::budget_per_year, 0, 1e14, "CNY/year",
        "Money available per calendar year (0 = not limited); risk_pool: most refunds paid in a "
-       "calendar year (refunds above it are borne by the bank; coverage of new loans goes on)",
+       "calendar year (refunds above it are borne by the bank; coverage of new loans goes on); "
+       "guarantee_company: most fee subsidies paid in a calendar year (losses come from capital)",
        ""},
       {"fund_size", VK::Money, &P::fund_size, 0, 1e14, "CNY",
        "Credit-line quota (revolving: line loans outstanding at most this), pool size or fund "
-       "capital",
+       "capital; guarantee_company: the public capital it starts with",
        ""},
       {"amount", VK::Money, &P::amount, 0, 1e13, "CNY",
        "Fixed award (listing_bonus; high_tech_reward: per first certification); incubator: "
@@ -223,6 +226,10 @@ const std::vector<Entry<ProgrammeSpec>>& programme_entries() {
       {"sectors", VK::TextList, &P::sectors, 0, 0, "", "Eligible sectors (empty = all)", ""},
       {"zones", VK::TextList, &P::zones, 0, 0, "", "Eligible zones (empty = all)", ""},
       {"source", VK::Text, &P::source, 0, 0, "", "Where the numbers come from", ""},
+      {"fee_subsidy", VK::Rate, &P::fee_subsidy, 0, 1, "1",
+       "guarantee_company: share of the guarantee fee (funds.guarantee_fee) the government pays "
+       "for the firm, within budget_per_year",
+       "assumption where the document states none"},
   };
   return e;
 }

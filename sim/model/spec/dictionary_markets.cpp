@@ -191,6 +191,28 @@ const std::vector<Entry<FundParams>>& fund_entries() {
        "Fee a guarantee company charges on the debt it guarantees (risk pools with a guarantee "
        "share)",
        "assumption: commercial guarantee fees are commonly quoted at 1-3% a year"},
+      {"guarantee_max_multiple", VK::Real, &F::guarantee_max_multiple, 0, 100, "1",
+       "guarantee_company: guarantees outstanding at most this multiple of the company's capital "
+       "left; new guarantees stop when it binds",
+       "MODEL_NOTES (guarantees outstanding <= 5-10x capital); 融资担保公司监督管理条例 (2017) "
+       "art. 17: 融资担保责任余额不得超过其净资产的10倍"},
+      {"guarantee_max_share", VK::Rate, &F::guarantee_max_share, 0, 1, "1",
+       "guarantee_company: largest share of a guaranteed loan's loss the company may take (its "
+       "`rate` must not exceed it)",
+       "MODEL_NOTES and REFERENCES §2: Shanghai's guarantee fund covers at most 80% of a loss"},
+      {"guarantee_choice_noise", VK::Real, &F::guarantee_choice_noise, 0.01, 100, "1",
+       "Logit scale of a rationed firm's take-up of a guaranteed loan, relative to bank_rate: "
+       "P = logistic((return on capital - bank_rate - net fee / loss share) / (this x bank_rate))",
+       "assumption (the relative logit scale of the firm's other discrete choices)"},
+      {"ip_rd_depreciation", VK::Rate, &F::ip_rd_depreciation, 0.01, 1, "1/year",
+       "ip_pledge: depreciation of R&D capital; a firm's IP stock is taken as its steady-state "
+       "R&D capital, annual R&D / this",
+       "Griliches / BEA convention: R&D capital depreciates about 15% a year"},
+      {"ip_pledge_loan_to_value", VK::Rate, &F::ip_pledge_loan_to_value, 0, 1, "1",
+       "ip_pledge: credit banks extend per yuan of the firm's IP stock when an IP-pledge fund "
+       "shares the losses (pledge value = this x R&D capital)",
+       "assumption: IP pledge loans in Chinese pilots are commonly quoted at 30-50% of the "
+       "appraised value; the appraised value of a firm's patents is put at its R&D capital"},
   };
   return e;
 }

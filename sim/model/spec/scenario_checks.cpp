@@ -101,6 +101,11 @@ void CrossChecker::programmes() {
     for (const auto& z : pr.zones) known_zone(p + ".zones", z);
     if (kind_info(pr.kind).fund_based && pr.fund_size <= 0)
       add(p + ".fund_size", fmt::format("a {} programme needs fund_size > 0", pr.kind_name));
+    if (pr.kind == ProgrammeKind::GuaranteeCompany && pr.rate > s_.funds.guarantee_max_share)
+      add(p + ".rate",
+          fmt::format("a guarantee company takes at most funds.guarantee_max_share = {:g}% of a "
+                      "loss; allowed: 0% to {:g}%",
+                      100 * s_.funds.guarantee_max_share, 100 * s_.funds.guarantee_max_share));
     if (pr.kind == ProgrammeKind::TalentPilot && pr.effect > 1)
       add(p + ".effect", "a talent_pilot removes a share of the entry barrier: effect <= 1");
     for (std::size_t c = 0; c < pr.changes.size(); ++c)

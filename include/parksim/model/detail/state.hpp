@@ -245,7 +245,7 @@ struct Funds {
   double bank_losses = 0;  // cumulative CNY
   double defaults_this_step = 0;
   double pool_paid_this_step = 0;
-  double guarantee_paid_this_step = 0;  // losses borne by guarantee companies of risk pools
+  double guarantee_paid_this_step = 0;  // losses borne by guarantee companies (and pools' shares)
   double vc_left_this_year = 0;
   double vc_invested_this_step = 0;
   double guidance_invested_this_step = 0;
