@@ -44,6 +44,18 @@ void simulate(const model::Scenario& sc, Check&& check, std::uint64_t replicatio
   }
 }
 
+// Runs the first month of one replication and calls check(world) once after it: programmes are
+// active and their per-firm counters sized, for tests that then set up a firm by hand.
+template <class Check>
+void after_first_month(const model::Scenario& sc, Check&& check, std::uint64_t replication = 0) {
+  model::World w(sc, {std::uint64_t(sc.info.seed), replication});
+  model::populate(w);
+  auto schedule = model::make_schedule();
+  w.step = 0;
+  schedule.run_step(w);
+  check(w);
+}
+
 // Runs one replication phase by phase, calling before(world) just before the phase named `phase`
 // and after(world) just after it, every month.
 template <class Before, class After>

@@ -108,27 +108,24 @@ TEST_CASE("a guarantee company pays its share of a default from capital",
           "[programmes][finance_agents]") {
   const auto sc = scenario();
   const std::size_t p = programme_index(sc, "guarantor");
-  model::World w(sc, {std::uint64_t(sc.info.seed), 0});
-  model::populate(w);
-  auto schedule = model::make_schedule();
-  w.step = 0;
-  schedule.run_step(w);
-  std::size_t i = 0;
-  while (i < w.firms.size() && !w.firms.alive[i]) ++i;
-  REQUIRE(i < w.firms.size());
-  auto& st = w.programmes[p];
-  w.firms.debt[i] = 2e6;
-  st.covered_debt[i] = 1e6;  // half the firm's debt is guaranteed
-  const double capital = st.fund_left;
-  const double paid = model::guarantee_company::on_default(w, i, 1e6);
-  CHECK(paid == Approx(0.8 * 1e6 * 0.5));
-  CHECK(st.fund_left == Approx(capital - paid));
-  CHECK(st.covered_debt[i] == 0.0);
-  // With capital nearly gone the company pays what it has left and no more.
-  st.covered_debt[i] = 1e6;
-  st.fund_left = 1000.0;
-  CHECK(model::guarantee_company::on_default(w, i, 1e6) == Approx(1000.0));
-  CHECK(st.fund_left == Approx(0.0));
+  test::after_first_month(sc, [&](model::World& w) {
+    std::size_t i = 0;
+    while (i < w.firms.size() && !w.firms.alive[i]) ++i;
+    REQUIRE(i < w.firms.size());
+    auto& st = w.programmes[p];
+    w.firms.debt[i] = 2e6;
+    st.covered_debt[i] = 1e6;  // half the firm's debt is guaranteed
+    const double capital = st.fund_left;
+    const double paid = model::guarantee_company::on_default(w, i, 1e6);
+    CHECK(paid == Approx(0.8 * 1e6 * 0.5));
+    CHECK(st.fund_left == Approx(capital - paid));
+    CHECK(st.covered_debt[i] == 0.0);
+    // With capital nearly gone the company pays what it has left and no more.
+    st.covered_debt[i] = 1e6;
+    st.fund_left = 1000.0;
+    CHECK(model::guarantee_company::on_default(w, i, 1e6) == Approx(1000.0));
+    CHECK(st.fund_left == Approx(0.0));
+  });
 }
 
 TEST_CASE("a guarantee company above the loss-share ceiling is refused with the allowed range",
@@ -157,51 +154,45 @@ TEST_CASE("only firms owning IP borrow on it and only up to its pledge value",
           "[programmes][ip_pledge]") {
   const auto sc = scenario();
   const std::size_t p = programme_index(sc, "ip_fund");
-  model::World w(sc, {std::uint64_t(sc.info.seed), 0});
-  model::populate(w);
-  auto schedule = model::make_schedule();
-  w.step = 0;
-  schedule.run_step(w);
-  std::size_t i = 0;
-  while (i < w.firms.size() && !(w.firms.alive[i] && w.is_sme(i))) ++i;
-  REQUIRE(i < w.firms.size());
-  auto& f = w.firms;
-  f.flags[i] &= std::uint16_t(~model::kHighTech);
-  CHECK(model::ip_pledge::open_to(w, i) == -1);
-  f.flags[i] |= model::kHighTech;
-  REQUIRE(model::ip_pledge::open_to(w, i) == int(p));
-  f.rd_spend[i] = 1e5;  // 120万 of R&D a year: R&D capital 800万 at 15%, pledge value 240万
-  w.programmes[p].covered_debt[i] = 4e5;
-  CHECK(model::ip_pledge::pledge_room(w, int(p), i) == Approx(2.4e6 - 4e5));
-  w.programmes[p].covered_debt[i] = 3e6;
-  CHECK(model::ip_pledge::pledge_room(w, int(p), i) == 0.0);
-  // A fund that shares no loss does not make banks accept IP.
-  w.terms[p].rate = 0.0;
-  CHECK(model::ip_pledge::open_to(w, i) == -1);
+  test::after_first_month(sc, [&](model::World& w) {
+    std::size_t i = 0;
+    while (i < w.firms.size() && !(w.firms.alive[i] && w.is_sme(i))) ++i;
+    REQUIRE(i < w.firms.size());
+    auto& f = w.firms;
+    f.flags[i] &= std::uint16_t(~model::kHighTech);
+    CHECK(model::ip_pledge::open_to(w, i) == -1);
+    f.flags[i] |= model::kHighTech;
+    REQUIRE(model::ip_pledge::open_to(w, i) == int(p));
+    f.rd_spend[i] = 1e5;  // 120万 of R&D a year: R&D capital 800万 at 15%, pledge value 240万
+    w.programmes[p].covered_debt[i] = 4e5;
+    CHECK(model::ip_pledge::pledge_room(w, int(p), i) == Approx(2.4e6 - 4e5));
+    w.programmes[p].covered_debt[i] = 3e6;
+    CHECK(model::ip_pledge::pledge_room(w, int(p), i) == 0.0);
+    // A fund that shares no loss does not make banks accept IP.
+    w.terms[p].rate = 0.0;
+    CHECK(model::ip_pledge::open_to(w, i) == -1);
+  });
 }
 
 TEST_CASE("an IP-pledge fund refunds its share of pledged losses within its money and budget",
           "[programmes][ip_pledge]") {
   const auto sc = scenario();
   const std::size_t p = programme_index(sc, "ip_fund");
-  model::World w(sc, {std::uint64_t(sc.info.seed), 0});
-  model::populate(w);
-  auto schedule = model::make_schedule();
-  w.step = 0;
-  schedule.run_step(w);
-  auto& st = w.programmes[p];
-  const std::size_t i = 0;
-  w.firms.debt[i] = 2e6;
-  st.covered_debt[i] = 1e6;
-  const double paid_before = st.paid_this_year, fund_before = st.fund_left;
-  CHECK(model::ip_pledge::on_default(w, i, 1e6) == Approx(0.4 * 1e6 * 0.5));
-  CHECK(st.fund_left == Approx(fund_before - 2e5));
-  CHECK(st.paid_this_year == Approx(paid_before + 2e5));
-  CHECK(st.covered_debt[i] == 0.0);
-  // The year's budget (500万) binds: only the room left is refunded.
-  st.paid_this_year = 5e6 - 1e4;
-  st.covered_debt[i] = 2e6;
-  CHECK(model::ip_pledge::on_default(w, i, 1e7) == Approx(1e4));
+  test::after_first_month(sc, [&](model::World& w) {
+    auto& st = w.programmes[p];
+    const std::size_t i = 0;
+    w.firms.debt[i] = 2e6;
+    st.covered_debt[i] = 1e6;
+    const double paid_before = st.paid_this_year, fund_before = st.fund_left;
+    CHECK(model::ip_pledge::on_default(w, i, 1e6) == Approx(0.4 * 1e6 * 0.5));
+    CHECK(st.fund_left == Approx(fund_before - 2e5));
+    CHECK(st.paid_this_year == Approx(paid_before + 2e5));
+    CHECK(st.covered_debt[i] == 0.0);
+    // The year's budget (500万) binds: only the room left is refunded.
+    st.paid_this_year = 5e6 - 1e4;
+    st.covered_debt[i] = 2e6;
+    CHECK(model::ip_pledge::on_default(w, i, 1e7) == Approx(1e4));
+  });
 }
 
 TEST_CASE("an IP-pledge fund's money is conserved and its refunds are its cost",
