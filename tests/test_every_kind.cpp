@@ -51,6 +51,8 @@ const std::map<std::string, std::string>& nothing_settings() {
       {"factories", "units_per_year=0"},
       {"guarantor", "rate=0"},
       {"ip_pledge", "rate=0"},
+      {"approval", "approval_months=6"},  // no shorter than mini's zones: the rule changes nothing
+      {"interns", "units_per_year=0"},
   };
   return m;
 }

@@ -220,6 +220,7 @@ struct TalentParams {
   // holder, CNY per person-month, and the school places it brings per person settled.
   double settlement_value = 1500.0;
   double settled_pupils_per_person = 0.3;
+  double internship_conversion = 0.3;  // share of interns hired by their host firm
 };
 
 struct FundParams {
@@ -333,7 +334,9 @@ enum class ProgrammeKind {
   CraftsmanAward,
   StandardFactory,
   GuaranteeCompany,
-  IpPledge
+  IpPledge,
+  ApprovalReform,
+  InternshipBase
 };
 
 // New terms of a programme from a month on ("the rate falls to 20% from 2018-01"). Values are in
@@ -372,10 +375,15 @@ struct ProgrammeSpec {
   // risk_pool only: money added to the pool each January while it runs, up to fund_size (CNY/year;
   // 0 = never replenished).
   double replenish_per_year = 0.0;
-  // innovation_centre only: district matching money per yuan of municipal funding (amount).
+  // innovation_centre only: district matching money per yuan of municipal funding (amount), and
+  // the rent a park forgoes per centre and year (CNY/year).
   double match_rate = 0.0;
+  double rent_relief = 0.0;
   // guarantee_company only: share of the guarantee fee the government pays for the firm.
   double fee_subsidy = 0.0;
+  // approval_reform only: months from a land grant to its use under the reform (at most the
+  // zone's approval_months; a reform that is not shorter changes nothing).
+  int approval_months = 0;
   std::vector<ProgrammeChange> changes;  // sorted by month
 };
 

@@ -6,6 +6,7 @@
 #include "parksim/engine/clearing.hpp"
 #include "parksim/engine/parallel.hpp"
 #include "phases.hpp"
+#include "programmes/land.hpp"
 #include "programmes/land_supply.hpp"
 
 namespace parksim::model {
@@ -164,7 +165,7 @@ void phase_land(World& w) {
       }
       f.land_wait[i] = 0;
       f.land_pending[i] += grants[k];
-      f.approval_left[i] = std::max(1, zone.approval_months);
+      f.approval_left[i] = approval_reform::approval_months(w, i);
       w.zones[z].land_used += grants[k];
       // Land is bought only from spare cash; otherwise it is leased (lease first, buy later).
       const double price = (1.0 - zone.lease_share) * grants[k] * zone.land_price;

@@ -299,6 +299,7 @@ void phase_talent(World& w) {
   allocate_housing(w, priority);
   talent_programmes::pay(w,
                          std::vector<double>(counts.begin() + std::ptrdiff_t(Z + 1), counts.end()));
+  talent_services::place_interns(w);
   talent_services::grant_places(w);
   talent_services::book_school_places(w);
 }

@@ -118,9 +118,12 @@ void phase_record(World& w) {
   r[Scalar::GuidanceInvested] = w.funds.guidance_invested_this_step;
   r[Scalar::Patents] = w.patents_this_step;
   r[Scalar::LandRevoked] = w.land_revoked;
-  r[Scalar::FloorAdded] = 0;
-  for (std::size_t i = 0; i < f.size(); ++i)
-    r[Scalar::FloorAdded] += f.alive[i] ? f.extra_floor[i] : 0.0;
+  r[Scalar::FloorAdded] = r[Scalar::LandAwaitingApproval] = 0;
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    if (!f.alive[i]) continue;
+    r[Scalar::FloorAdded] += f.extra_floor[i];
+    r[Scalar::LandAwaitingApproval] += f.land_pending[i];
+  }
   r[Scalar::Incubators] = 0;
   r[Scalar::FactoryFloor] = r[Scalar::FactoryFloorLet] = r[Scalar::FactoryRent] = 0;
   for (const auto& zs : w.zones) {

@@ -212,9 +212,10 @@ void phase_centres(World& w) {
       if (c.stage == CentreStage::Revoked) continue;
     }
     // "One case, one policy" funding flows from selection while the programme runs, the
-    // district matching the city's money, within the budget; results are bought with what is
-    // actually paid.
-    const double wanted = w.terms[p].amount * (1.0 + w.terms[p].match_rate) / 12.0;
+    // district matching the city's money and the park waiving rent, within the budget; results
+    // are bought with what is actually paid.
+    const auto& terms = w.terms[p];
+    const double wanted = (terms.amount * (1.0 + terms.match_rate) + terms.rent_relief) / 12.0;
     const double paid = funded ? std::max(0.0, std::min(wanted, budget_room(w, p))) : 0.0;
     if (paid > 0) book(w, p, paid);
     if (c.stage == CentreStage::Operating) produce_results(w, c, members, paid);

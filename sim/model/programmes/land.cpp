@@ -1,4 +1,4 @@
-// Plot-ratio increases (land.hpp).
+// Plot-ratio increases and approval reforms (land.hpp).
 #include "programmes/land.hpp"
 
 #include <algorithm>
@@ -32,3 +32,14 @@ double raise(World& w, std::size_t i, double floor_short) {
 }
 
 }  // namespace parksim::model::plot_ratio
+
+namespace parksim::model::approval_reform {
+
+int approval_months(const World& w, std::size_t i) {
+  int months = w.sc.zones[w.firms.zone[i]].approval_months;
+  const int p = w.programme_for(ProgrammeKind::ApprovalReform, i);
+  if (p >= 0) months = std::min(months, w.terms[std::size_t(p)].approval_months);
+  return std::max(1, months);
+}
+
+}  // namespace parksim::model::approval_reform

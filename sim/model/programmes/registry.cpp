@@ -334,15 +334,16 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        "配套资助 (001, line 178) / 按照“成熟一个,创建一个”的原则,全年接受申报受理 (001, line 198) "
        "/ "
        "筹建期为一年,如有特殊原因,可申请延期半年,延期后仍未满足创建要求的,撤销筹建资格 (001, line "
-       "200)",
+       "200) / 鼓励产业园区通过减免房租、土地支持、资金保障等方式支持创新中心建设 (001, line 186)",
        "Centres taken into the city's cultivation get 'one case, one policy' targeted support, "
        "and districts match the municipal funding. Applications are accepted all year, a centre "
        "created as each matures. Preparation lasts a year, extendable by six months; if still "
-       "unqualified, preparation status is revoked.",
+       "unqualified, preparation status is revoked. Parks are encouraged to support centres by "
+       "waiving rent, with land and with money.",
        "Consortia apply all year and are reviewed as they form (≤units_per_year selected a "
-       "year); operating centres' results (members' R&D + amount + district match) raise "
-       "members' and sector productivity.",
-       {"units_per_year", "amount", "match_rate", "budget_per_year"},
+       "year); operating centres' results (members' R&D + amount + district match + rent the "
+       "park waives) raise members' and sector productivity.",
+       {"units_per_year", "amount", "match_rate", "rent_relief", "budget_per_year"},
        false,
        false,
        {"centres_preparing", "centres_operating", "centres_revoked", "centre_results"},
@@ -401,7 +402,7 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        false,
        false,
        {"talent_present"},
-       talent_services::open_settlement_year,
+       talent_services::open_quota_year,
        {"talent", +1}},  // settlement and schooling priority keep and attract industrial talent
       {"craftsman_award",
        K::CraftsmanAward,
@@ -479,6 +480,42 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        {"ip_pledged_outstanding", "risk_pool_paid"},
        nullptr,
        {"loans_outstanding", +1}},  // the fund makes banks lend on pledged IP
+      {"approval_reform",
+       K::ApprovalReform,
+       "land",
+       "002-L3 (003 line 140 is Minhang's zone rule zones.*.approval_months)",
+       "优化产业项目审批流程,大幅度压缩审批周期 (002, line 154) / 推行社会投资类工业项目…全流程预审,"
+       "大幅度压缩审批周期,…到建筑施工许可证办理,审批周期压缩至15个工作日 (003, line 140)",
+       "Streamline the approval of industrial projects and cut approval cycles sharply / pre-review "
+       "the whole process for socially invested industrial projects, cutting the approval cycle "
+       "from land (or planning conditions) to the construction permit to 15 working days.",
+       "A rule, no money: land granted while it runs, in its zones and sectors, waits "
+       "approval_months (instead of the zone's approval_months, when shorter) before the firm "
+       "can use it (phase_land); the land is the firm's capacity and collateral that much sooner.",
+       {"approval_months"},
+       false,
+       false,
+       {"land_awaiting_approval"},
+       nullptr,
+       {"land_awaiting_approval", -1}},  // the clause shortens the wait from grant to use
+      {"internship_base",
+       K::InternshipBase,
+       "talent_services",
+       "004-H3",
+       "以在汉高等院校为重点,参照鄂州市与武汉大学建立的“研究生实习基地”相关做法,加快鄂州与高校院所"
+       "联合成立实训基地建设,将鄂州打造成为中部重要的大学生定点实习基地 (004, line 75)",
+       "With the universities in Wuhan first, and following Ezhou's postgraduate internship base "
+       "with Wuhan University, set up training bases with universities and institutes and make "
+       "Ezhou a leading designated internship base for students in central China.",
+       "Host firms of its cells take units_per_year interns a year (by the month), `amount` paid "
+       "per intern within budget_per_year; talent.internship_conversion of them stay on, hired "
+       "into the hosts' skilled vacancies from the outside pool (place_interns).",
+       {"units_per_year", "amount", "budget_per_year"},
+       false,
+       false,
+       {},
+       talent_services::open_quota_year,
+       {"talent", +1}},  // the bases bring graduates who stay on as the firms' skilled staff
   };
   return kinds;
 }

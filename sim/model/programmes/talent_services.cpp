@@ -1,4 +1,5 @@
-// Talent services (talent_services.hpp): settlement and schooling priority, craftsman awards.
+// Talent services (talent_services.hpp): settlement and schooling priority, craftsman awards,
+// internship bases.
 #include "programmes/talent_services.hpp"
 
 #include <algorithm>
@@ -170,7 +171,81 @@ void book_school_places(World& w) {
   }
 }
 
-void open_settlement_year(World& w, std::size_t p) {
+namespace {
+
+// Host firms of an internship programme with skilled vacancies (last month's hiring), most
+// productive first as in hiring, each listed once per vacant agent place.
+std::vector<std::size_t> host_vacancies(const World& w, std::size_t p) {
+  const auto& f = w.firms;
+  std::vector<std::size_t> hosts;
+  for (std::size_t i = 0; i < f.size(); ++i)
+    if (f.alive[i] && f.skilled_wanted[i] > f.skilled[i] &&
+        w.eligibility[p * w.cells() + w.cell(f.zone[i], f.sector[i])])
+      hosts.push_back(i);
+  std::sort(hosts.begin(), hosts.end(), [&](std::size_t a, std::size_t b) {
+    if (f.productivity[a] != f.productivity[b]) return f.productivity[a] > f.productivity[b];
+    return f.id[a] < f.id[b];
+  });
+  std::vector<std::size_t> places;
+  for (auto i : hosts) places.insert(places.end(), std::size_t(f.skilled_wanted[i] - f.skilled[i]), i);
+  return places;
+}
+
+// Agents who stay on from `persons` interns: persons x conversion / persons per agent, the
+// fraction drawn from the programme's own stream (keyed by its name: switching another programme
+// off does not move these draws).
+std::size_t staying_agents(const World& w, std::size_t p, double persons) {
+  const double agents = persons * w.sc.talent.internship_conversion / w.persons(0);
+  const double whole = std::floor(agents);
+  const double u = w.streams("internship_stay")(engine::decision_id(w.terms[p].id)).uniform();
+  return std::size_t(whole) + (u < agents - whole ? 1 : 0);
+}
+
+}  // namespace
+
+// Document 004 line 75 "以在汉高等院校为重点,参照鄂州市与武汉大学建立的'研究生实习基地'相关做法,
+// 加快鄂州与高校院所联合成立实训基地建设,将鄂州打造成为中部重要的大学生定点实习基地": bases at
+// eligible firms take units_per_year interns a year (released by the month, whole persons); the
+// programme pays `amount` per intern (stipend and the base's costs) within its yearly budget.
+// Interns are students of the region's universities, who would not otherwise come: of each
+// month's interns the share talent.internship_conversion stays on, hired by a host firm with a
+// skilled vacancy (as many as there are vacancies; the rest go back to the outside pool) and
+// taken from the outside pool of domestic skilled talent. From then on the ordinary rules of
+// staying, leaving and separation apply to them.
+void place_interns(World& w) {
+  auto& t = w.talent;
+  for (const std::size_t p : w.programmes_of(K::InternshipBase)) {
+    auto& st = w.programmes[p];
+    const auto& terms = w.terms[p];
+    if (!st.active) continue;
+    const double released = terms.units_per_year * double(w.month % 12 + 1) / 12.0;
+    double interns = std::floor(released - st.units_this_year + 1e-9);
+    if (terms.amount > 0) interns = std::min(interns, std::floor(budget_room(w, p) / terms.amount));
+    if (interns < 1) continue;
+    st.units_this_year += interns;
+    st.units += interns;
+    book(w, p, interns * terms.amount);
+    const auto places = host_vacancies(w, p);
+    const std::size_t staying = std::min(places.size(), staying_agents(w, p, interns));
+    // Domestic skilled agents of the outside pool, from a point drawn in the programme's stream.
+    const std::size_t N = t.size();
+    if (staying == 0 || N == 0) continue;
+    const auto start = std::size_t(
+        w.streams("internship_pool")(engine::decision_id(terms.id)).uniform() * double(N));
+    std::size_t placed = 0;
+    for (std::size_t k = 0; k < N && placed < staying; ++k) {
+      const std::size_t a = (start + k) % N;
+      if (t.zone[a] != kOutside || t.level[a] != 0 || t.foreign[a]) continue;
+      const std::size_t i = places[placed++];
+      t.zone[a] = w.firms.zone[i];
+      t.employer[a] = int(i);
+      ++w.firms.skilled[i];
+    }
+  }
+}
+
+// Settlement places and internship places are yearly quotas released by the month.
+void open_quota_year(World& w, std::size_t p) {
   if (w.is_january()) w.programmes[p].units_this_year = 0;
 }
 

@@ -1,8 +1,9 @@
 #pragma once
-// Talent services (documents 000 line 26, 002 line 166, 003 line 144): settlement (hukou) and
-// schooling priority rationed by a yearly quota, and craftsman awards to skilled talent. Both
-// are money or rights that reach talent; talent's stay and arrival choices (agents/talent.cpp)
-// see them as money-equivalent utility, like the leading-talent reward.
+// Talent services (documents 000 line 26, 002 line 166, 003 line 144, 004 line 75): settlement
+// (hukou) and schooling priority rationed by a yearly quota, craftsman awards to skilled talent,
+// and internship bases that bring graduates to host firms. Settlement and awards are money or
+// rights that reach talent; talent's stay and arrival choices (agents/talent.cpp) see them as
+// money-equivalent utility, like the leading-talent reward. Interns are people placed at firms.
 #include <cstddef>
 #include <vector>
 
@@ -28,9 +29,13 @@ double stay_value(const World& w, std::size_t agent, const ServiceValues& values
 void grant_places(World& w);
 void book_school_places(World& w);
 
-// Calendar hooks while active: settlement quotas restart each January; craftsman awards are
-// selected and paid each January (and in the programme's first month).
-void open_settlement_year(World& w, std::size_t programme);
+// Phase talent, after the month's moves: internship bases take the month's interns and the host
+// firms hire those who stay on.
+void place_interns(World& w);
+
+// Calendar hooks while active: settlement and internship quotas restart each January; craftsman
+// awards are selected and paid each January (and in the programme's first month).
+void open_quota_year(World& w, std::size_t programme);
 void give_craftsman_awards(World& w, std::size_t programme);
 
 }  // namespace parksim::model::talent_services

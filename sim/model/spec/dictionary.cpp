@@ -217,6 +217,12 @@ const std::vector<Entry<ProgrammeSpec>>& programme_entries() {
        "with it to the centre and booked as the programme's public money; budget_per_year bounds "
        "the two together",
        "assumption where the document states none (001: 对获得市级资助的结合本区情况给予配套资助)"},
+      {"rent_relief", VK::Money, &P::rent_relief, 0, 1e12, "CNY/year",
+       "innovation_centre: rent a park waives per centre and year (减免房租), money the centre "
+       "then spends on its work like the funding; booked as the programme's public money (the "
+       "park's forgone rent) within budget_per_year",
+       "assumption where the document states none (001 line 186: 鼓励产业园区通过减免房租、土地支持、"
+       "资金保障等方式支持创新中心建设)"},
       {"from", VK::Month, &P::from, 1990 * 12, 2100 * 12, "YYYY-MM", "First active month", "",
        true},
       {"to", VK::Month, &P::to, 1990 * 12, 2100 * 12, "YYYY-MM", "Last active month", "", true},
@@ -230,6 +236,11 @@ const std::vector<Entry<ProgrammeSpec>>& programme_entries() {
        "guarantee_company: share of the guarantee fee (funds.guarantee_fee) the government pays "
        "for the firm, within budget_per_year",
        "assumption where the document states none"},
+      {"approval_months", VK::Integer, &P::approval_months, 0, 120, "months",
+       "approval_reform: months from a land grant to its use for grants made while the reform "
+       "runs, in its zones and sectors (the zone's approval_months when that is shorter; at least "
+       "1, the model's step)",
+       "003 line 140: 15 working days (1 month); 002 line 154 states no number (assumption)"},
   };
   return e;
 }

@@ -123,6 +123,11 @@ const std::vector<Entry<TalentParams>>& talent_entries() {
        "School places a settled person's children take (the government pays the programme's "
        "`amount` per place-year)",
        "assumption (working-age talent, about one child per three persons of school age)"},
+      {"internship_conversion", VK::Rate, &T::internship_conversion, 0, 1, "1",
+       "Share of an internship base's interns (internship_base) who stay on: hired by the host "
+       "firm on graduation when it has a skilled vacancy",
+       "assumption (NACE 2019 student surveys: ~56% of US interns get an offer, ~3/4 accept; "
+       "placed rather than self-chosen internships in a small city keep fewer)"},
   };
   return e;
 }

@@ -106,6 +106,9 @@ void CrossChecker::programmes() {
           fmt::format("a guarantee company takes at most funds.guarantee_max_share = {:g}% of a "
                       "loss; allowed: 0% to {:g}%",
                       100 * s_.funds.guarantee_max_share, 100 * s_.funds.guarantee_max_share));
+    if (pr.kind == ProgrammeKind::ApprovalReform && pr.approval_months < 1)
+      add(p + ".approval_months",
+          "an approval_reform needs the months land waits under the reform; allowed: 1 to 120");
     if (pr.kind == ProgrammeKind::TalentPilot && pr.effect > 1)
       add(p + ".effect", "a talent_pilot removes a share of the entry barrier: effect <= 1");
     for (std::size_t c = 0; c < pr.changes.size(); ++c)
