@@ -53,6 +53,7 @@ const std::map<std::string, std::string>& nothing_settings() {
       {"ip_pledge", "rate=0"},
       {"approval", "approval_months=6"},  // no shorter than mini's zones: the rule changes nothing
       {"interns", "units_per_year=0"},
+      {"phase_out", "rate=0"},
   };
   return m;
 }

@@ -336,7 +336,8 @@ enum class ProgrammeKind {
   GuaranteeCompany,
   IpPledge,
   ApprovalReform,
-  InternshipBase
+  InternshipBase,
+  SectorPhaseOut
 };
 
 // New terms of a programme from a month on ("the rate falls to 20% from 2018-01"). Values are in

@@ -2,6 +2,7 @@
 // lever: its dictionary keys, one line here, its behaviour in its family file, and a test.
 #include <stdexcept>
 
+#include "programmes/entry_rules.hpp"
 #include "programmes/finance.hpp"
 #include "programmes/finance_agents.hpp"
 #include "programmes/incubators.hpp"
@@ -376,7 +377,7 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        "phase out chemical production and small textile and garment firms.",
        "A rule, no money: a share `rate` of the new projects of its sectors in its zones is "
        "refused while it is active (the entry rate of those cells × (1 − rate), phase_entry); "
-       "the phase-out of incumbents is not modelled.",
+       "the phase-out of incumbents is the kind sector_phase_out.",
        {"rate"},
        false,
        false,
@@ -516,6 +517,22 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        {},
        talent_services::open_quota_year,
        {"talent", +1}},  // the bases bring graduates who stay on as the firms' skilled staff
+      {"sector_phase_out",
+       K::SectorPhaseOut,
+       "entry_rules",
+       "003-L10 (Minhang ETDZ)",
+       "适度限制食品、轻工类新项目引进,逐步淘汰化工生产环节、纺织服装中小企业 (003, line 106)",
+       "Moderately restrict new food and light-industry projects; gradually phase out chemical "
+       "production and small textile and garment firms.",
+       "Each January (and its first month) a share `rate` of its cells' incumbents (SMEs only "
+       "with sme_only), drawn per firm, stops production in the zone: paid `amount` per m2 of "
+       "land held, it leaves at the exit phase and its land is freed (phase_out_year).",
+       {"rate", "amount", "sme_only"},
+       false,
+       false,
+       {},
+       entry_rules::phase_out_year,
+       {"exits", +1}},  // the clause retires the named firms from the zone
   };
   return kinds;
 }

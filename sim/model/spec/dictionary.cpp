@@ -166,7 +166,8 @@ const std::vector<Entry<ProgrammeSpec>>& programme_entries() {
       {"rate", VK::Rate, &P::rate, 0, 1, "1",
        "Share of the base the programme pays or covers (leading_talent_reward: share of the "
        "leader's contribution, its employer's value added x its share of the wage bill; "
-       "entry_restriction: share of new projects refused; guarantee_company: share of a "
+       "entry_restriction: share of new projects refused; sector_phase_out: share of the "
+       "eligible incumbents told to stop each year; guarantee_company: share of a "
        "guaranteed loan's loss it takes, at most funds.guarantee_max_share)",
        ""},
       {"cap", VK::Money, &P::cap, 0, 1e13, "CNY",
@@ -186,7 +187,8 @@ const std::vector<Entry<ProgrammeSpec>>& programme_entries() {
        "Fixed award (listing_bonus; high_tech_reward: per first certification); incubator: "
        "operating subsidy per incubator per year; innovation_centre: public funding per centre per "
        "year; settlement_priority: public cost of one school place per year; craftsman_award: "
-       "CNY per award; standard_factory: construction cost per m2 of factory floor",
+       "CNY per award; standard_factory: construction cost per m2 of factory floor; "
+       "sector_phase_out: compensation per m2 of land a phased-out firm holds",
        ""},
       {"premium_rate_cap", VK::Rate, &P::premium_rate_cap, 0, 1, "1/year",
        "First-unit insurance: premium rate ceiling", ""},
