@@ -88,7 +88,12 @@ std::string lever_cards_markdown() {
       "One card per programme kind, from the programme registry "
       "(sim/model/programmes/registry.cpp); key units and descriptions from the parameter "
       "dictionary (docs/parameters.md), series units from the series tables "
-      "(include/parksim/model/records.hpp).\n";
+      "(include/parksim/model/records.hpp).\n\n"
+      "What each lever *does*, measured: the tables of `parksim levers` on every shipped scenario "
+      "(each programme switched off alone, common random numbers, 95% intervals, cost per extra "
+      "亿元, flags) are in [lever_evidence/tables.md](lever_evidence/tables.md), and the evidence "
+      "behind each mechanism (clauses, REFERENCES §2 priors or 'no causal evidence', "
+      "assumptions, before/after measurements) in [lever_evidence/](lever_evidence/README.md).\n";
   for (const auto& info : programme_registry()) md += card(info, dict, common);
   return md;
 }
