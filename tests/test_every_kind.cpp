@@ -51,6 +51,8 @@ const std::map<std::string, std::string>& nothing_settings() {
       {"factories", "units_per_year=0"},
       {"guarantor", "rate=0"},
       {"ip_pledge", "rate=0"},
+      {"credit_reward", "rate=0"},
+      {"policy_bank", "effect=0"},
   };
   return m;
 }

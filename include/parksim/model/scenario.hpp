@@ -252,6 +252,9 @@ struct FundParams {
   // depreciation rate (steady state), and the share of it banks lend against as pledged IP.
   double ip_rd_depreciation = 0.15;
   double ip_pledge_loan_to_value = 0.3;
+  // Credit rewards to banks (programmes/finance_banks.cpp): a bank's expected loss per yuan of a
+  // marginal SME loan over its life, against which it values a reward per yuan of new lending.
+  double bank_expected_loss = 0.03;
 };
 
 struct ZoneSpec {
@@ -333,7 +336,9 @@ enum class ProgrammeKind {
   CraftsmanAward,
   StandardFactory,
   GuaranteeCompany,
-  IpPledge
+  IpPledge,
+  CreditReward,
+  PolicyBank
 };
 
 // New terms of a programme from a month on ("the rate falls to 20% from 2018-01"). Values are in
@@ -376,6 +381,8 @@ struct ProgrammeSpec {
   double match_rate = 0.0;
   // guarantee_company only: share of the guarantee fee the government pays for the firm.
   double fee_subsidy = 0.0;
+  // policy_bank only: smallest unfinanced project investment (CNY) the window lends for.
+  double min_project = 0.0;
   std::vector<ProgrammeChange> changes;  // sorted by month
 };
 

@@ -106,6 +106,11 @@ void CrossChecker::programmes() {
           fmt::format("a guarantee company takes at most funds.guarantee_max_share = {:g}% of a "
                       "loss; allowed: 0% to {:g}%",
                       100 * s_.funds.guarantee_max_share, 100 * s_.funds.guarantee_max_share));
+    if (pr.kind == ProgrammeKind::PolicyBank && pr.rate > s_.funds.bank_rate)
+      add(p + ".rate",
+          fmt::format("a policy bank's concession cannot exceed the commercial loan rate "
+                      "funds.bank_rate = {:g}%; allowed: 0% to {:g}%",
+                      100 * s_.funds.bank_rate, 100 * s_.funds.bank_rate));
     if (pr.kind == ProgrammeKind::TalentPilot && pr.effect > 1)
       add(p + ".effect", "a talent_pilot removes a share of the entry barrier: effect <= 1");
     for (std::size_t c = 0; c < pr.changes.size(); ++c)
