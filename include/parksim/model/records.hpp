@@ -54,6 +54,7 @@ enum class Scalar : int {
   FactoryRent,
   GuaranteesOutstanding,
   IpPledgedOutstanding,
+  PolicyBankOutstanding,
   Count
 };
 inline constexpr int kScalarCount = static_cast<int>(Scalar::Count);

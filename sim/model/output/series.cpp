@@ -66,6 +66,8 @@ const std::array<SeriesInfo, kScalarCount>& scalar_table() {
        "Loans guaranteed by guarantee companies, outstanding"},
       {"ip_pledged_outstanding", "1e8 CNY", 1e-8,
        "Loans secured on pledged IP under IP-pledge funds, outstanding"},
+      {"policy_bank_outstanding", "1e8 CNY", 1e-8,
+       "Loans of policy-bank windows (and credit tilts), outstanding"},
   }};
   return v;
 }

@@ -515,7 +515,7 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        {"rate", "effect", "years", "cap", "min_project", "budget_per_year", "sme_only"},
        false,
        true,
-       {},
+       {"policy_bank_outstanding"},
        policy_bank::on_month,
        {"loans_outstanding", +1}},  // the window finances projects the commercial ceiling rations
   };
