@@ -7,9 +7,11 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <filesystem>
 #include <numeric>
 
 #include "model_helpers.hpp"
+#include "parksim/engine/h5_reader.hpp"
 #include "programmes/finance_banks.hpp"
 
 using namespace parksim;
@@ -215,4 +217,32 @@ TEST_CASE("a policy-bank window raises loans to the sector it finances",
   });
   INFO("equipment loans, ample - tight quota: " << rationed.mean << " +- " << 2 * rationed.se);
   CHECK(rationed.mean - 2 * rationed.se > 0);
+}
+
+TEST_CASE("a run branched from a mid-year checkpoint keeps the reward's base and the quota used",
+          "[programmes][finance_banks][checkpoint]") {
+  // At 2016-06 the reward's loan base (set at the start of 2016) and the window's loans this year
+  // (its 300万 quota binds) are mid-year state: a branch that lost them would pay December 2016's
+  // reward on the whole stock and lend a fresh quota.
+  const auto dir = test::scratch_dir() / "finance_banks_checkpoint";
+  std::filesystem::create_directories(dir);
+  const auto sc = scenario({"programmes.window.budget_per_year=\"300万\""});
+  model::RunOptions o;
+  o.replications = 2;
+  o.threads = 2;
+  o.checkpoint_at = 2016 * 12 + 5;
+  o.checkpoint_path = (dir / "ck.bin").string();
+  o.output = (dir / "base.h5").string();
+  model::run_scenario(sc, o);
+  model::RunOptions b;
+  b.replications = 2;
+  b.threads = 1;
+  b.branch_from = o.checkpoint_path;
+  b.output = (dir / "branched.h5").string();
+  model::run_scenario(sc, b);
+  engine::h5::Reader fb(b.output), fo(o.output);
+  for (const char* name : {"output", "loans_outstanding", "policy_bank_outstanding", "subsidy_paid"}) {
+    INFO(name);
+    CHECK(fb.doubles(name).data == fo.doubles(name).data);
+  }
 }
