@@ -3,7 +3,6 @@
 
 #include <algorithm>
 
-#include "programmes/finance.hpp"
 #include "programmes/programme.hpp"
 
 namespace parksim::model::credit_reward {
