@@ -54,6 +54,8 @@ const std::map<std::string, std::string>& nothing_settings() {
       {"approval", "approval_months=6"},  // no shorter than mini's zones: the rule changes nothing
       {"interns", "units_per_year=0"},
       {"phase_out", "rate=0"},
+      {"credit_reward", "rate=0"},
+      {"policy_bank", "effect=0"},
   };
   return m;
 }

@@ -155,7 +155,7 @@ TEST_CASE("an overlay file composes on top and can switch programmes off", "[sce
   const auto none =
       model::load_scenario(source_path("scenarios/lingang_2015.toml"), {},
                            {source_path("scenarios/overlays/lingang_no_policy.toml")});
-  CHECK(base.programmes.size() == 19);
+  CHECK(base.programmes.size() == 20);
   CHECK(none.programmes.empty());
   CHECK(none.zones.size() == base.zones.size());
   // --set comes after overlays.

@@ -55,6 +55,7 @@ enum class Scalar : int {
   GuaranteesOutstanding,
   IpPledgedOutstanding,
   LandAwaitingApproval,
+  PolicyBankOutstanding,
   Count
 };
 inline constexpr int kScalarCount = static_cast<int>(Scalar::Count);

@@ -253,6 +253,9 @@ struct FundParams {
   // depreciation rate (steady state), and the share of it banks lend against as pledged IP.
   double ip_rd_depreciation = 0.15;
   double ip_pledge_loan_to_value = 0.3;
+  // Credit rewards to banks (programmes/finance_banks.cpp): a bank's expected loss per yuan of a
+  // marginal SME loan over its life, against which it values a reward per yuan of new lending.
+  double bank_expected_loss = 0.03;
 };
 
 struct ZoneSpec {
@@ -337,7 +340,9 @@ enum class ProgrammeKind {
   IpPledge,
   ApprovalReform,
   InternshipBase,
-  SectorPhaseOut
+  SectorPhaseOut,
+  CreditReward,
+  PolicyBank
 };
 
 // New terms of a programme from a month on ("the rate falls to 20% from 2018-01"). Values are in
@@ -385,6 +390,8 @@ struct ProgrammeSpec {
   // approval_reform only: months from a land grant to its use under the reform (at most the
   // zone's approval_months; a reform that is not shorter changes nothing).
   int approval_months = 0;
+  // policy_bank only: smallest unfinanced project investment (CNY) the window lends for.
+  double min_project = 0.0;
   std::vector<ProgrammeChange> changes;  // sorted by month
 };
 

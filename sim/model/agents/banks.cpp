@@ -8,6 +8,7 @@
 #include "phases.hpp"
 #include "programmes/finance.hpp"
 #include "programmes/finance_agents.hpp"
+#include "programmes/finance_banks.hpp"
 #include "programmes/projects.hpp"
 
 namespace parksim::model {
@@ -40,7 +41,11 @@ LoanOffer loan_offer(const World& w, std::size_t i) {
   o.want = f.investment_gap[i] + std::max(0.0, -f.cash[i]);
   if (o.want <= 0) return o;
   o.pool = risk_pool::covering(w, i);
-  const double coverage = risk_pool::coverage(w, o.pool);
+  // A credit reward (002 line 170) is worth to the bank what a loss cover of the same expected
+  // value is (finance_banks.hpp), within what the pool leaves uncovered.
+  const double pool_cover = risk_pool::coverage(w, o.pool);
+  const double coverage =
+      pool_cover + std::min(credit_reward::loss_cover(w, i), std::max(0.0, 1.0 - pool_cover));
   const double land_value = f.land_owned[i] * w.sc.zones[f.zone[i]].land_price;
   const double assets = f.capital[i] + land_value + std::max(f.cash[i], 0.0);
   const double net_worth = assets - f.debt[i];
@@ -79,10 +84,26 @@ void book_loan(World& w, std::size_t i, const LoanOffer& offer, double amount, b
   f.cash[i] += amount - to_capital;
 }
 
-// The IP-backed tranche is covered by its own fund, not by the risk pool of the ordinary loan.
+// The IP-backed and policy-bank tranches are not covered by the risk pool of the ordinary loan
+// (the IP fund covers its own; a policy bank lends on its own terms).
 LoanOffer pledged_only(LoanOffer o) {
   o.pool = -1;
   return o;
+}
+
+// Policy-bank debt is repaid over its own tenor (finance_banks.hpp), the rest of the debt over
+// funds.loan_maturity_years; a firm short of cash pays the same share of both dues. Returns the
+// share of the firm's other debt left.
+double repay_with_window(World& w, std::size_t i, double months) {
+  auto& f = w.firms;
+  const double others = f.debt[i] - policy_bank::debt(w, i);
+  const double ordinary_due = std::max(0.0, others) / months;
+  const double total_due = ordinary_due + policy_bank::due(w, i);
+  const double paid = std::min(1.0, f.cash[i] / total_due);
+  f.cash[i] -= paid * total_due;
+  f.debt[i] -= paid * total_due;
+  policy_bank::on_repayment(w, i, paid);
+  return others > 0 ? 1.0 - paid * ordinary_due / others : 1.0;
 }
 
 void repay_loans(World& w) {
@@ -91,11 +112,15 @@ void repay_loans(World& w) {
   std::vector<double> left(f.size(), 1.0);  // share of each firm's debt left after repaying
   parallel_for(f.size(), [&](std::size_t i) {
     if (!f.alive[i] || f.debt[i] <= 0 || f.cash[i] <= 0) return;
-    const double pay = std::min(f.debt[i] / months, f.cash[i]);
-    const double share = 1.0 - pay / f.debt[i];
-    left[i] = share;
-    f.cash[i] -= pay;
-    f.debt[i] -= pay;
+    if (policy_bank::debt(w, i) > 0) {
+      left[i] = repay_with_window(w, i, months);
+    } else {
+      const double pay = std::min(f.debt[i] / months, f.cash[i]);
+      left[i] = 1.0 - pay / f.debt[i];
+      f.cash[i] -= pay;
+      f.debt[i] -= pay;
+    }
+    const double share = left[i];
     f.line_debt[i] *= share;
     risk_pool::on_repayment(w, i, share);
     guarantee_company::on_repayment(w, i, share);
@@ -226,15 +251,37 @@ void venture_rounds(World& w) {
 // capital first, so the gap left is the gap less the credit granted).
 std::vector<guarantee_company::Guarantee> arrange_guarantees(const World& w,
                                                              const std::vector<LoanOffer>& offers,
-                                                             const std::vector<double>& line) {
+                                                             const std::vector<double>& beyond) {
   std::vector<guarantee_company::Ask> asks;
   for (std::size_t i = 0; i < offers.size(); ++i) {
     if (!w.firms.alive[i]) continue;
-    const double credit = offers[i].bank + offers[i].ip + line[i];
+    const double credit = offers[i].bank + offers[i].ip + beyond[i];
     const double unmet = std::min(offers[i].want - credit, w.firms.investment_gap[i] - credit);
     if (unmet > 0 && offers[i].ceiling > 0) asks.push_back({i, offers[i].ceiling, unmet});
   }
   return guarantee_company::arrange(w, asks);
+}
+
+// A policy-bank window open to the firm (000 line 28, 004 line 103) lends for the project
+// investment that ordinary, IP-pledged and line credit left unfinanced, ranked by productivity
+// within each window's yearly quota (finance_banks.hpp). Returns the grant per firm slot and the
+// window of each (-1: none).
+std::vector<double> window_grants(World& w, const std::vector<LoanOffer>& offers,
+                                  const std::vector<double>& line, std::vector<int>& window_of) {
+  std::vector<engine::Request> requests;
+  window_of.assign(offers.size(), -1);
+  if (w.programmes_of(ProgrammeKind::PolicyBank).empty()) return std::vector<double>(offers.size());
+  for (std::size_t i = 0; i < offers.size(); ++i) {
+    if (!w.firms.alive[i] || !(offers[i].want > 0)) continue;
+    const double credit = offers[i].bank + offers[i].ip + line[i];
+    const double unmet = std::min(offers[i].want - credit, w.firms.investment_gap[i] - credit);
+    const int p = policy_bank::open_to(w, i);
+    const double ask = policy_bank::extra_credit(w, p, i, unmet, offers[i].ceiling);
+    if (!(ask > 0)) continue;
+    requests.push_back({std::uint32_t(i), ask, w.firms.productivity[i]});
+    window_of[i] = p;
+  }
+  return policy_bank::allocate(w, requests, window_of);
 }
 
 }  // namespace
@@ -259,7 +306,11 @@ void phase_credit(World& w) {
       line_of[i] = offers[i].line_from;
     }
   const auto line_grant = credit_line::allocate(w, line_requests, line_of);
-  const auto guarantees = arrange_guarantees(w, offers, line_grant);
+  std::vector<int> window_of;
+  const auto window_grant = window_grants(w, offers, line_grant, window_of);
+  std::vector<double> beyond(f.size());
+  for (std::size_t i = 0; i < f.size(); ++i) beyond[i] = line_grant[i] + window_grant[i];
+  const auto guarantees = arrange_guarantees(w, offers, beyond);
   parallel_for(f.size(), [&](std::size_t i) {
     if (!f.alive[i] || offers[i].want <= 0) return;
     // Ordinary credit within the firm's own ceiling, then the line beyond it. A guaranteed loan G
@@ -270,12 +321,16 @@ void phase_credit(World& w) {
     book_loan(w, i, offers[i], std::max(0.0, offers[i].bank - keep), false);
     book_loan(w, i, pledged_only(offers[i]), offers[i].ip, false);
     book_loan(w, i, offers[i], line_grant[i], true);
+    book_loan(w, i, pledged_only(offers[i]), window_grant[i], false);
     book_loan(w, i, offers[i], gt.amount, false);
   });
   for (std::size_t i = 0; i < f.size(); ++i) {  // sequential: the programmes' totals are shared
     if (offers[i].want > 0) ip_pledge::on_loan(w, i, offers[i].ip_from, offers[i].ip);
     guarantee_company::on_loan(w, i, guarantees[i].company, guarantees[i].amount);
+    policy_bank::on_loan(w, i, window_of[i], window_grant[i]);
   }
+  policy_bank::book_concessions(w);  // this month's interest saved on window debt
+  credit_reward::settle(w);          // December: rewards on the year's growth of eligible loans
   lease_equipment(w);
   venture_rounds(w);
   parallel_for(f.size(), [&](std::size_t i) {

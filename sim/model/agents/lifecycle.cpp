@@ -12,6 +12,7 @@
 #include "programmes/entry_rules.hpp"
 #include "programmes/finance.hpp"
 #include "programmes/finance_agents.hpp"
+#include "programmes/finance_banks.hpp"
 #include "programmes/incubators.hpp"
 #include "programmes/land_supply.hpp"
 #include "programmes/programme.hpp"
@@ -49,6 +50,7 @@ void phase_exit(World& w) {
     const double ip_refund = ip_pledge::on_default(w, i, loss - guaranteed);
     risk_pool::on_default(w, i, loss - guaranteed - ip_refund);
     credit_line::on_default(w, i);
+    policy_bank::on_default(w, i);
     w.zones[f.zone[i]].land_used -= f.land(i) + f.land_pending[i];
     standard_factories::release(w, i);
     w.exits_cell[w.cell(f.zone[i], f.sector[i])] += 1;

@@ -9,6 +9,7 @@
 #include "parksim/engine/parallel.hpp"
 #include "phases.hpp"
 #include "programmes/finance.hpp"
+#include "programmes/finance_banks.hpp"
 #include "programmes/land_supply.hpp"
 
 namespace parksim::model {
@@ -78,8 +79,9 @@ void phase_production(World& w) {
     const double leverage = assets > 0 ? std::min(1.0, f.debt[i] / assets) : 1.0;
     const double bank_debt = f.debt[i] - f.lease_debt[i];
     const double interest =
-        ((w.sc.funds.bank_rate + w.sc.funds.bank_risk_premium * leverage) * bank_debt +
-         m.leasing_rate * f.lease_debt[i] + risk_pool::guarantee_fee(w, i)) /
+        ((w.sc.funds.bank_rate + w.sc.funds.bank_risk_premium * leverage) * bank_debt -
+         policy_bank::interest_relief(w, i) + m.leasing_rate * f.lease_debt[i] +
+         risk_pool::guarantee_fee(w, i)) /
         12.0;
     // A firm in an incubator place pays no land rent and part of its overheads while young.
     const bool incubated = (f.flags[i] & kIncubated) && age_years(w, i) < m.incubation_years;

@@ -28,7 +28,8 @@ namespace {
 // (ProgrammeState::units).
 // 09: talent agents' settlement place (Talent::settled); places granted this year per programme.
 // 10: standard factories: firms' rented factory floor and floor request, zones' factory stock.
-constexpr char kMagic[8] = {'P', 'K', 'S', 'M', 'C', 'K', '1', '0'};
+// 11: credit rewards' loan base and policy banks' lending this year (ProgrammeState).
+constexpr char kMagic[8] = {'P', 'K', 'S', 'M', 'C', 'K', '1', '1'};
 constexpr std::uint64_t kMaxString = 1u << 16;
 
 struct Out {
@@ -174,7 +175,7 @@ void archive_world(A& a, World& w) {
   a.vec(w.zones);
   for (auto& p : w.programmes) {
     for (double* x : {&p.paid_total, &p.paid_this_year, &p.paid_this_step, &p.fund_left, &p.drawn,
-                      &p.units, &p.replenished, &p.units_this_year})
+                      &p.units, &p.replenished, &p.units_this_year, &p.loan_base, &p.lent_this_year})
       a.pod(*x);
     a.pod(p.active);
     a.pod(p.budget_left);

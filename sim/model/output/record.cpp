@@ -8,6 +8,7 @@
 #include "programmes/finance.hpp"
 #include "programmes/land_supply.hpp"
 #include "programmes/finance_agents.hpp"
+#include "programmes/finance_banks.hpp"
 
 namespace parksim::model {
 
@@ -142,6 +143,7 @@ void phase_record(World& w) {
   r[Scalar::CentreResults] = w.centre_results;
   r[Scalar::GuaranteesOutstanding] = guarantee_company::outstanding_all(w);
   r[Scalar::IpPledgedOutstanding] = ip_pledge::outstanding_all(w);
+  r[Scalar::PolicyBankOutstanding] = policy_bank::outstanding_all(w);
   r[Scalar::Retrofits] = w.retrofits;
   r[Scalar::FirstUnits] = w.first_units;
   if (w.is_december()) take_snapshot(w);

@@ -68,6 +68,8 @@ const std::array<SeriesInfo, kScalarCount>& scalar_table() {
        "Loans secured on pledged IP under IP-pledge funds, outstanding"},
       {"land_awaiting_approval", "km2", 1e-6,
        "Land granted to firms and waiting for approval, not yet in use (month's end)"},
+      {"policy_bank_outstanding", "1e8 CNY", 1e-8,
+       "Loans of policy-bank windows (and credit tilts), outstanding"},
   }};
   return v;
 }

@@ -5,6 +5,7 @@
 #include "programmes/entry_rules.hpp"
 #include "programmes/finance.hpp"
 #include "programmes/finance_agents.hpp"
+#include "programmes/finance_banks.hpp"
 #include "programmes/incubators.hpp"
 #include "programmes/land_supply.hpp"
 #include "programmes/programme.hpp"
@@ -533,6 +534,44 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        {},
        entry_rules::phase_out_year,
        {"exits", +1}},  // the clause retires the named firms from the zone
+      {"credit_reward",
+       K::CreditReward,
+       "finance_banks",
+       "002-F2 (信贷奖励)",
+       "发挥本市科技型中小企业信贷风险补偿和信贷奖励政策的作用,引导商业银行加大信贷投放 (002, line "
+       "170)",
+       "Use the city's credit risk-compensation and credit-reward policies for sci-tech SMEs to "
+       "guide commercial banks to lend more.",
+       "Each December banks are paid rate x the year's increase in eligible firms' bank loans "
+       "within budget_per_year (settle); while the year's budget has room a new eligible yuan "
+       "earns rate, which banks value as a loss cover of rate / funds.bank_expected_loss and "
+       "which relaxes their ceiling as pool coverage does (loan_offer); cost = rewards paid.",
+       {"rate", "budget_per_year", "sme_only"},
+       false,
+       false,
+       {},
+       credit_reward::on_month,
+       {"loans_outstanding", +1}},  // the reward makes banks lend to eligible firms they ration
+      {"policy_bank",
+       K::PolicyBank,
+       "finance_banks",
+       "000 (no lever code; digest 'Also named'); 004 (line 103, credit tilt)",
+       "推动国家开发银行、中国进出口银行等政策性银行支持临港地区智能制造企业开展国际合作业务 (000, "
+       "line 28) / 对智能制造领域重大项目优先给予信贷支持,并在贷款额度、贷款期限及贷款利率等方面予以"
+       "倾斜 (004, line 103)",
+       "Get policy banks (CDB, China Exim) to support the area's IM firms' international "
+       "business / give major IM projects priority credit with tilted amount, term and rate.",
+       "Firms whose month's investment lacks at least min_project after ordinary, IP and line "
+       "credit borrow the rest from the window, up to effect x their ordinary ceiling and cap "
+       "per firm, ranked by productivity within budget_per_year of new loans a year; window debt "
+       "is repaid over `years` and pays the commercial rate less `rate` (cost = the "
+       "concession).",
+       {"rate", "effect", "years", "cap", "min_project", "budget_per_year", "sme_only"},
+       false,
+       true,
+       {"policy_bank_outstanding"},
+       policy_bank::on_month,
+       {"loans_outstanding", +1}},  // the window finances projects the commercial ceiling rations
   };
   return kinds;
 }

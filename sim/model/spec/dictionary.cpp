@@ -168,16 +168,22 @@ const std::vector<Entry<ProgrammeSpec>>& programme_entries() {
        "leader's contribution, its employer's value added x its share of the wage bill; "
        "entry_restriction: share of new projects refused; sector_phase_out: share of the "
        "eligible incumbents told to stop each year; guarantee_company: share of a "
-       "guaranteed loan's loss it takes, at most funds.guarantee_max_share)",
+       "guaranteed loan's loss it takes, at most funds.guarantee_max_share; credit_reward: reward "
+       "per yuan of the year's increase in eligible firms' bank loans; policy_bank: interest "
+       "concession below the commercial loan rate, per year, on its loans)",
        ""},
       {"cap", VK::Money, &P::cap, 0, 1e13, "CNY",
-       "Largest award (0 = no cap); guarantee_company: most guarantees outstanding per firm", ""},
+       "Largest award (0 = no cap); guarantee_company: most guarantees outstanding per firm; "
+       "policy_bank: most policy-bank debt outstanding per firm",
+       ""},
       {"cap_per_year", VK::Money, &P::cap_per_year, 0, 1e13, "CNY/year",
        "Largest payment per recipient per year (0 = no cap)", ""},
       {"budget_per_year", VK::Money, &P::budget_per_year, 0, 1e14, "CNY/year",
        "Money available per calendar year (0 = not limited); risk_pool: most refunds paid in a "
        "calendar year (refunds above it are borne by the bank; coverage of new loans goes on); "
-       "guarantee_company: most fee subsidies paid in a calendar year (losses come from capital)",
+       "guarantee_company: most fee subsidies paid in a calendar year (losses come from capital); "
+       "credit_reward: most rewards paid for a year's loan growth; policy_bank: most new loans "
+       "lent in a calendar year (its quota; the interest concession is not capped)",
        ""},
       {"fund_size", VK::Money, &P::fund_size, 0, 1e14, "CNY",
        "Credit-line quota (revolving: line loans outstanding at most this), pool size or fund "
@@ -194,7 +200,7 @@ const std::vector<Entry<ProgrammeSpec>>& programme_entries() {
        "First-unit insurance: premium rate ceiling", ""},
       {"years", VK::Integer, &P::years, 0, 50, "years",
        "Years of support per recipient; incubator: years in which incubators are opened (0 = every "
-       "year while active)",
+       "year while active); policy_bank: tenor of its loans, repaid linearly over it",
        ""},
       {"units_per_year", VK::Integer, &P::units_per_year, 0, 10000000, "units/year",
        "talent_housing: units added per year; incubator: incubators opened per eligible zone per "
@@ -208,7 +214,8 @@ const std::vector<Entry<ProgrammeSpec>>& programme_entries() {
        "foreign and returnee talent it removes (talent.foreign_entry_barrier, at most 1); "
        "local_procurement extra local share; guidance_fund public co-investment "
        "share g of each round it joins, paid from fund_size as equity (at most "
-       "funds.guidance_fund_max_share)",
+       "funds.guidance_fund_max_share); policy_bank credit beyond the ordinary ceiling, as a "
+       "share of it, for projects the ceiling leaves unfinanced",
        "assumption"},
       {"replenish_per_year", VK::Money, &P::replenish_per_year, 0, 1e14, "CNY/year",
        "risk_pool: money added to the pool each January while it runs, up to fund_size (0 = "
@@ -243,6 +250,10 @@ const std::vector<Entry<ProgrammeSpec>>& programme_entries() {
        "runs, in its zones and sectors (the zone's approval_months when that is shorter; at least "
        "1, the model's step)",
        "003 line 140: 15 working days (1 month); 002 line 154 states no number (assumption)"},
+      {"min_project", VK::Money, &P::min_project, 0, 1e14, "CNY",
+       "policy_bank: smallest unfinanced part of a month's investment the window lends for "
+       "(major projects only)",
+       "assumption where the document states none"},
   };
   return e;
 }

@@ -218,6 +218,15 @@ const std::vector<Entry<FundParams>>& fund_entries() {
        "shares the losses (pledge value = this x R&D capital)",
        "assumption: IP pledge loans in Chinese pilots are commonly quoted at 30-50% of the "
        "appraised value; the appraised value of a firm's patents is put at its R&D capital"},
+      {"bank_expected_loss", VK::Rate, &F::bank_expected_loss, 0.001, 1, "1",
+       "credit_reward: a bank's expected loss per yuan of a marginal SME loan over its life "
+       "(default probability x loss given default); a reward of r per yuan of new eligible "
+       "lending is worth to the bank what a loss cover of r / this is (capped so that cover "
+       "and pool coverage stay <= 1), and it relaxes the ceiling as that cover would "
+       "(pool_leverage_response, moral_hazard)",
+       "assumption: small-firm loans' default rate of about 2.5-3% a year over an average life "
+       "of 1.5 years (3-year amortising loans) at loss given default 1 - recovery_rate (60%) "
+       "gives about 3%"},
   };
   return e;
 }

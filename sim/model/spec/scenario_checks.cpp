@@ -109,6 +109,11 @@ void CrossChecker::programmes() {
     if (pr.kind == ProgrammeKind::ApprovalReform && pr.approval_months < 1)
       add(p + ".approval_months",
           "an approval_reform needs the months land waits under the reform; allowed: 1 to 120");
+    if (pr.kind == ProgrammeKind::PolicyBank && pr.rate > s_.funds.bank_rate)
+      add(p + ".rate",
+          fmt::format("a policy bank's concession cannot exceed the commercial loan rate "
+                      "funds.bank_rate = {:g}%; allowed: 0% to {:g}%",
+                      100 * s_.funds.bank_rate, 100 * s_.funds.bank_rate));
     if (pr.kind == ProgrammeKind::TalentPilot && pr.effect > 1)
       add(p + ".effect", "a talent_pilot removes a share of the entry barrier: effect <= 1");
     for (std::size_t c = 0; c < pr.changes.size(); ++c)

@@ -228,6 +228,8 @@ struct ProgrammeState {
   double units = 0;            // incubators, housing units or factory floor (m2) it added
   double replenished = 0;      // risk pools: money added to the fund since the start
   double units_this_year = 0;  // settlement places granted this calendar year (persons)
+  double loan_base = 0;        // credit_reward: eligible firms' bank loans at the year's start
+  double lent_this_year = 0;   // policy_bank: new loans this calendar year (its yearly quota)
   bool active = false;
   bool budget_left = true;  // known to firms when they decide (last step's state)
   // Risk pools: debt of each firm slot that this pool covers (empty for other kinds), so that
