@@ -181,22 +181,17 @@ TEST_CASE("window debt is repaid over the window's tenor and costs its interest 
   });
   // Over the run the cost booked is the concession on window debt: rate / 12 of the debt
   // outstanding after each month's credit phase.
-  double booked = 0, expected = 0;
-  model::World w(sc, {std::uint64_t(sc.info.seed), 0});
-  model::populate(w);
-  auto schedule = model::make_schedule();
-  for (int t = 0; t < sc.months(); ++t) {
-    w.step = t;
-    for (const auto& ph : schedule.phases()) {
-      ph.run(w);
-      if (ph.name != "credit") continue;
-      double debt = 0;
-      for (std::size_t i = 0; i < w.firms.size(); ++i)
-        if (w.firms.alive[i]) debt += w.programmes[p].covered_debt[i];
-      expected += sc.programmes[p].rate * debt / 12.0;
-    }
-    booked += w.record.subsidy[p];
-  }
+  double expected = 0;
+  test::around_phase(
+      sc, "credit", [](const model::World&) {},
+      [&](const model::World& w) {
+        double debt = 0;
+        for (std::size_t i = 0; i < w.firms.size(); ++i)
+          if (w.firms.alive[i]) debt += w.programmes[p].covered_debt[i];
+        expected += sc.programmes[p].rate * debt / 12.0;
+      });
+  double booked = 0;
+  for (const auto& r : test::records(sc)) booked += r.subsidy[p];
   CHECK(booked > 0.0);
   CHECK(booked == Approx(expected).epsilon(1e-9));
 }
