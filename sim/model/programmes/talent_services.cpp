@@ -225,11 +225,13 @@ void place_interns(World& w) {
     st.units_this_year += interns;
     st.units += interns;
     book(w, p, interns * terms.amount);
-    const auto places = host_vacancies(w, p);
-    const std::size_t staying = std::min(places.size(), staying_agents(w, p, interns));
-    // Domestic skilled agents of the outside pool, from a point drawn in the programme's stream.
+    const std::size_t wanted = staying_agents(w, p, interns);
     const std::size_t N = t.size();
-    if (staying == 0 || N == 0) continue;
+    if (wanted == 0 || N == 0) continue;
+    const auto places = host_vacancies(w, p);
+    const std::size_t staying = std::min(places.size(), wanted);
+    if (staying == 0) continue;
+    // Domestic skilled agents of the outside pool, from a point drawn in the programme's stream.
     const auto start = std::size_t(
         w.streams("internship_pool")(engine::decision_id(terms.id)).uniform() * double(N));
     std::size_t placed = 0;
