@@ -1,7 +1,7 @@
 #pragma once
-// Programmes as units. Each programme kind is one line of the registry (registry.cpp): its name,
-// the document clause it implements, the decision it changes, the keys it reads, whether it holds
-// a fund, the series it writes and its monthly hook. Its behaviour lives in one family file of
+// Programmes as units. Each programme kind is one line of the registry (registry_<group>.cpp,
+// gathered by registry.cpp): its name, the document clause it implements, the decision it changes,
+// the keys it reads, whether it holds a fund, the series it writes and its monthly hook. Its behaviour lives in one family file of
 // this folder (first_unit, projects, finance, finance_agents, talent, talent_services, land,
 // land_supply, incubators, certification_rewards, innovation_centres); agents' phases call those
 // files, never `if kind == ...`.
