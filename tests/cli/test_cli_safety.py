@@ -104,7 +104,12 @@ def test_two_writers_to_one_output_leave_one_whole_file(scenario, tmp_path):
     out = str(tmp_path / "same.h5")
     slow = subprocess.Popen([PARKSIM, "run", LINGANG, "-o", out, "-R", "1", "-t", "1"], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    time.sleep(0.5)
+    # The slow run notes what is at `out` when it opens its temporary; wait for that temporary
+    # rather than a fixed time (under load a fixed 0.5 s let the fast run finish first).
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not glob.glob(out + ".*.partial"):
+        time.sleep(0.01)
+    assert glob.glob(out + ".*.partial"), "the slow run never opened its output"
     fast = parksim("run", scenario, "-o", out, "-R", "1", "-t", "1", env=env)
     _, slow_err = slow.communicate(timeout=300)
     assert fast.returncode == 0, fast.stderr
