@@ -158,3 +158,33 @@ TEST_CASE("every programme kind has a target decision that a run measures",
   CHECK_THROWS_WITH(model::measure_value(sc, rec, "no_such_thing", 2016),
                     Catch::Contains("neither"));
 }
+
+TEST_CASE("levers: a programme that closes early is judged on its target in its last year",
+          "[experiments][levers]") {
+  const std::string mini = test::source_path("tests/data/mini.toml");
+  const std::vector<std::string> sets = {"programmes.grant.to=2016-06"};
+  LeversOptions o;
+  o.replications = 2;
+  o.threads = 1;
+  o.bootstrap = 20;
+  const auto r = levers(mini, sets, {}, o);
+  REQUIRE(r.year == 2017);
+  for (const auto& row : r.rows) {
+    INFO(row.programme);
+    const auto& q = r.quantities[row.target];
+    CHECK(q.year == (row.programme == "grant" ? 2016 : 0));
+    if (row.programme != "grant") continue;
+    CHECK(q.key.ends_with("_2016"));
+    // Its "with" mean is the base runs' target measured at the end of 2016, not 2017.
+    const auto sc = model::load_scenario(mini, sets);
+    model::RunOptions opt;
+    opt.replications = 2;
+    opt.threads = 1;
+    double sum = 0;
+    opt.on_replication = [&](int, const model::ReplicationRecords& rec) {
+      sum += model::measure_value(sc, rec, q.source, 2016, q.to_date);
+    };
+    model::run_scenario(sc, opt);
+    CHECK(row.target_effect().with_mean == Approx(sum / 2));
+  }
+}

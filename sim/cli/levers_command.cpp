@@ -75,7 +75,8 @@ void print_summary(const experiments::LeversResult& r) {
         relative_cell(row.target_effect()), row.cost, cost_per_output_cell(row), flags);
   }
   fmt::print(
-      "\ncumulative output: over the whole run; target decision: the kind's (registry), meant to "
+      "\ncumulative output: over the whole run; target decision: the kind's (registry), in the "
+      "programme's last year where it closes earlier (key _YEAR), meant to "
       "be "
       "raised or lowered; SIGN: its interval excludes 0 on the wrong side (switching the programme "
       "off moves it the intended way); NO-EFFECT: every interval contains 0 and the cost is 0; "

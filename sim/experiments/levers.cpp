@@ -68,9 +68,10 @@ std::vector<LeverQuantity> outcome_quantities() {
   return out;
 }
 
-// A kind's target decision: a metric in the chosen year; a series' level at its end, or a flow
-// totalled from the start to its end (a decision's count to date). Returns its index in `qs`.
-std::size_t target_quantity(const std::string& name, std::vector<LeverQuantity>& qs) {
+// A kind's target decision: a metric in `year` (0: the chosen year); a series' level at its end,
+// or a flow totalled from the start to its end (a decision's count to date). Returns its index
+// in `qs`.
+std::size_t target_quantity(const std::string& name, int year, std::vector<LeverQuantity>& qs) {
   LeverQuantity q;
   if (model::metric_time(name)) {
     q = metric_quantity(name);
@@ -81,17 +82,22 @@ std::size_t target_quantity(const std::string& name, std::vector<LeverQuantity>&
     q = series_quantity(name, s->units.ends_with("/month"));
     if (!q.to_date) q.description = std::string(s->description);
   }
+  q.year = year;
   for (std::size_t k = 0; k < qs.size(); ++k)
-    if (qs[k].source == q.source && qs[k].to_date == q.to_date && !qs[k].whole_run) return k;
+    if (qs[k].source == q.source && qs[k].to_date == q.to_date && !qs[k].whole_run &&
+        qs[k].year == year)
+      return k;
   for (const auto& other : qs)
-    if (other.key == q.key) q.key += "_to_date";
+    if (other.key == q.key && other.year == 0) q.key += "_to_date";
+  if (year != 0) q.key += fmt::format("_{}", year);
   qs.push_back(q);
   return qs.size() - 1;
 }
 
 double measure(const model::Scenario& sc, const model::ReplicationRecords& rec,
                const LeverQuantity& q, int year) {
-  if (!q.whole_run) return model::measure_value(sc, rec, q.source, year, q.to_date);
+  if (!q.whole_run)
+    return model::measure_value(sc, rec, q.source, q.year != 0 ? q.year : year, q.to_date);
   double v = 0;
   for (int y = sc.info.start / 12; y <= sc.info.end / 12; ++y)
     v += model::measure_value(sc, rec, q.source, y);
@@ -214,7 +220,10 @@ void plan_rows(const model::Scenario& base, LeversResult& r) {
     row.kind = p.kind_name;
     row.switch_off = switch_off_override(p.id);
     const auto target = model::lever_target(p.kind_name);
-    row.target = target_quantity(target.name, r.quantities);
+    // A programme that closes before the levers year is judged on its target in its last year.
+    const int closes = p.to / 12;
+    const int year = closes < r.year && closes >= base.info.start / 12 ? closes : 0;
+    row.target = target_quantity(target.name, year, r.quantities);
     row.direction = target.direction;
     r.rows.push_back(row);
   }

@@ -102,10 +102,11 @@ void write_quantity(File& f, std::size_t q, const LeversResult& r,
   effect("without_mean", "mean without the programme", &LeverEffect::without_mean);
   f.per_programme(g, "relative_effect", "1", "effect / mean with the programme",
                   [&](const LeverRow& row) { return row.effects[q].relative; });
-  const std::string measured = qty.whole_run ? "summed over every year of the run"
-                               : qty.to_date
-                                   ? fmt::format("from the start to the end of {}", r.year)
-                                   : fmt::format("in {}", r.year);
+  const int year = qty.year != 0 ? qty.year : r.year;
+  const std::string measured =
+      qty.whole_run ? "summed over every year of the run"
+      : qty.to_date ? fmt::format("from the start to the end of {}", year)
+                    : fmt::format("in {}", year);
   const std::vector<h5::Attr> attrs = {
       {"long_name", qty.description},
       {"source", qty.source},

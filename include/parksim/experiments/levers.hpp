@@ -33,6 +33,9 @@ struct LeverQuantity {
   std::string source;      // metric or series it reads ("output" for cumulative_output)
   bool to_date = false;    // a flow totalled from the start to the end of the year
   bool whole_run = false;  // cumulative_output: the metric summed over all years of the run
+  // A target decision of a programme that closes before the levers year is measured in the year
+  // it closes (what it does while it runs); 0: the levers year.
+  int year = 0;
   std::string unit, description;
 };
 

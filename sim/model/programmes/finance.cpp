@@ -15,7 +15,9 @@ namespace risk_pool {
 int covering(const World& w, std::size_t i) { return w.programme_for(ProgrammeKind::RiskPool, i); }
 
 double coverage(const World& w, int pool) {
-  return pool >= 0 ? w.terms[pool].rate + w.terms[pool].guarantee_share : 0.0;
+  if (pool < 0) return 0.0;
+  const auto& spec = w.terms[std::size_t(pool)];
+  return spec.rate * w.programmes[std::size_t(pool)].credible_share + spec.guarantee_share;
 }
 
 void on_loan(World& w, std::size_t i, int pool, double amount) {
@@ -51,17 +53,27 @@ void on_default(World& w, std::size_t i, double loss) {
   }
 }
 
+// Share of the nominal refund rate the fund left can honour on the debt the pool covers.
+static double credible_share(const World& w, std::size_t p) {
+  const auto& st = w.programmes[p];
+  double covered = 0.0;
+  for (const double d : st.covered_debt) covered += d;  // in firm order: reproducible
+  const double expected_refunds = w.terms[p].rate * w.sc.funds.bank_expected_loss * covered;
+  return expected_refunds > st.fund_left ? std::max(st.fund_left, 0.0) / expected_refunds : 1.0;
+}
+
 void on_month(World& w, std::size_t p) {
+  auto& st = w.programmes[p];
   // Document 000 (line 42) gives the pool's size (1亿) but no replenishment: a standing pool
   // refilled from the budget each year is an assumption of the scenario (replenish_per_year).
-  if (!w.is_january()) return;
-  auto& st = w.programmes[p];
   const auto& spec = w.terms[p];
   const double top_up = std::min(spec.replenish_per_year, spec.fund_size - st.fund_left);
-  if (!(top_up > 0)) return;
-  st.fund_left += top_up;
-  st.replenished += top_up;
-  st.budget_left = st.fund_left > 0;
+  if (w.is_january() && top_up > 0) {
+    st.fund_left += top_up;
+    st.replenished += top_up;
+    st.budget_left = st.fund_left > 0;
+  }
+  st.credible_share = credible_share(w, p);
 }
 
 }  // namespace risk_pool

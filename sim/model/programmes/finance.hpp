@@ -15,7 +15,8 @@ namespace parksim::model {
 namespace risk_pool {
 // The pool that would cover a new loan of this firm (-1: none).
 int covering(const World& w, std::size_t firm);
-// Share of a loss on a loan under this pool that the bank does not bear (pool plus guarantee).
+// Share of a loss on a loan under this pool that the bank does not bear: the pool's refund share
+// as far as its fund can honour it (ProgrammeState::credible_share) plus the guarantee share.
 double coverage(const World& w, int pool);
 // Records that `amount` of the firm's new debt is covered by `pool`.
 void on_loan(World& w, std::size_t firm, int pool, double amount);
@@ -28,7 +29,12 @@ double guarantee_fee(const World& w, std::size_t firm);
 // companies bear theirs.
 void on_default(World& w, std::size_t firm, double loss);
 // Calendar hook: each January the pool is replenished by replenish_per_year, up to fund_size, so
-// fund_left + paid_total == fund_size + replenished and the pool keeps covering new loans.
+// fund_left + paid_total == fund_size + replenished and the pool keeps covering new loans. Each
+// month it sets the share of its nominal refund rate that banks can count on: a pool refunds
+// only from fund_left, and the refunds banks expect on the debt it covers are rate x
+// funds.bank_expected_loss x covered debt, so the credible share is min(1, fund_left / that).
+// Without it a 10亿 pool would back any volume of lending at its full rate (MODEL_NOTES: "until
+// the pool is exhausted"; REFERENCES §2: true fiscal cost is easily understated).
 void on_month(World& w, std::size_t pool);
 }  // namespace risk_pool
 

@@ -39,8 +39,9 @@ void add_finance_kinds(std::vector<ProgrammeKindInfo>& kinds) {
            "设立规模为1亿元的贷款风险补偿基金,为临港智能制造中小微企业提供信贷支持 (000, line 42)",
            "Set up a 100-million-yuan loan risk-compensation fund to provide credit support to "
            "Lingang's IM micro, small and medium firms.",
-           "Coverage (rate+guarantee share) relaxes bank leverage limits and screening in "
-           "loan_offer; "
+           "Coverage (rate x the share of it the fund left can honour on the debt covered, "
+           "at funds.bank_expected_loss, + guarantee share) relaxes bank leverage limits and "
+           "screening in loan_offer; "
            "on default the pool refunds rate×covered loss from fund_left within budget_per_year; "
            "replenish_per_year refills it each January.",
            {"rate", "loss_shares", "fund_size", "budget_per_year", "replenish_per_year",

@@ -223,7 +223,9 @@ const std::vector<Entry<FundParams>>& fund_entries() {
        "(default probability x loss given default); a reward of r per yuan of new eligible "
        "lending is worth to the bank what a loss cover of r / this is (capped so that cover "
        "and pool coverage stay <= 1), and it relaxes the ceiling as that cover would "
-       "(pool_leverage_response, moral_hazard)",
+       "(pool_leverage_response, moral_hazard); risk_pool: the refunds banks expect on a pool's "
+       "covered debt are rate x this x covered debt, and they count on the pool's rate only as "
+       "far as its fund left pays for that",
        "assumption: small-firm loans' default rate of about 2.5-3% a year over an average life "
        "of 1.5 years (3-year amortising loans) at loss given default 1 - recovery_rate (60%) "
        "gives about 3%"},

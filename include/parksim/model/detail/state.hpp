@@ -232,6 +232,9 @@ struct ProgrammeState {
   double lent_this_year = 0;   // policy_bank: new loans this calendar year (its yearly quota)
   bool active = false;
   bool budget_left = true;  // known to firms when they decide (last step's state)
+  // Risk pools: share of the refund rate the fund left can honour on the debt covered, set each
+  // month by the pool's calendar hook (finance.cpp) from the state it restores, so not saved.
+  double credible_share = 1.0;
   // Risk pools: debt of each firm slot that this pool covers (empty for other kinds), so that
   // losses, fees and repayments go to the pool that covered the loan.
   std::vector<double> covered_debt;
