@@ -15,6 +15,7 @@
 #include "parksim/engine/h5_writer.hpp"
 #include "parksim/version.hpp"
 #include "terminal.hpp"
+#include "validate_command.hpp"
 
 namespace {
 
@@ -60,7 +61,7 @@ static int run_cli(int argc, char** argv) {
       cli::add_sample_command(app),    cli::add_sweep_command(app),
       cli::add_analyze_command(app),   cli::add_compare_command(app),
       cli::add_calibrate_command(app), cli::add_report_command(app),
-      cli::add_levers_command(app),
+      cli::add_levers_command(app),    cli::add_validate_command(app),
   };
 
   try {

@@ -90,6 +90,28 @@ std::vector<Figure> read_figures(const std::string& path) {
   return out;
 }
 
+// A public figure of an annual flow (output, patents, shares of output...) is a whole year's; the
+// model's value for a partial first or last year covers only some months, so the two cannot be
+// compared. Levels (firms, talent...) are read at the year's last simulated month and are accepted.
+void check_figure_years(const std::vector<Figure>& figures, const model::Scenario& sc,
+                        const std::string& path) {
+  std::vector<std::string> bad;
+  for (const auto& f : figures) {
+    const auto m = model::year_months(sc.info.start, sc.info.end, f.target.year);
+    // An unknown metric has no time kind here; parse_metrics reports it with the allowed names.
+    if (m.partial() && model::metric_time(f.target.metric) == model::MetricTime::Annual)
+      bad.push_back(fmt::format("{} {}: the horizon ({}..{}) has only {} of {}", f.target.metric,
+                                f.target.year, units::format_month(sc.info.start),
+                                units::format_month(sc.info.end), model::month_range(m),
+                                f.target.year));
+  }
+  if (!bad.empty())
+    throw Error(fmt::format(
+        "{}: an annual figure cannot be compared with part of a year: {}; use figures of full "
+        "years, or a scenario whose horizon covers the whole year",
+        path, fmt::join(bad, "; ")));
+}
+
 namespace {
 
 double scaled_error(const Figure& f, double model) {
@@ -114,32 +136,6 @@ Space narrowed(const Space& s, const std::vector<double>& centre, double half) {
       fmt::format("# {} narrowed by parksim calibrate to half-width {} around the best point\n{}",
                   s.source, half, format_space(out));
   return out;
-}
-
-}  // namespace
-
-namespace {
-
-// A public figure of an annual flow (output, patents, shares of output...) is a whole year's; the
-// model's value for a partial first or last year covers only some months, so the two cannot be
-// compared. Levels (firms, talent...) are read at the year's last simulated month and are accepted.
-void check_figure_years(const std::vector<Figure>& figures, const model::Scenario& sc,
-                        const std::string& path) {
-  std::vector<std::string> bad;
-  for (const auto& f : figures) {
-    const auto m = model::year_months(sc.info.start, sc.info.end, f.target.year);
-    // An unknown metric has no time kind here; parse_metrics reports it with the allowed names.
-    if (m.partial() && model::metric_time(f.target.metric) == model::MetricTime::Annual)
-      bad.push_back(fmt::format("{} {}: the horizon ({}..{}) has only {} of {}", f.target.metric,
-                                f.target.year, units::format_month(sc.info.start),
-                                units::format_month(sc.info.end), model::month_range(m),
-                                f.target.year));
-  }
-  if (!bad.empty())
-    throw Error(fmt::format(
-        "{}: an annual figure cannot be compared with part of a year: {}; use figures of full "
-        "years, or a scenario whose horizon covers the whole year",
-        path, fmt::join(bad, "; ")));
 }
 
 // A file of round `round` (1-based) beside the output: FIT.roundK.design.h5, FIT.roundK.sweep.h5.

@@ -145,14 +145,6 @@ LeverEffect paired_effect(const std::vector<double>& with, const std::vector<dou
   return e;
 }
 
-double percentile(std::vector<double> v, double q) {
-  std::sort(v.begin(), v.end());
-  const double pos = q * double(v.size() - 1);
-  const auto lo = std::size_t(std::floor(pos));
-  const auto hi = std::min(lo + 1, v.size() - 1);
-  return v[lo] + (pos - double(lo)) * (v[hi] - v[lo]);
-}
-
 // Replication indices of each bootstrap resample, drawn once from the seed so that every
 // programme is resampled alike and the result does not depend on threads.
 std::vector<std::vector<std::size_t>> resamples(std::size_t n, int count, std::int64_t seed) {
@@ -186,8 +178,8 @@ void cost_per_output(LeverRow& row, const LeverEffect& output, const std::vector
     }
     ratios.push_back(c / g);
   }
-  row.cost_per_output_low = percentile(ratios, 0.025);
-  row.cost_per_output_high = percentile(ratios, 0.975);
+  row.cost_per_output_low = stats::quantile(ratios, 0.025);
+  row.cost_per_output_high = stats::quantile(ratios, 0.975);
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // Private: small sample statistics shared by the estimators.
 #include <boost/math/distributions/students_t.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 #include <vector>
@@ -41,6 +42,16 @@ inline Interval t_interval(const std::vector<double>& v) {
   i.low = i.mean - half;
   i.high = i.mean + half;
   return i;
+}
+
+// Quantile q of v, linear between order statistics (numpy's default); NaN for no values.
+inline double quantile(std::vector<double> v, double q) {
+  if (v.empty()) return std::nan("");
+  std::sort(v.begin(), v.end());
+  const double pos = q * double(v.size() - 1);
+  const auto lo = std::size_t(std::floor(pos));
+  const auto hi = std::min(lo + 1, v.size() - 1);
+  return v[lo] + (pos - double(lo)) * (v[hi] - v[lo]);
 }
 
 }  // namespace parksim::experiments::stats

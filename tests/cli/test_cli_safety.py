@@ -68,6 +68,24 @@ def test_compare_output_naming_its_base_is_refused(scenario):
     assert digest(scenario) == before
 
 
+def test_validate_output_naming_its_figures_is_refused_and_a_table_is_written(scenario, tmp_path):
+    figures = tmp_path / "f.csv"
+    figures.write_text("metric,zone,sector,year,value,tolerance,tolerance_kind\n"
+                       "output,all,all,2016,100,0.1,relative\noutput,all,all,2017,100,0.1,relative\n")
+    before = digest(figures)
+    r = parksim("validate", scenario, "--figures", str(figures), "-R", "2", "-o", str(figures))
+    assert r.returncode == 1 and "also an input" in r.stderr, r.stderr
+    assert digest(figures) == before and not leftovers(tmp_path)
+    table = tmp_path / "v.csv"
+    r = parksim("validate", scenario, "--figures", str(figures), "-R", "3", "--fitted-through", "2016",
+                "-o", str(table), "-t", "1")
+    assert r.returncode == 0, r.stderr
+    rows = table.read_text().splitlines()
+    assert rows[0].startswith("metric,zone,sector,year,role,published,median,low_5,high_95")
+    assert [row.split(",")[4] for row in rows[1:]] == ["fitted", "hold-out"]
+    assert "held out: " in r.stdout and not leftovers(tmp_path)
+
+
 def test_checkpoint_and_output_cannot_be_one_file(scenario, tmp_path):
     out = str(tmp_path / "x.h5")
     r = parksim("run", scenario, "-o", out, "--checkpoint-at", "2016-01", "--checkpoint", out, "-R", "1")

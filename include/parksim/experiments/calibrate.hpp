@@ -23,6 +23,10 @@ struct Figure {
 // CSV with header metric,zone,sector,year,value,tolerance,tolerance_kind[,...]. Throws InputError
 // naming the file, line and column on a bad row.
 std::vector<Figure> read_figures(const std::string& path);
+// Throws Error naming `path` when an annual figure's year is only partly in the scenario's horizon
+// (a whole year's published flow cannot be compared with some of its months).
+void check_figure_years(const std::vector<Figure>& figures, const model::Scenario& sc,
+                        const std::string& path);
 
 struct CalibrateOptions {
   std::string scenario;
