@@ -572,6 +572,27 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        {"policy_bank_outstanding"},
        policy_bank::on_month,
        {"loans_outstanding", +1}},  // the window finances projects the commercial ceiling rations
+      {"tax_incentives",
+       K::TaxIncentives,
+       "tax_incentives",
+       "004 (line 103, national tax incentives); 002 (line 100, high-tech certification)",
+       "贯彻落实国家、省支持智能制造产业发展和技术创新的各项税收优惠政策 (004, line 103)",
+       "Implement the national and provincial tax incentives for intelligent manufacturing and "
+       "technological innovation (national rules: EIT Law art. 28, 15% for certified high-tech "
+       "firms; the R&D super-deduction, 50% to 2017, 75% from 2018, 100% for manufacturers from "
+       "2021 and all firms from 2023).",
+       "Firms' income tax (agents/tax.cpp): certified high-tech firms pay `rate` instead of "
+       "model.corporate_tax_rate, and super_deduction x R&D is deducted on top of R&D; R&D "
+       "responds to its after-tax user cost and the notch top-up and applications weigh the tax "
+       "saved (choose_rd_intensity, update_status); cost = tax forgone at the December "
+       "settlement, national tax expenditure outside policy_cost.",
+       {"rate", "super_deduction"},
+       false,
+       false,
+       {"income_tax"},
+       nullptr,
+       {"rd_intensity", +1},  // the deductions and the notch lower the user cost of R&D
+       true},
   };
   return kinds;
 }

@@ -168,7 +168,7 @@ void CrossChecker::targets() {
     if (t.since != 0 && !is_cumulative_metric(t.metric))
       add(p + ".since",
           fmt::format("{} is not counted since the start; since applies to smart_retrofits, "
-                      "first_units and policy_cost",
+                      "first_units, policy_cost and tax_expenditure",
                       t.metric));
     else if (t.since != 0 && (t.since < first_year || t.since > t.year))
       add(p + ".since", fmt::format("since {} must lie between the horizon's first year {} and "
