@@ -402,7 +402,7 @@ TEST_CASE("flows are declared as flows, and wages are not", "[model][output]") {
   for (const auto& v : model::series_table()) check(v);
   for (const auto& v : model::scalar_table()) check(v);
   for (const auto& v : model::zone_series_table()) check(v);
-  CHECK(flows == 11);
+  CHECK(flows == 12);  // with income_tax
   const auto* wage = model::find_series("skilled_wage");
   REQUIRE(wage != nullptr);
   CHECK(wage->time == model::TimeMethod::Point);

@@ -155,14 +155,16 @@ TEST_CASE("an overlay file composes on top and can switch programmes off", "[sce
   const auto none =
       model::load_scenario(source_path("scenarios/lingang_2015.toml"), {},
                            {source_path("scenarios/overlays/lingang_no_policy.toml")});
-  CHECK(base.programmes.size() == 20);
-  CHECK(none.programmes.empty());
+  CHECK(base.programmes.size() == 21);
+  // Only the national tax incentives stay: national policy, not the local package.
+  REQUIRE(none.programmes.size() == 1);
+  CHECK(none.programmes[0].kind == model::ProgrammeKind::TaxIncentives);
   CHECK(none.zones.size() == base.zones.size());
   // --set comes after overlays.
   const auto one = model::load_scenario(source_path("scenarios/lingang_2015.toml"),
                                         {"programmes.risk_pool.enabled=true"},
                                         {source_path("scenarios/overlays/lingang_no_policy.toml")});
-  REQUIRE(one.programmes.size() == 1);
+  REQUIRE(one.programmes.size() == 2);  // the risk pool, and the national tax incentives
   CHECK(one.programmes[0].id == "risk_pool");
 }
 

@@ -63,7 +63,7 @@ void read_years(const std::string& spec, const std::string& text, model::TargetS
   }
   if (t.since != 0 && !model::is_cumulative_metric(t.metric))
     throw Error(
-        fmt::format("metric \"{}\": only smart_retrofits, first_units and policy_cost "
+        fmt::format("metric \"{}\": only smart_retrofits, first_units, policy_cost and tax_expenditure "
                     "count since a year",
                     spec));
   if (t.since > t.year)

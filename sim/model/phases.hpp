@@ -21,6 +21,7 @@ void phase_production(World& w);     // agents/production.cpp
 void phase_exit(World& w);           // agents/lifecycle.cpp
 void phase_entry(World& w);          // agents/lifecycle.cpp
 void phase_status(World& w);         // agents/status.cpp
+void phase_tax(World& w);            // agents/tax.cpp
 void phase_record(World& w);         // output/record.cpp
 
 // Zone attractiveness to entrants of a sector (entry phase).

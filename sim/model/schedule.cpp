@@ -11,7 +11,7 @@ namespace parksim::model {
 namespace {
 
 // Phase -> the file that implements it (docs/ODD.md, section 3; tests check each file exists).
-constexpr std::array<std::pair<std::string_view, std::string_view>, 17> kPhaseFiles{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 18> kPhaseFiles{{
     {"calendar", "sim/model/agents/calendar.cpp"},
     {"cluster_stats", "sim/model/agents/cluster.cpp"},
     {"events", "sim/model/agents/events.cpp"},
@@ -28,6 +28,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 17> kPhaseFi
     {"exit", "sim/model/agents/lifecycle.cpp"},
     {"entry", "sim/model/agents/lifecycle.cpp"},
     {"status", "sim/model/agents/status.cpp"},
+    {"tax", "sim/model/agents/tax.cpp"},
     {"record", "sim/model/output/record.cpp"},
 }};
 
@@ -84,6 +85,10 @@ engine::Schedule<World> make_schedule() {
   s.add("entry", "entrants by zone attractiveness, free land and incubator places", phase_entry);
   s.add("status", "December: high-tech certification (and its rewards), hidden champions, unicorns",
         phase_status);
+  s.add("tax",
+        "corporate income tax: monthly provisional payments, December settlement with loss "
+        "carry-forward; high-tech rate and R&D super-deduction (tax_incentives)",
+        phase_tax);
   s.add("record", "monthly series; December: snapshots, year roll-over, compaction", phase_record);
   return s;
 }

@@ -24,6 +24,7 @@ enum class Series : int {
   Platforms,
   Entries,
   Exits,
+  IncomeTax,
   Count
 };
 inline constexpr int kSeriesCount = static_cast<int>(Series::Count);

@@ -82,8 +82,14 @@ struct ModelParams {
   double high_tech_certificate_years =
       3.0;  // years a certificate runs: a first-certification reward counts / this per year
   double high_tech_min_age_years = 1.0;
-  double high_tech_status_value =
-      0.015;  // yearly value of the status (tax cut, reputation) as share of sales
+  double high_tech_reputation_value =
+      0.015;  // yearly value of the status besides its tax saving, as share of sales
+  // corporate income tax (agents/tax.cpp)
+  double corporate_tax_rate = 0.25;       // statutory rate (Enterprise Income Tax Law 2008)
+  int tax_loss_carry_years = 5;           // years a loss may be carried forward
+  double rd_user_cost_elasticity = 1.14;  // R&D response to its after-tax user cost
+  double tax_reference_high_tech_rate = 0.15;  // the regime rd_base was observed under (2015)
+  double tax_reference_super_deduction = 0.5;
   double high_tech_application_rate =
       0.4;  // chance a qualifying firm applies and is certified in a year
   double high_tech_application_cost =
@@ -342,7 +348,8 @@ enum class ProgrammeKind {
   InternshipBase,
   SectorPhaseOut,
   CreditReward,
-  PolicyBank
+  PolicyBank,
+  TaxIncentives
 };
 
 // New terms of a programme from a month on ("the rate falls to 20% from 2018-01"). Values are in
@@ -392,6 +399,8 @@ struct ProgrammeSpec {
   int approval_months = 0;
   // policy_bank only: smallest unfinanced project investment (CNY) the window lends for.
   double min_project = 0.0;
+  // tax_incentives only: extra deduction of R&D spending in taxable income (0.75 = 175% deducted).
+  double super_deduction = 0.0;
   std::vector<ProgrammeChange> changes;  // sorted by month
 };
 

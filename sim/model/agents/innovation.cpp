@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "agents/firm_choice.hpp"
+#include "agents/tax.hpp"
 #include "parksim/engine/parallel.hpp"
 #include "phases.hpp"
 #include "programmes/certification_rewards.hpp"
@@ -39,18 +40,22 @@ static double choose_rd_intensity(World& w, std::size_t i, double boost, double 
     p_year = 1.0 - std::pow(1.0 - p_month, 12.0);
   }
   const double expected_return = first_unit::rd_return(w, i, p_year);
-  double nu = f.rd_base[i] * (1.0 + m.rd_subsidy_response * expected_return);
+  // Tax: R&D responds to its after-tax user cost (super-deduction, rate) relative to the regime
+  // rd_base was observed under (agents/tax.cpp).
+  const double user_cost = tax::rd_user_cost_factor(w, i);
+  double nu = f.rd_base[i] * user_cost * (1.0 + m.rd_subsidy_response * expected_return);
   // Bunching at the certification notch: a firm below the threshold tops up to it when the extra
-  // R&D costs less than the status is worth a year (plus any reward for a first certification
-  // spread over the years a certificate runs).
+  // R&D, after tax, costs less than the status is worth a year: the income tax it would save at
+  // the certified rate, any reputation value, and any reward for a first certification spread
+  // over the years a certificate runs.
   const double sales = f.output[i] * 12.0;
   const double thr = high_tech_threshold(m, sales);
   if (nu < thr && age_years(w, i) >= m.high_tech_min_age_years && sales > 0) {
-    double worth = m.high_tech_status_value * sales;
+    double worth = tax::certification_saving(w, i) + m.high_tech_reputation_value * sales;
     if (const double reward = high_tech_reward::for_first_certification(w, i); reward > 0)
       worth += reward / m.high_tech_certificate_years;
     const double target = thr * (1.0 + m.high_tech_notch_margin);
-    if ((target - nu) * sales <= worth) nu = target;
+    if ((target - nu) * sales * tax::after_tax_rd_cost(w, i) <= worth) nu = target;
   }
   return nu;
 }

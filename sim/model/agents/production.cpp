@@ -96,8 +96,11 @@ void phase_production(World& w) {
     const double premium = f.insured_months[i] > 0 ? f.insured_premium[i] : 0.0;
     const double depreciation = m.depreciation_rate / 12.0 * f.capital[i];
     f.capital[i] -= depreciation;
-    f.cash[i] += f.value_added[i] - wages - interest - land_cost - overheads - f.rd_spend[i] -
-                 platform_rent - premium;
+    const double cash_flow = f.value_added[i] - wages - interest - land_cost - overheads -
+                             f.rd_spend[i] - platform_rent - premium;
+    f.cash[i] += cash_flow;
+    // The income-tax base (agents/tax.cpp): the same accounts, with depreciation as a cost.
+    f.profit_ytd[i] += cash_flow - depreciation;
     f.output_year[i] += q;
     f.rd_year[i] += f.rd_spend[i];
   });

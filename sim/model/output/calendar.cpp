@@ -66,6 +66,7 @@ std::optional<MetricTime> metric_time(const std::string& metric) {
       {"listed_firms", MetricTime::AtMonth},
       {"loans_outstanding", MetricTime::AtMonth},
       {"policy_cost", MetricTime::AtMonth},
+      {"tax_expenditure", MetricTime::AtMonth},
   };
   for (const auto& [name, kind] : kinds)
     if (name == metric) return kind;

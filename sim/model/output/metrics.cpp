@@ -10,6 +10,7 @@
 #include "parksim/model/detail/world.hpp"
 #include "parksim/model/run.hpp"
 #include "parksim/model/units.hpp"
+#include "programmes/programme.hpp"
 
 namespace parksim::model {
 
@@ -100,10 +101,16 @@ double level_value(const MetricScope& q, const std::string& m) {
   if (m == "unicorns") return dec[Scalar::Unicorns];
   if (m == "hidden_champions") return dec[Scalar::HiddenChampions];
   if (m == "listed_firms") return dec[Scalar::Listed];
-  if (m == "policy_cost") {
+  // The local package's money and the national tax expenditure are kept apart, so that a
+  // package's cost per effect is not the national incentives' (programme.hpp, `national`).
+  if (m == "policy_cost" || m == "tax_expenditure") {
+    const bool national = m == "tax_expenditure";
     double v = 0;
-    for (int t = 0; t <= q.months.last(); ++t)
-      for (double x : q.rec.steps[std::size_t(t)].subsidy) v += x;
+    for (int t = 0; t <= q.months.last(); ++t) {
+      const auto& paid = q.rec.steps[std::size_t(t)].subsidy;
+      for (std::size_t p = 0; p < paid.size(); ++p)
+        if (kind_info(q.sc.programmes[p].kind).national == national) v += paid[p];
+    }
     return v / 1e8;
   }
   return std::nan("");

@@ -88,6 +88,7 @@ void phase_record(World& w) {
       add(at(Series::HighTech, c), (f.flags[i] & kHighTech) ? 1.0 : 0.0);
       add(at(Series::Talent, c), f.skilled[i] * w.persons(0) + f.leading[i]);
       add(at(Series::Loans, c), f.debt[i]);
+      add(at(Series::IncomeTax, c), f.tax_month[i]);
     } else if (f.exit_month[i] == w.month) {
       add(at(Series::Defaults, c), f.debt[i]);
     }

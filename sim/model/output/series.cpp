@@ -22,6 +22,10 @@ const std::array<SeriesInfo, kSeriesCount>& series_table() {
       {"platforms", "platforms", 1, "Platforms in operation"},
       {"entries", "firms/month", 1, "Entrants", TimeMethod::Sum},
       {"exits", "firms/month", 1, "Exits", TimeMethod::Sum},
+      {"income_tax", "1e8 CNY/month", 1e-8,
+       "Corporate income tax paid: provisional payments, and in December the settlement (net of "
+       "refunds)",
+       TimeMethod::Sum},
   }};
   return v;
 }

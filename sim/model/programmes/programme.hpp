@@ -37,6 +37,9 @@ struct ProgrammeKindInfo {
   std::vector<std::string_view> series;  // output series it writes besides subsidy_paid
   void (*on_month)(World&, std::size_t programme) = nullptr;  // calendar hook while active
   TargetDecision target;  // the decision or outcome the clause is meant to move
+  // National policy the local documents only implement: its cost is national tax expenditure,
+  // kept out of the local package's policy_cost (metric tax_expenditure).
+  bool national = false;
 };
 
 // Every kind, in the order of ProgrammeKind.

@@ -1,6 +1,7 @@
-// Registry lines of the innovation kinds: incubators, innovation centres and high-tech rewards
-// (incubators.cpp, innovation_centres.cpp, certification_rewards.cpp). registry.cpp gathers every
-// family's lines and puts them in ProgrammeKind order.
+// Registry lines of the innovation kinds: incubators, innovation centres, high-tech rewards and
+// the national tax incentives (incubators.cpp, innovation_centres.cpp, certification_rewards.cpp,
+// tax_incentives.cpp). registry.cpp gathers every family's lines and puts them in ProgrammeKind
+// order.
 #include "programmes/incubators.hpp"
 #include "programmes/registry_parts.hpp"
 
@@ -76,6 +77,29 @@ void add_innovation_kinds(std::vector<ProgrammeKindInfo>& kinds) {
            {"high_tech_firms"},
            nullptr,
            {"high_tech_firms", +1}},  // the reward is for first high-tech certification
+          {"tax_incentives",
+           K::TaxIncentives,
+           "tax_incentives",
+           "004 (line 103, national tax incentives); 002 (line 100, high-tech certification)",
+           "贯彻落实国家、省支持智能制造产业发展和技术创新的各项税收优惠政策 (004, line 103)",
+           "Implement the national and provincial tax incentives for intelligent manufacturing and "
+           "technological innovation (national rules: EIT Law art. 28, 15% for certified high-tech "
+           "firms; the R&D super-deduction, 50% to 2017, 75% from 2018, 100% for manufacturers "
+           "from "
+           "2021 and all firms from 2023).",
+           "Firms' income tax (agents/tax.cpp): certified high-tech firms pay `rate` instead of "
+           "model.corporate_tax_rate, and super_deduction x R&D is deducted on top of R&D; R&D "
+           "responds to its after-tax user cost and the notch top-up and applications weigh the "
+           "tax "
+           "saved (choose_rd_intensity, update_status); cost = tax forgone at the December "
+           "settlement, national tax expenditure outside policy_cost.",
+           {"rate", "super_deduction"},
+           false,
+           false,
+           {"income_tax"},
+           nullptr,
+           {"rd_intensity", +1},  // the deductions and the notch lower the user cost of R&D
+           true},
       });
 }
 

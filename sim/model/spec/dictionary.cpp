@@ -251,6 +251,11 @@ const std::vector<Entry<ProgrammeSpec>>& programme_entries() {
        "policy_bank: smallest unfinanced part of a month's investment the window lends for "
        "(major projects only)",
        "assumption where the document states none"},
+      {"super_deduction", VK::Rate, &P::super_deduction, 0, 2, "1",
+       "tax_incentives: extra share of R&D spending deducted from taxable income (0.75: 175% of "
+       "R&D is deducted); dated changes give the national schedule",
+       "财税〔2015〕119号 50%; 财税〔2018〕99号 75% from 2018; 财政部 税务总局公告2021年第13号 100% "
+       "for manufacturers from 2021; 公告2023年第7号 100% for all firms from 2023"},
   };
   return e;
 }

@@ -4,6 +4,7 @@
 // choice. [talent] and [funds] are in dictionary_markets.cpp; the other sections and the generated
 // references in dictionary.cpp.
 #include "dictionary_impl.hpp"
+#include "parksim/model/detail/state.hpp"
 
 namespace parksim::model::detail {
 namespace {
@@ -154,12 +155,34 @@ const std::vector<Entry<ModelParams>>& model_entries() {
        "2016 high-tech enterprise rules: 2亿"},
       {"high_tech_min_age_years", VK::Real, &M::high_tech_min_age_years, 0, 20, "years",
        "Minimum age for certification", "2016 rules (registered > 1 year)"},
-      {"high_tech_status_value", VK::Rate, &M::high_tech_status_value, 0, 1, "1/year",
-       "Yearly value of high-tech status as share of sales (15% instead of 25% income tax, "
-       "reputation): firms below the R&D notch top up to threshold x (1 + high_tech_notch_margin) "
-       "when the extra R&D costs less than this plus any first-certification reward / "
-       "high_tech_certificate_years",
-       "assumption (bunching at the notch: Chen et al. 2021)"},
+      {"high_tech_reputation_value", VK::Rate, &M::high_tech_reputation_value, 0, 1, "1/year",
+       "Yearly value of high-tech status besides its tax saving (reputation, procurement), as a "
+       "share of sales; the notch decision adds it to the expected income-tax saving "
+       "(choose_rd_intensity)",
+       "fitted to Shanghai's 2016-2017 high-tech counts (docs/calibration.md); no published "
+       "figure: it stands for reputation and procurement and for the tax saving firms expect "
+       "beyond last year's taxable income, which the model's thin accounts understate"},
+      {"corporate_tax_rate", VK::Rate, &M::corporate_tax_rate, 0, 1, "1",
+       "Statutory corporate income-tax rate on taxable income (sales less costs, depreciation, "
+       "interest and deductible R&D), paid monthly on the year's profit so far and settled in "
+       "December (agents/tax.cpp)",
+       "Enterprise Income Tax Law 2008, art. 4 (企业所得税的税率为25%)"},
+      {"tax_loss_carry_years", VK::Integer, &M::tax_loss_carry_years, 1, kMaxLossVintages,
+       "years",
+       "Years a tax loss may be offset against later taxable income, oldest vintage first; what "
+       "is left then expires",
+       "Enterprise Income Tax Law 2008, art. 18 (结转年限最长不得超过五年)"},
+      {"rd_user_cost_elasticity", VK::Real, &M::rd_user_cost_elasticity, 0, 5, "1",
+       "Elasticity of R&D to its after-tax user cost 1 - t(1 + super-deduction) for a firm with "
+       "taxable income; firms' R&D propensity rd_base holds at the reference regime",
+       "Chen, Liu, Suarez Serrato & Xu (AER 2021): 1.14 for real R&D (2 for reported R&D)"},
+      {"tax_reference_high_tech_rate", VK::Rate, &M::tax_reference_high_tech_rate, 0, 1, "1",
+       "Income-tax rate of a certified firm in the regime under which the sectors' R&D "
+       "intensities were observed (the user cost at which rd_base holds)",
+       "assumption: the 2015 regime (EIT Law art. 28, 15% for high-tech firms)"},
+      {"tax_reference_super_deduction", VK::Rate, &M::tax_reference_super_deduction, 0, 2, "1",
+       "R&D super-deduction of the regime under which the sectors' R&D intensities were observed",
+       "assumption: the 2015 regime (财税〔2015〕119号, 50%)"},
       {"high_tech_notch_margin", VK::Rate, &M::high_tech_notch_margin, 0, 1, "1",
        "A firm that tops up its R&D to the high-tech notch aims this far above the threshold: "
        "R&D/sales = threshold x (1 + this)",

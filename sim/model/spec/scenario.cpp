@@ -44,13 +44,17 @@ const std::vector<MetricInfo>& scorecard_metrics() {
       {"hidden_champions", "firms", "Hidden champions in December"},
       {"listed_firms", "firms", "Listed firms in December"},
       {"loans_outstanding", "1e8 CNY", "Bank loans outstanding in December"},
-      {"policy_cost", "1e8 CNY", "Money paid by all programmes since the start"},
+      {"policy_cost", "1e8 CNY",
+       "Money paid by all programmes since the start, national tax incentives apart"},
+      {"tax_expenditure", "1e8 CNY",
+       "Income tax forgone under the national incentives (tax_incentives) since the start"},
   };
   return m;
 }
 
 bool is_cumulative_metric(const std::string& metric) {
-  return metric == "smart_retrofits" || metric == "first_units" || metric == "policy_cost";
+  return metric == "smart_retrofits" || metric == "first_units" || metric == "policy_cost" ||
+         metric == "tax_expenditure";
 }
 
 int Scenario::zone_index(const std::string& id) const {

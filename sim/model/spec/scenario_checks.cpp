@@ -114,6 +114,11 @@ void CrossChecker::programmes() {
           fmt::format("a policy bank's concession cannot exceed the commercial loan rate "
                       "funds.bank_rate = {:g}%; allowed: 0% to {:g}%",
                       100 * s_.funds.bank_rate, 100 * s_.funds.bank_rate));
+    if (pr.kind == ProgrammeKind::TaxIncentives && pr.rate > s_.model.corporate_tax_rate)
+      add(p + ".rate",
+          fmt::format("a preferential income-tax rate cannot exceed the statutory rate "
+                      "model.corporate_tax_rate = {:g}%; allowed: 0% to {:g}%",
+                      100 * s_.model.corporate_tax_rate, 100 * s_.model.corporate_tax_rate));
     if (pr.kind == ProgrammeKind::TalentPilot && pr.effect > 1)
       add(p + ".effect", "a talent_pilot removes a share of the entry barrier: effect <= 1");
     for (std::size_t c = 0; c < pr.changes.size(); ++c)
@@ -168,7 +173,7 @@ void CrossChecker::targets() {
     if (t.since != 0 && !is_cumulative_metric(t.metric))
       add(p + ".since",
           fmt::format("{} is not counted since the start; since applies to smart_retrofits, "
-                      "first_units and policy_cost",
+                      "first_units, policy_cost and tax_expenditure",
                       t.metric));
     else if (t.since != 0 && (t.since < first_year || t.since > t.year))
       add(p + ".since", fmt::format("since {} must lie between the horizon's first year {} and "

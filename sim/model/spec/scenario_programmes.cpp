@@ -26,7 +26,7 @@ const std::vector<std::string>& changeable_keys() {
                                                 "cap_per_year", "budget_per_year",
                                                 "amount",       "premium_rate_cap",
                                                 "effect",       "units_per_year",
-                                                "years"};
+                                                "years",        "super_deduction"};
   return keys;
 }
 

@@ -2,10 +2,15 @@
 // Internal to the model: agent state of one replication as typed columns (struct of arrays).
 // Columns are listed once in each table's visit() so that generic code (growing, compaction,
 // snapshots) sees every column.
+#include <array>
 #include <cstdint>
 #include <vector>
 
 namespace parksim::model {
+
+// Most years a tax loss may be carried forward (model.tax_loss_carry_years is at most this; the
+// 2018 rule for high-tech firms allows ten).
+inline constexpr int kMaxLossVintages = 10;
 
 enum FirmFlag : std::uint16_t {
   kHighTech = 1u << 0,
@@ -77,6 +82,12 @@ struct Firms {
   std::vector<double> factory_floor;      // m2 of standard-factory floor rented (003 标准厂房)
   std::vector<double> output_year, output_last_year, rd_year, insured_premium;
   std::vector<double> local_spend;  // retrofit spending bought from local IM suppliers this step
+  // Corporate income tax (agents/tax.cpp): the year's accounting profit so far (sales less costs,
+  // depreciation and interest), the extra R&D deduction so far, provisional tax paid this year,
+  // tax paid this step, and last year's taxable income (before loss offsets).
+  std::vector<double> profit_ytd, rd_deduction_ytd, tax_paid_ytd, tax_month, taxable_last_year;
+  // Unused tax losses by vintage: [0] from last year, [k] from k+1 years ago.
+  std::array<std::vector<double>, kMaxLossVintages> tax_loss;
 
   std::size_t size() const { return id.size(); }
 
@@ -141,6 +152,12 @@ struct Firms {
     f(rd_year);
     f(insured_premium);
     f(local_spend);
+    f(profit_ytd);
+    f(rd_deduction_ytd);
+    f(tax_paid_ytd);
+    f(tax_month);
+    f(taxable_last_year);
+    for (auto& vintage : tax_loss) f(vintage);
   }
   void resize(std::size_t n) {
     visit([n](auto& col) { col.resize(n); });
