@@ -56,6 +56,8 @@ enum class Scalar : int {
   IpPledgedOutstanding,
   LandAwaitingApproval,
   PolicyBankOutstanding,
+  PowerSurcharge,
+  KeyProjectLand,
   Count
 };
 inline constexpr int kScalarCount = static_cast<int>(Scalar::Count);

@@ -29,7 +29,8 @@ namespace {
 // 09: talent agents' settlement place (Talent::settled); places granted this year per programme.
 // 10: standard factories: firms' rented factory floor and floor request, zones' factory stock.
 // 11: credit rewards' loan base and policy banks' lending this year (ProgrammeState).
-constexpr char kMagic[8] = {'P', 'K', 'S', 'M', 'C', 'K', '1', '1'};
+// 12: zones' key-project land added to their industrial area (ZoneState::land_added).
+constexpr char kMagic[8] = {'P', 'K', 'S', 'M', 'C', 'K', '1', '2'};
 constexpr std::uint64_t kMaxString = 1u << 16;
 
 struct Out {

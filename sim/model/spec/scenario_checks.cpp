@@ -114,6 +114,14 @@ void CrossChecker::programmes() {
           fmt::format("a policy bank's concession cannot exceed the commercial loan rate "
                       "funds.bank_rate = {:g}%; allowed: 0% to {:g}%",
                       100 * s_.funds.bank_rate, 100 * s_.funds.bank_rate));
+    if (pr.kind == ProgrammeKind::OutputPerMuTerms &&
+        !(pr.class_a_min >= pr.class_b_min && pr.class_b_min >= pr.class_c_min))
+      add(p + ".class_b_min",
+          fmt::format("output-per-mu classes need class_a_min >= class_b_min >= class_c_min "
+                      "(got {:g}, {:g}, {:g} CNY/mu/year)",
+                      pr.class_a_min, pr.class_b_min, pr.class_c_min));
+    if (pr.kind == ProgrammeKind::KeyProjectLand && !(pr.land_per_year > 0))
+      add(p + ".land_per_year", "a key_project_land quota needs land_per_year > 0 (m2 a year)");
     if (pr.kind == ProgrammeKind::TalentPilot && pr.effect > 1)
       add(p + ".effect", "a talent_pilot removes a share of the entry barrier: effect <= 1");
     for (std::size_t c = 0; c < pr.changes.size(); ++c)
