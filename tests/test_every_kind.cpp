@@ -61,6 +61,7 @@ const std::map<std::string, std::string>& nothing_settings() {
        "power_surcharge_c=0;power_surcharge_d=0;credit_discount_a=0;credit_premium_c=0;"
        "credit_premium_d=0"},
       {"key_land", "min_project=1e14"},  // no firm that large: nobody draws on the quota
+      {"reduction", "budget_per_year=1"},  // 1 CNY a year buys no land out
   };
   return m;
 }

@@ -167,3 +167,59 @@ TEST_CASE("a key-project quota raises land in use and costs nothing (common rand
   };
   CHECK(land(on.back()) > land(off.back()));
 }
+
+TEST_CASE("a land reduction buys out the least dense firms of its zones and lends the quota on",
+          "[land][land_reduction]") {
+  // mini's north zone: 0.1 km2 a year bought out at 300 CNY/m2; a third becomes quota for south.
+  const std::vector<std::string> reduce = {
+      "programmes.cut.kind=\"land_reduction\"", "programmes.cut.land_per_year=\"0.1 km2\"",
+      "programmes.cut.rate=\"33.3%\"",           "programmes.cut.amount=\"300\"",
+      "programmes.cut.zones=[\"north\"]",         "programmes.cut.from=\"2016-01\"",
+      "programmes.cut.to=\"2017-12\""};
+  const auto sc = mini(reduce);
+  const std::size_t cut = test::programme_index(sc, "cut");
+  const std::size_t north = std::size_t(sc.zone_index("north"));
+  int years = 0;
+  double quota_granted = 0;
+  std::vector<double> added_before;
+  test::around_phase(
+      sc, "calendar", [&](const model::World& w) { added_before.assign(1, w.zones[north].land_added); },
+      [&](const model::World& w) {
+        const auto& f = w.firms;
+        const double taken = added_before[0] - w.zones[north].land_added;
+        if (!(taken > 0)) return;
+        ++years;
+        CHECK(w.is_january());
+        // Every firm bought out is at most as dense as every north firm left.
+        double densest_out = 0, least_dense_kept = 1e300, out_land = 0;
+        for (std::size_t i = 0; i < f.size(); ++i) {
+          if (!f.alive[i] || f.zone[i] != north || f.land(i) <= 0) continue;
+          const double d = f.output_last_year[i] / f.land(i);
+          if (f.land_revoked[i]) {
+            densest_out = std::max(densest_out, d);
+            out_land += f.land(i) + f.land_pending[i];
+          } else {
+            least_dense_kept = std::min(least_dense_kept, d);
+          }
+        }
+        CHECK(densest_out <= least_dense_kept);
+        CHECK(out_land == Approx(taken));
+        CHECK(taken >= 0.1e6);  // up to the first firm past the year's area
+      });
+  CHECK(years == 2);  // 2016 and 2017
+  // Common random numbers: the compensation is the programme's cost, land leaves north, and some
+  // of the quota is used in south (the only other zone).
+  const auto on = test::records(sc);
+  const auto off = test::records(mini(with(reduce, {"programmes.cut.enabled=false"})));
+  CHECK(test::first_difference(on, off) == 12);
+  const double reduced = on.back()[model::Scalar::LandReduced];
+  CHECK(reduced >= 0.2e6);
+  double paid = 0;
+  for (const auto& r : on) paid += r.subsidy[cut];
+  CHECK(paid == Approx(300.0 * reduced));
+  test::simulate(sc, [&](const model::World& w) {
+    quota_granted = w.zones[1 - north].land_added;
+    CHECK(quota_granted <= sc.programmes[cut].rate * w.programmes[cut].units + 1e-6);
+  });
+  CHECK(quota_granted > 0.0);
+}

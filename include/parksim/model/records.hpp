@@ -58,6 +58,7 @@ enum class Scalar : int {
   PolicyBankOutstanding,
   PowerSurcharge,
   KeyProjectLand,
+  LandReduced,
   Count
 };
 inline constexpr int kScalarCount = static_cast<int>(Scalar::Count);

@@ -346,7 +346,8 @@ enum class ProgrammeKind {
   CreditReward,
   PolicyBank,
   OutputPerMuTerms,
-  KeyProjectLand
+  KeyProjectLand,
+  LandReduction
 };
 
 // New terms of a programme from a month on ("the rate falls to 20% from 2018-01"). Values are in
@@ -403,7 +404,8 @@ struct ProgrammeSpec {
   double class_a_min = 0.0, class_b_min = 0.0, class_c_min = 0.0;
   double power_surcharge_c = 0.0, power_surcharge_d = 0.0;
   double credit_discount_a = 0.0, credit_premium_c = 0.0, credit_premium_d = 0.0;
-  // key_project_land only: new construction land reserved for key projects per year (m2).
+  // key_project_land: new construction land reserved for key projects per year (m2);
+  // land_reduction: industrial land of its zones bought out per programme year (m2).
   double land_per_year = 0.0;
   std::vector<ProgrammeChange> changes;  // sorted by month
 };

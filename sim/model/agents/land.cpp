@@ -180,8 +180,11 @@ void phase_land(World& w) {
   }
   // Key projects the parks could not serve draw on the key-project quotas (002 line 162), which
   // add the land to their zone's industrial area (land_quotas.hpp); the rest wait.
-  const auto quota = key_project_land::grant(w, unmet);
+  // Then other projects outside the reduced zones draw on land-reduction quotas (002, 003).
+  auto quota = key_project_land::grant(w, unmet);
+  const auto reduction = land_reduction::grant(w, unmet, quota);
   for (std::size_t k = 0; k < unmet.size(); ++k) {
+    quota[k] += reduction[k];
     if (quota[k] > 0)
       grant_land(w, unmet[k].agent, quota[k]);
     else

@@ -7,6 +7,7 @@
 #include "programmes/finance_agents.hpp"
 #include "programmes/finance_banks.hpp"
 #include "programmes/incubators.hpp"
+#include "programmes/land_quotas.hpp"
 #include "programmes/land_supply.hpp"
 #include "programmes/programme.hpp"
 #include "programmes/talent.hpp"
@@ -616,6 +617,27 @@ const std::vector<ProgrammeKindInfo>& programme_registry() {
        {"key_project_land"},
        talent_services::open_quota_year,
        {"land_used", +1}},  // the quota gives key projects land the parks have no room for
+      {"land_reduction",
+       K::LandReduction,
+       "land_quotas",
+       "002 (减量化 quota, line 162); 003 (line 148)",
+       "198区域减量化增减挂钩用于支持新增工业项目的土地指标不低于1/3 (002, line 162) / "
+       "工业用地减量化指标总体上按照不低于1/3比例用于重点制造业项目 (003, line 148)",
+       "At least 1/3 of the land quota from reducing industrial land in the '198' areas "
+       "(linked reduction and increase) supports new industrial projects / at least 1/3 of the "
+       "industrial-land reduction quota goes to key manufacturing projects.",
+       "Each programme year (reduce_year) the least dense firms of its zones (last year's output "
+       "per m2) are bought out at `amount` per m2 of their land, within budget_per_year, until "
+       "land_per_year m2 is reached; they leave and the land leaves industrial use (the zone's "
+       "area shrinks). `rate` of it becomes quota, kept until used, for land requests of other "
+       "industrial zones their free land cannot meet, densest first (phase_land). Cost = "
+       "compensation.",
+       {"land_per_year", "rate", "amount", "budget_per_year", "sme_only"},
+       false,
+       false,
+       {"land_reduced"},
+       land_reduction::reduce_year,
+       {"output_density", +1}},  // low-density land out, dense projects in (腾笼换鸟)
   };
   return kinds;
 }

@@ -170,6 +170,8 @@ const std::vector<Entry<ProgrammeSpec>>& programme_entries() {
       {"rate", VK::Rate, &P::rate, 0, 1, "1",
        "Share of the base the programme pays or covers (leading_talent_reward: share of the "
        "leader's contribution, its employer's value added x its share of the wage bill; "
+       "land_reduction: share of the land reduced that becomes quota for industrial projects of "
+       "other zones (002, 003: at least 1/3); "
        "entry_restriction: share of new projects refused; sector_phase_out: share of the "
        "eligible incumbents told to stop each year; guarantee_company: share of a "
        "guaranteed loan's loss it takes, at most funds.guarantee_max_share; credit_reward: reward "
@@ -198,7 +200,8 @@ const std::vector<Entry<ProgrammeSpec>>& programme_entries() {
        "operating subsidy per incubator per year; innovation_centre: public funding per centre per "
        "year; settlement_priority: public cost of one school place per year; craftsman_award: "
        "CNY per award; standard_factory: construction cost per m2 of factory floor; "
-       "sector_phase_out: compensation per m2 of land a phased-out firm holds",
+       "sector_phase_out: compensation per m2 of land a phased-out firm holds; land_reduction: "
+       "compensation per m2 of land bought out",
        ""},
       {"premium_rate_cap", VK::Rate, &P::premium_rate_cap, 0, 1, "1/year",
        "First-unit insurance: premium rate ceiling", ""},
@@ -285,8 +288,10 @@ const std::vector<Entry<ProgrammeSpec>>& programme_entries() {
        "assumption (003 line 140 gives no rate)"},
       {"land_per_year", VK::Area, &P::land_per_year, 0, 1e9, "m2/year",
        "key_project_land: new construction land reserved for key projects per calendar year "
-       "(lapses in December)",
-       "002 line 162: 1平方公里 (Shanghai); assumption where the document states none (004)"},
+       "(lapses in December); land_reduction: industrial land of its zones bought out and "
+       "taken out of industrial use per programme year",
+       "002 line 162: 1平方公里 (Shanghai key projects); assumption where the document states "
+       "none (004; land_reduction: 002 and 003 give only the 1/3 share)"},
   };
   return e;
 }

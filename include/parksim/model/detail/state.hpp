@@ -193,8 +193,8 @@ struct ZoneState {
   double factory_building = 0;
   double factory_ready = 0;  // a month index (a double: the struct is archived as bytes)
   double factory_rent_total = 0;
-  // Key-project land (002 line 162): new construction land added to the zone's industrial area
-  // from key-project quotas since the start (m2; land_quotas.hpp).
+  // Key-project and land-reduction quotas (002 line 162): land added to the zone's industrial area
+  // since the start, less land a reduction took out of industrial use (m2; land_quotas.hpp).
   double land_added = 0;
   // Power surcharges firms of the zone paid under output-per-mu terms since the start (CNY).
   double power_surcharge_total = 0;
