@@ -64,7 +64,8 @@ bool in_zone(const World& w, std::size_t p, std::size_t z) {
   return false;
 }
 
-// Firms of the programme's cells that hold land and are not already leaving, least dense first
+// Firms of the programme's cells that hold land, are past model.output_per_mu_grace_months and
+// are not already leaving, least dense first
 // (output per mu last year, then firm id: no draw, the order is the rule's).
 std::vector<std::size_t> candidates(const World& w, std::size_t p) {
   const auto& f = w.firms;
@@ -72,6 +73,8 @@ std::vector<std::size_t> candidates(const World& w, std::size_t p) {
   std::vector<double> density(f.size(), 0.0);
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (!f.alive[i] || f.land_revoked[i] || f.land(i) <= 0) continue;
+    // Young firms have no full year of output to judge (the output-per-mu rules' grace period).
+    if (w.month - f.birth[i] < w.sc.model.output_per_mu_grace_months) continue;
     if (!w.eligibility[p * w.cells() + w.cell(f.zone[i], f.sector[i])]) continue;
     if (w.terms[p].sme_only && !w.is_sme(i)) continue;
     density[i] = f.output_last_year[i] / f.land(i);
