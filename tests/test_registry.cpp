@@ -17,7 +17,7 @@ using namespace parksim;
 
 TEST_CASE("the programme registry lists every kind in ProgrammeKind order", "[registry]") {
   const auto& kinds = model::programme_registry();
-  REQUIRE(kinds.size() == std::size_t(model::ProgrammeKind::TaxIncentives) + 1);
+  REQUIRE(kinds.size() == std::size_t(model::ProgrammeKind::LandReduction) + 1);
   std::set<std::string_view> names;
   for (std::size_t k = 0; k < kinds.size(); ++k) {
     INFO(kinds[k].name);

@@ -57,6 +57,9 @@ enum class Scalar : int {
   IpPledgedOutstanding,
   LandAwaitingApproval,
   PolicyBankOutstanding,
+  PowerSurcharge,
+  KeyProjectLand,
+  LandReduced,
   Count
 };
 inline constexpr int kScalarCount = static_cast<int>(Scalar::Count);

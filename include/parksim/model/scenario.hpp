@@ -129,6 +129,7 @@ struct ModelParams {
   double floor_area_per_worker = 80.0;  // m2 of floor per worker
   double parcel_size = 20000.0;         // m2, the unit of land requests
   int output_per_mu_grace_months = 24;  // age before output per mu is tested
+  double industrial_power_price = 0.65;  // CNY/kWh paid by industry (output_per_mu_terms)
   double key_project_min_output = 1e9;  // CNY/year: a firm this large signs as a key project
   // entry
   double entry_rate_per_year = 0.08;      // entrants per year as share of incumbents (baseline)
@@ -314,6 +315,7 @@ struct SectorSpec {
   double demand_growth = 0.05;                   // annual growth of the sector's market
   double competitor_productivity_growth = 0.02;  // annual drift of outside competitors
   double national_market = 1.0e12;  // CNY per year, for market shares (hidden champions)
+  double energy_cost_share = 0.03;   // purchased power / output (output_per_mu_terms surcharges)
 };
 
 enum class ProgrammeKind {
@@ -349,7 +351,10 @@ enum class ProgrammeKind {
   SectorPhaseOut,
   CreditReward,
   PolicyBank,
-  TaxIncentives
+  TaxIncentives,
+  OutputPerMuTerms,
+  KeyProjectLand,
+  LandReduction
 };
 
 // New terms of a programme from a month on ("the rate falls to 20% from 2018-01"). Values are in
@@ -401,6 +406,16 @@ struct ProgrammeSpec {
   double min_project = 0.0;
   // tax_incentives only: extra deduction of R&D spending in taxable income (0.75 = 175% deducted).
   double super_deduction = 0.0;
+  // output_per_mu_terms only (land_terms.hpp): lowest output per mu (CNY/mu/year, last year's
+  // output over the land held) of classes A, B and C (below class_c_min: class D); power
+  // surcharges of classes C and D (CNY/kWh); the bank's loan-rate discount for class A and
+  // premia for C and D (per year).
+  double class_a_min = 0.0, class_b_min = 0.0, class_c_min = 0.0;
+  double power_surcharge_c = 0.0, power_surcharge_d = 0.0;
+  double credit_discount_a = 0.0, credit_premium_c = 0.0, credit_premium_d = 0.0;
+  // key_project_land: new construction land reserved for key projects per year (m2);
+  // land_reduction: industrial land of its zones bought out per programme year (m2).
+  double land_per_year = 0.0;
   std::vector<ProgrammeChange> changes;  // sorted by month
 };
 

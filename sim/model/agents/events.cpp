@@ -71,7 +71,7 @@ void arrive_anchors(World& w) {
     auto& zone = w.zones[z];
     if (w.month == e.at) {
       // The land is granted at signing, as far as the zone has land left.
-      w.anchor_land[k] = std::clamp(w.sc.zones[z].area - zone.land_used, 0.0, e.land);
+      w.anchor_land[k] = std::clamp(w.industrial_area(z) - zone.land_used, 0.0, e.land);
       zone.land_used += w.anchor_land[k];
       w.anchor_projects += 1;
     }

@@ -7,6 +7,7 @@
 #include "parksim/engine/parallel.hpp"
 #include "phases.hpp"
 #include "programmes/land.hpp"
+#include "programmes/land_terms.hpp"
 #include "programmes/programme.hpp"
 #include "programmes/projects.hpp"
 
@@ -32,9 +33,12 @@ static void plan_capacity(World& w, std::size_t i) {
   const int project = projects::industrialisation_project(w, i, invest);
   const double subsidy_rate = projects::industrialisation_share(w, project, invest);
   // Replacing worn-out capital needs no appraisal; expansion must pay back within the firm's
-  // horizon.
-  const double payback =
-      (1.0 - subsidy_rate) * sec.capital_output_ratio / marginal_margin(w, f.sector[i]);
+  // horizon; output-per-mu terms (land_terms.hpp) change its margin by the surcharge it would pay
+  // on the added output and the one it escapes by reaching a better class.
+  const double margin =
+      std::max(0.01, marginal_margin(w, f.sector[i]) +
+                         land_terms::expansion_margin_change(w, i, f.demand[i], target));
+  const double payback = (1.0 - subsidy_rate) * sec.capital_output_ratio / margin;
   const bool expand = payback <= f.payback[i];
   if (!expand) invest = std::min(invest, m.depreciation_rate / 12.0 * f.capital[i]);
   // Floor space: the new capacity needs floor; build up on the firm's own land where a plot-ratio

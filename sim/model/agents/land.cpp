@@ -7,6 +7,7 @@
 #include "parksim/engine/parallel.hpp"
 #include "phases.hpp"
 #include "programmes/land.hpp"
+#include "programmes/land_quotas.hpp"
 #include "programmes/land_supply.hpp"
 
 namespace parksim::model {
@@ -132,6 +133,20 @@ void end_leases(World& w) {
   }
 }
 
+// m2 of land granted to firm i: it waits for approval, then is used (use_granted_land). Land is
+// bought only from spare cash; otherwise it is leased (lease first, buy later).
+void grant_land(World& w, std::size_t i, double m2) {
+  auto& f = w.firms;
+  const auto& zone = w.sc.zones[f.zone[i]];
+  f.land_wait[i] = 0;
+  f.land_pending[i] += m2;
+  f.approval_left[i] = approval_reform::approval_months(w, i);
+  w.zones[f.zone[i]].land_used += m2;
+  const double price = (1.0 - zone.lease_share) * m2 * zone.land_price;
+  f.land_buy_pending[i] = f.cash[i] > price ? (1.0 - zone.lease_share) : 0.0;
+  f.cash[i] -= f.land_buy_pending[i] > 0 ? price : 0.0;
+}
+
 }  // namespace
 
 void phase_land(World& w) {
@@ -147,31 +162,33 @@ void phase_land(World& w) {
   // Standard factories first (003: ready floor instead of a parcel wait), then land. Requests are
   // ranked by output per m2 of land in use (以亩均论英雄: denser users first), then firm id.
   standard_factories::let_to_expanding_firms(w);
+  std::vector<engine::Request> unmet;  // requests the zones' free land could not meet
   for (std::size_t z = 0; z < w.zones.size(); ++z) {
-    const auto& zone = w.sc.zones[z];
     std::vector<engine::Request> requests;
     for (std::size_t i = 0; i < f.size(); ++i)
       if (f.alive[i] && f.zone[i] == z && f.land_request[i] > 0)
         requests.push_back({std::uint32_t(i), f.land_request[i],
                             f.output[i] / std::max(standard_factories::land_in_use(w, i), 1.0)});
     if (requests.empty()) continue;
-    const double free = std::max(0.0, zone.area - w.zones[z].land_used);
-    const auto grants = engine::clear_by_rank(requests, free, engine::Partial::Forbidden);
+    const auto grants = engine::clear_by_rank(requests, w.free_land(z), engine::Partial::Forbidden);
     for (std::size_t k = 0; k < requests.size(); ++k) {
-      const std::size_t i = requests[k].agent;
-      if (grants[k] <= 0) {
-        ++f.land_wait[i];
-        continue;
-      }
-      f.land_wait[i] = 0;
-      f.land_pending[i] += grants[k];
-      f.approval_left[i] = approval_reform::approval_months(w, i);
-      w.zones[z].land_used += grants[k];
-      // Land is bought only from spare cash; otherwise it is leased (lease first, buy later).
-      const double price = (1.0 - zone.lease_share) * grants[k] * zone.land_price;
-      f.land_buy_pending[i] = f.cash[i] > price ? (1.0 - zone.lease_share) : 0.0;
-      f.cash[i] -= f.land_buy_pending[i] > 0 ? price : 0.0;
+      if (grants[k] > 0)
+        grant_land(w, requests[k].agent, grants[k]);
+      else
+        unmet.push_back(requests[k]);
     }
+  }
+  // Key projects the parks could not serve draw on the key-project quotas (002 line 162), which
+  // add the land to their zone's industrial area (land_quotas.hpp); the rest wait.
+  // Then other projects outside the reduced zones draw on land-reduction quotas (002, 003).
+  auto quota = key_project_land::grant(w, unmet);
+  const auto reduction = land_reduction::grant(w, unmet, quota);
+  for (std::size_t k = 0; k < unmet.size(); ++k) {
+    quota[k] += reduction[k];
+    if (quota[k] > 0)
+      grant_land(w, unmet[k].agent, quota[k]);
+    else
+      ++f.land_wait[unmet[k].agent];
   }
   relocate(w);
 }
@@ -223,10 +240,10 @@ static std::size_t zone_with_free_land(const World& w, std::size_t i) {
   std::size_t best = w.firms.zone[i];
   double best_free = 0;
   for (std::size_t z = 0; z < w.zones.size(); ++z) {
-    const double free = w.sc.zones[z].area - w.zones[z].land_used;
-    if (z != w.firms.zone[i] && free / w.sc.zones[z].area > best_free) {
+    const double free = w.industrial_area(z) - w.zones[z].land_used;
+    if (z != w.firms.zone[i] && free / w.industrial_area(z) > best_free) {
       best = z;
-      best_free = free / w.sc.zones[z].area;
+      best_free = free / w.industrial_area(z);
     }
   }
   return best;
@@ -248,7 +265,7 @@ static void relocate(World& w) {
     const bool factory = to != f.zone[i];
     if (!factory) to = zone_with_free_land(w, i);
     const double land = f.land(i) + f.land_pending[i] + f.land_request[i];
-    if (to == f.zone[i] || (!factory && w.sc.zones[to].area - w.zones[to].land_used < land))
+    if (to == f.zone[i] || (!factory && w.free_land(to) < land))
       continue;
     if (streams(std::uint64_t(f.id[i])).uniform() >= m.relocation_rate) continue;
     move_firm(w, i, to, factory ? floor : 0.0);

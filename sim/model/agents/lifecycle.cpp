@@ -80,7 +80,7 @@ double attractiveness(const World& w, std::size_t z, std::size_t s) {
       support > 0 && entrant_value_added > 0 ? entrant_support / entrant_value_added : 0.0;
   double zone_firms = 0;
   for (std::size_t k = 0; k < w.sc.sectors.size(); ++k) zone_firms += w.cluster.firms[w.cell(z, k)];
-  const double free_share = std::max(0.0, zone.area - w.zones[z].land_used) / zone.area;
+  const double free_share = w.free_land(z) / w.industrial_area(z);
   return m.attractiveness_land * free_share + m.attractiveness_support * std::log1p(support_gain) +
          m.attractiveness_talent * std::log1p(w.zones[z].unemployed / (zone_firms + 1.0)) +
          m.attractiveness_cluster * std::log1p(w.cluster.firms[c]) +
@@ -153,7 +153,7 @@ void phase_entry(World& w) {
         const bool incubated = places[z] >= 1.0;
         const bool factory =
             !incubated && may_rent && standard_factories::free_floor(w, z) >= floor;
-        if (!factory && w.zones[z].land_used + land > zone.area) break;  // no free land, no entry
+        if (!factory && w.zones[z].land_used + land > w.industrial_area(z)) break;  // no free land, no entry
         places[z] -= incubated ? 1.0 : 0.0;
         add_entrant(w, z, s, size, incubated, factory ? floor : 0.0);
         w.entries_cell[c] += 1;

@@ -11,6 +11,7 @@
 #include "programmes/finance.hpp"
 #include "programmes/finance_banks.hpp"
 #include "programmes/land_supply.hpp"
+#include "programmes/land_terms.hpp"
 
 namespace parksim::model {
 
@@ -69,7 +70,9 @@ void phase_production(World& w) {
         std::max(0.0, std::min(demand, w.capacity_factor[c] * std::min({cap_k, cap_l, cap_land})));
     f.demand[i] = demand;
     f.output[i] = q;
-    f.value_added[i] = q * sec.value_added_share;
+    // A class C or D firm under output-per-mu terms pays more for the power it buys, an
+    // intermediate input: value added falls by the surcharge (land_terms.hpp).
+    f.value_added[i] = q * sec.value_added_share - land_terms::power_surcharge(w, i);
     // Costs and cash.
     const double wages = t.general_wage * f.workers[i] +
                          w.zones[z].skilled_wage * f.skilled[i] * w.persons(0) +
@@ -78,8 +81,12 @@ void phase_production(World& w) {
         f.capital[i] + f.land_owned[i] * zone.land_price + std::max(f.cash[i], 0.0);
     const double leverage = assets > 0 ? std::min(1.0, f.debt[i] / assets) : 1.0;
     const double bank_debt = f.debt[i] - f.lease_debt[i];
+    // The bank's rate: base, a risk premium rising with leverage and, under output-per-mu terms,
+    // the class's discount or premium (land_terms.hpp).
+    const double bank_rate = w.sc.funds.bank_rate + w.sc.funds.bank_risk_premium * leverage +
+                             land_terms::credit_spread(w, i);
     const double interest =
-        ((w.sc.funds.bank_rate + w.sc.funds.bank_risk_premium * leverage) * bank_debt -
+        (bank_rate * bank_debt -
          policy_bank::interest_relief(w, i) + m.leasing_rate * f.lease_debt[i] +
          risk_pool::guarantee_fee(w, i)) /
         12.0;
@@ -105,6 +112,7 @@ void phase_production(World& w) {
     f.rd_year[i] += f.rd_spend[i];
   });
   standard_factories::collect_rent(w);  // the rent firms paid above, to the zones' account
+  land_terms::collect_surcharges(w);
 }
 
 }  // namespace parksim::model

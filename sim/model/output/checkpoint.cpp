@@ -29,7 +29,9 @@ namespace {
 // 09: talent agents' settlement place (Talent::settled); places granted this year per programme.
 // 10: standard factories: firms' rented factory floor and floor request, zones' factory stock.
 // 11: credit rewards' loan base and policy banks' lending this year (ProgrammeState).
-constexpr char kMagic[8] = {'P', 'K', 'S', 'M', 'C', 'K', '1', '3'};
+// 13: firms' income-tax accounts (provisional payments, loss vintages; agents/tax.cpp).
+// 14: zones' key-project land added to their industrial area (ZoneState::land_added).
+constexpr char kMagic[8] = {'P', 'K', 'S', 'M', 'C', 'K', '1', '4'};
 constexpr std::uint64_t kMaxString = 1u << 16;
 
 struct Out {

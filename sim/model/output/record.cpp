@@ -128,11 +128,18 @@ void phase_record(World& w) {
   }
   r[Scalar::Incubators] = 0;
   r[Scalar::FactoryFloor] = r[Scalar::FactoryFloorLet] = r[Scalar::FactoryRent] = 0;
+  r[Scalar::PowerSurcharge] = 0;
+  r[Scalar::KeyProjectLand] = r[Scalar::LandReduced] = 0;
+  for (const std::size_t p : w.programmes_of(ProgrammeKind::KeyProjectLand))
+    r[Scalar::KeyProjectLand] += w.programmes[p].units;
+  for (const std::size_t p : w.programmes_of(ProgrammeKind::LandReduction))
+    r[Scalar::LandReduced] += w.programmes[p].units;
   for (const auto& zs : w.zones) {
     r[Scalar::Incubators] += zs.incubators;
     r[Scalar::FactoryFloor] += zs.factory_floor;
     r[Scalar::FactoryFloorLet] += zs.factory_let;
     r[Scalar::FactoryRent] += zs.factory_rent_total;
+    r[Scalar::PowerSurcharge] += zs.power_surcharge_total;
   }
   r[Scalar::CentresPreparing] = r[Scalar::CentresOperating] = r[Scalar::CentresRevoked] = 0;
   for (const auto& c : w.centres) {

@@ -74,6 +74,13 @@ const std::array<SeriesInfo, kScalarCount>& scalar_table() {
        "Land granted to firms and waiting for approval, not yet in use (month's end)"},
       {"policy_bank_outstanding", "1e8 CNY", 1e-8,
        "Loans of policy-bank windows (and credit tilts), outstanding"},
+      {"power_surcharge", "1e8 CNY", 1e-8,
+       "Power surcharges firms of classes C and D paid under output-per-mu terms since the start"},
+      {"key_project_land", "km2", 1e-6,
+       "Land added to the zones' industrial area from key-project quotas since the start"},
+      {"land_reduced", "km2", 1e-6,
+       "Industrial land bought out and taken out of industrial use by land-reduction programmes "
+       "since the start"},
   }};
   return v;
 }

@@ -30,7 +30,7 @@ void build(World& w, std::size_t p) {
     if (!eligible_in_zone(w, p, z)) continue;
     auto& zs = w.zones[z];
     // Factories take free industrial land: floor / plot ratio of it.
-    const double free_land = std::max(0.0, w.sc.zones[z].area - zs.land_used);
+    const double free_land = w.free_land(z);
     double floor = std::min(double(spec.units_per_year), free_land * m.standard_factory_plot_ratio);
     if (spec.amount > 0) floor = std::min(floor, budget_room(w, p) / spec.amount);
     if (!(floor > 0)) continue;

@@ -1,9 +1,12 @@
 // Registry lines of the land kinds: plot ratio, standard factories, approval times, entry
-// restrictions and phase-outs (land.cpp, land_supply.cpp, entry_rules.cpp). registry.cpp gathers
+// restrictions, phase-outs, output-per-mu terms, key-project land and land reduction (land.cpp,
+// land_supply.cpp, entry_rules.cpp, land_terms.cpp, land_quotas.cpp). registry.cpp gathers
 // every family's lines and puts them in ProgrammeKind order.
 #include "programmes/entry_rules.hpp"
+#include "programmes/land_quotas.hpp"
 #include "programmes/land_supply.hpp"
 #include "programmes/registry_parts.hpp"
+#include "programmes/talent_services.hpp"
 
 namespace parksim::model {
 
@@ -110,6 +113,83 @@ void add_land_kinds(std::vector<ProgrammeKindInfo>& kinds) {
            {},
            entry_rules::phase_out_year,
            {"exits", +1}},  // the clause retires the named firms from the zone
+          {"output_per_mu_terms",
+           K::OutputPerMuTerms,
+           "land_terms",
+           "003 (以亩均论英雄: differentiated terms by output per mu)",
+           "探索建立企业综合绩效评价体系,推进企业分类指导,"
+           "在产业准入、土地供应、技术改造、能耗指标、用水"
+           "用电、金融信贷等方面实施差别化政策 (003, line 140)",
+           "Explore a comprehensive performance evaluation of firms, guide firms by class and "
+           "apply "
+           "differentiated policies in market entry, land supply, technical upgrading, energy "
+           "quotas, "
+           "water and power use, and finance and credit.",
+           "Each year a firm is classed A-D by last year's output per mu of its land (class_a_min, "
+           "class_b_min, class_c_min); C and D pay power_surcharge_c / _d per kWh on the power "
+           "they "
+           "buy (output x sector energy_cost_share / model.industrial_power_price), which lowers "
+           "value added and the margin of an expansion (plan_capacity); the bank prices their bank "
+           "debt credit_discount_a below (A) or credit_premium_c / _d above (C, D) its rate "
+           "(production interest). No public money: policy cost 0; surcharges recorded as "
+           "power_surcharge.",
+           {"class_a_min", "class_b_min", "class_c_min", "power_surcharge_c", "power_surcharge_d",
+            "credit_discount_a", "credit_premium_c", "credit_premium_d", "sme_only"},
+           false,
+           false,
+           {"power_surcharge"},
+           nullptr,
+           {"output_density", +1}},  // 以亩均论英雄: more output on the parks' land
+          {"key_project_land",
+           K::KeyProjectLand,
+           "land_quotas",
+           "002 (land quota, line 162); 004 (land priority, line 101)",
+           "保障工业项目用地需求,市统筹新增建设用地计划指标1平方公里用于市级重点产业项目,"
+           "并向品牌园区倾斜 "
+           "(002, line 162) / 积极保障重大项目用地,用地计划指标优先支持智能制造领域重大产业项目 "
+           "(004, "
+           "line 101)",
+           "Secure land for industrial projects: the city reserves 1 km2 of its new "
+           "construction-land "
+           "quota for municipal key industrial projects, tilted to brand parks / secure land for "
+           "major "
+           "projects; the land plan gives IM major projects priority.",
+           "A yearly quota of land_per_year m2 (lapsing in December) for key projects: land "
+           "requests "
+           "of eligible firms with last year's output at least min_project "
+           "(model.key_project_min_output if 0) that their zone's free land cannot meet are "
+           "cleared "
+           "by output per m2 against it (phase_land) and the land is added to the zone's "
+           "industrial "
+           "area. An allocation of land, no money: policy cost 0.",
+           {"land_per_year", "min_project", "sme_only"},
+           false,
+           false,
+           {"key_project_land"},
+           talent_services::open_quota_year,
+           {"land_used", +1}},  // the quota gives key projects land the parks have no room for
+          {"land_reduction",
+           K::LandReduction,
+           "land_quotas",
+           "002 (减量化 quota, line 162); 003 (line 148)",
+           "198区域减量化增减挂钩用于支持新增工业项目的土地指标不低于1/3 (002, line 162) / "
+           "工业用地减量化指标总体上按照不低于1/3比例用于重点制造业项目 (003, line 148)",
+           "At least 1/3 of the land quota from reducing industrial land in the '198' areas "
+           "(linked reduction and increase) supports new industrial projects / at least 1/3 of the "
+           "industrial-land reduction quota goes to key manufacturing projects.",
+           "Each programme year (reduce_year) the least dense firms of its zones (last year's "
+           "output "
+           "per m2) are bought out at `amount` per m2 of their land, within budget_per_year, until "
+           "land_per_year m2 is reached; they leave and the land leaves industrial use (the zone's "
+           "area shrinks). `rate` of it becomes quota, kept until used, for land requests of other "
+           "industrial zones their free land cannot meet, densest first (phase_land). Cost = "
+           "compensation.",
+           {"land_per_year", "rate", "amount", "budget_per_year", "sme_only"},
+           false,
+           false,
+           {"land_reduced"},
+           land_reduction::reduce_year,
+           {"output_density", +1}},  // low-density land out, dense projects in (腾笼换鸟)
       });
 }
 

@@ -133,6 +133,10 @@ const std::vector<Entry<SectorSpec>>& sector_entries() {
        "Brandt et al. (2012): incumbent TFP growth 2.9%/yr"},
       {"national_market", VK::Money, &S::national_market, 1e6, 1e15, "CNY/year",
        "National market of the sector at the start", "assumption"},
+      {"energy_cost_share", VK::Rate, &S::energy_cost_share, 0, 1, "1",
+       "Purchased power / output: what a power surcharge (output_per_mu_terms) is levied on",
+       "assumption: about 3% for Chinese manufacturing (electricity purchases over gross output, "
+       "input-output tables; no figure in /work/shared/data)"},
   };
   return e;
 }
@@ -163,6 +167,8 @@ const std::vector<Entry<ProgrammeSpec>>& programme_entries() {
       {"rate", VK::Rate, &P::rate, 0, 1, "1",
        "Share of the base the programme pays or covers (leading_talent_reward: share of the "
        "leader's contribution, its employer's value added x its share of the wage bill; "
+       "land_reduction: share of the land reduced that becomes quota for industrial projects of "
+       "other zones (002, 003: at least 1/3); "
        "entry_restriction: share of new projects refused; sector_phase_out: share of the "
        "eligible incumbents told to stop each year; guarantee_company: share of a "
        "guaranteed loan's loss it takes, at most funds.guarantee_max_share; credit_reward: reward "
@@ -191,7 +197,8 @@ const std::vector<Entry<ProgrammeSpec>>& programme_entries() {
        "operating subsidy per incubator per year; innovation_centre: public funding per centre per "
        "year; settlement_priority: public cost of one school place per year; craftsman_award: "
        "CNY per award; standard_factory: construction cost per m2 of factory floor; "
-       "sector_phase_out: compensation per m2 of land a phased-out firm holds",
+       "sector_phase_out: compensation per m2 of land a phased-out firm holds; land_reduction: "
+       "compensation per m2 of land bought out",
        ""},
       {"premium_rate_cap", VK::Rate, &P::premium_rate_cap, 0, 1, "1/year",
        "First-unit insurance: premium rate ceiling", ""},
@@ -249,13 +256,44 @@ const std::vector<Entry<ProgrammeSpec>>& programme_entries() {
        "003 line 140: 15 working days (1 month); 002 line 154 states no number (assumption)"},
       {"min_project", VK::Money, &P::min_project, 0, 1e14, "CNY",
        "policy_bank: smallest unfinanced part of a month's investment the window lends for "
-       "(major projects only)",
+       "(major projects only); key_project_land: smallest yearly output of a firm whose land "
+       "request counts as a key project (0 = model.key_project_min_output)",
        "assumption where the document states none"},
       {"super_deduction", VK::Rate, &P::super_deduction, 0, 2, "1",
        "tax_incentives: extra share of R&D spending deducted from taxable income (0.75: 175% of "
        "R&D is deducted); dated changes give the national schedule",
        "财税〔2015〕119号 50%; 财税〔2018〕99号 75% from 2018; 财政部 税务总局公告2021年第13号 100% "
        "for manufacturers from 2021; 公告2023年第7号 100% for all firms from 2023"},
+      {"class_a_min", VK::Money, &P::class_a_min, 0, 1e12, "CNY/mu/year",
+       "output_per_mu_terms: lowest output per mu (last year's output / land held) of class A",
+       "assumption (003 line 140 names the classes' terms, not their thresholds)"},
+      {"class_b_min", VK::Money, &P::class_b_min, 0, 1e12, "CNY/mu/year",
+       "output_per_mu_terms: lowest output per mu of class B",
+       "assumption (003 line 140 gives no threshold)"},
+      {"class_c_min", VK::Money, &P::class_c_min, 0, 1e12, "CNY/mu/year",
+       "output_per_mu_terms: lowest output per mu of class C (below it: class D)",
+       "assumption (003 line 140 gives no threshold)"},
+      {"power_surcharge_c", VK::Money, &P::power_surcharge_c, 0, 10, "CNY/kWh",
+       "output_per_mu_terms: surcharge per kWh class C firms pay on purchased power",
+       "assumption (003 line 140: 用水用电…差别化政策, no price)"},
+      {"power_surcharge_d", VK::Money, &P::power_surcharge_d, 0, 10, "CNY/kWh",
+       "output_per_mu_terms: surcharge per kWh class D firms pay on purchased power",
+       "assumption (003 line 140: 用水用电…差别化政策, no price)"},
+      {"credit_discount_a", VK::Rate, &P::credit_discount_a, 0, 0.2, "1/year",
+       "output_per_mu_terms: cut of the bank's loan rate on class A firms' bank debt",
+       "assumption (003 line 140: 金融信贷…差别化政策, no rate)"},
+      {"credit_premium_c", VK::Rate, &P::credit_premium_c, 0, 0.2, "1/year",
+       "output_per_mu_terms: premium on the bank's loan rate for class C firms' bank debt",
+       "assumption (003 line 140 gives no rate)"},
+      {"credit_premium_d", VK::Rate, &P::credit_premium_d, 0, 0.2, "1/year",
+       "output_per_mu_terms: premium on the bank's loan rate for class D firms' bank debt",
+       "assumption (003 line 140 gives no rate)"},
+      {"land_per_year", VK::Area, &P::land_per_year, 0, 1e9, "m2/year",
+       "key_project_land: new construction land reserved for key projects per calendar year "
+       "(lapses in December); land_reduction: industrial land of its zones bought out and "
+       "taken out of industrial use per programme year",
+       "002 line 162: 1平方公里 (Shanghai key projects); assumption where the document states "
+       "none (004; land_reduction: 002 and 003 give only the 1/3 share)"},
   };
   return e;
 }

@@ -289,6 +289,10 @@ const std::vector<Entry<ModelParams>>& model_entries() {
        "Months after its birth before a firm's output per mu is tested against its zone's "
        "min_output_per_mu (land-cost surcharge and exit-clause years)",
        "assumption"},
+      {"industrial_power_price", VK::Money, &M::industrial_power_price, 0.01, 10, "CNY/kWh",
+       "Power price industry pays: turns a firm's power cost into kWh for a surcharge per kWh "
+       "(output_per_mu_terms)",
+       "assumption: Shanghai general industrial tariff about 0.65 CNY/kWh (2018)"},
       {"key_project_min_output", VK::Money, &M::key_project_min_output, 0, 1e13, "CNY/year",
        "Yearly output from which a firm signing a land contract counts as a recognised key "
        "project (zone key_project_term_years)",

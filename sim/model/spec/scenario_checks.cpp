@@ -119,6 +119,18 @@ void CrossChecker::programmes() {
           fmt::format("a preferential income-tax rate cannot exceed the statutory rate "
                       "model.corporate_tax_rate = {:g}%; allowed: 0% to {:g}%",
                       100 * s_.model.corporate_tax_rate, 100 * s_.model.corporate_tax_rate));
+    if (pr.kind == ProgrammeKind::OutputPerMuTerms &&
+        !(pr.class_a_min >= pr.class_b_min && pr.class_b_min >= pr.class_c_min))
+      add(p + ".class_b_min",
+          fmt::format("output-per-mu classes need class_a_min >= class_b_min >= class_c_min "
+                      "(got {:g}, {:g}, {:g} CNY/mu/year)",
+                      pr.class_a_min, pr.class_b_min, pr.class_c_min));
+    if (pr.kind == ProgrammeKind::LandReduction && pr.zones.empty())
+      add(p + ".zones", "a land_reduction needs the zones whose land it reduces (zones = [...])");
+    if ((pr.kind == ProgrammeKind::KeyProjectLand || pr.kind == ProgrammeKind::LandReduction) &&
+        !(pr.land_per_year > 0))
+      add(p + ".land_per_year",
+          fmt::format("a {} programme needs land_per_year > 0 (m2 a year)", pr.kind_name));
     if (pr.kind == ProgrammeKind::TalentPilot && pr.effect > 1)
       add(p + ".effect", "a talent_pilot removes a share of the entry barrier: effect <= 1");
     for (std::size_t c = 0; c < pr.changes.size(); ++c)

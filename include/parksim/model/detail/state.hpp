@@ -210,6 +210,11 @@ struct ZoneState {
   double factory_building = 0;
   double factory_ready = 0;  // a month index (a double: the struct is archived as bytes)
   double factory_rent_total = 0;
+  // Key-project and land-reduction quotas (002 line 162): land added to the zone's industrial area
+  // since the start, less land a reduction took out of industrial use (m2; land_quotas.hpp).
+  double land_added = 0;
+  // Power surcharges firms of the zone paid under output-per-mu terms since the start (CNY).
+  double power_surcharge_total = 0;
 };
 
 // A manufacturing innovation centre (document 001): a consortium of leading firms of a sector that

@@ -72,6 +72,12 @@ class World {
     return firms.land(i) * sc.zones[firms.zone[i]].plot_ratio + firms.extra_floor[i] +
            firms.factory_floor[i];
   }
+  // Industrial land of zone z: its area and the key-project quota land added to it (m2).
+  double industrial_area(std::size_t z) const { return sc.zones[z].area + zones[z].land_added; }
+  // Free industrial land of zone z (m2, at least 0).
+  double free_land(std::size_t z) const {
+    return std::max(0.0, industrial_area(z) - zones[z].land_used);
+  }
   // Whether last year's output per mu of the firm's land fell below its zone's rule (firms younger
   // than two years are exempt): the basis of the low-density surcharge and of exit clauses.
   bool below_output_per_mu(std::size_t i) const;
