@@ -1,10 +1,11 @@
 #pragma once
 // Programmes as units. Each programme kind is one line of the registry (registry_<group>.cpp,
 // gathered by registry.cpp): its name, the document clause it implements, the decision it changes,
-// the keys it reads, whether it holds a fund, the series it writes and its monthly hook. Its behaviour lives in one family file of
-// this folder (first_unit, projects, finance, finance_agents, talent, talent_services, land,
-// land_supply, land_terms, land_quotas, incubators, certification_rewards, innovation_centres);
-// agents' phases call those files, never `if kind == ...`.
+// the keys it reads, whether it holds a fund, the series it writes and its monthly hook. Its
+// behaviour lives in one family file of this folder (first_unit, projects, finance,
+// finance_agents, finance_banks, talent, talent_services, land, land_supply, land_terms,
+// land_quotas, entry_rules, incubators, certification_rewards, innovation_centres,
+// tax_incentives); agents' phases call those files, never `if kind == ...`.
 //
 // This header also holds what every family shares: offers of support to a firm, award claims
 // cleared in the awards phase, and the programme's accounts.
