@@ -87,8 +87,10 @@ std::size_t target_quantity(const std::string& name, int year, std::vector<Lever
     if (qs[k].source == q.source && qs[k].to_date == q.to_date && !qs[k].whole_run &&
         qs[k].year == year)
       return k;
+  // A flow to date named like an outcome (rd_spend) gets "_to_date"; a target read in its
+  // programme's last year gets "_YEAR" (loans_outstanding_2020).
   for (const auto& other : qs)
-    if (other.key == q.key && other.year == 0) q.key += "_to_date";
+    if (other.key == q.key && q.to_date) q.key += "_to_date";
   if (year != 0) q.key += fmt::format("_{}", year);
   qs.push_back(q);
   return qs.size() - 1;

@@ -83,7 +83,7 @@ struct ModelParams {
       3.0;  // years a certificate runs: a first-certification reward counts / this per year
   double high_tech_min_age_years = 1.0;
   double high_tech_reputation_value =
-      0.015;  // yearly value of the status besides its tax saving, as share of sales
+      0.010;  // yearly value of the status besides its tax saving, as share of sales
   // corporate income tax (agents/tax.cpp)
   double corporate_tax_rate = 0.25;       // statutory rate (Enterprise Income Tax Law 2008)
   int tax_loss_carry_years = 5;           // years a loss may be carried forward
