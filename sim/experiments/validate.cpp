@@ -1,7 +1,6 @@
 // Out-of-sample validation (validate.hpp): replications of the scenario against published figures.
 #include "parksim/experiments/validate.hpp"
 
-#include <fmt/format.h>
 #include <tbb/global_control.h>
 
 #include <algorithm>
