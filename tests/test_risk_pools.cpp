@@ -165,25 +165,22 @@ TEST_CASE("banks count on a pool's refund rate only as far as its fund left can 
           "[programmes][finance]") {
   const auto sc = mini(kTwoPools);
   const std::size_t b = programme_index(sc, "pool_b");
-  model::World w(sc, {1, 0});
-  model::populate(w);
-  auto schedule = model::make_schedule();
-  w.step = 0;
-  schedule.run_step(w);
-  const std::size_t j = sme_of(w, "services");
-  auto& st = w.programmes[b];
-  const double rate = w.terms[b].rate, guarantee = w.terms[b].guarantee_share;
-  std::fill(st.covered_debt.begin(), st.covered_debt.end(), 0.0);
-  st.fund_left = 5e6;
-  model::risk_pool::on_month(w, b);
-  CHECK(model::risk_pool::coverage(w, int(b)) == Approx(rate + guarantee));  // nothing covered
-  // Expected refunds on the covered debt: rate x bank_expected_loss x debt, twice the fund left.
-  const double debt = 2.0 * st.fund_left / (rate * w.sc.funds.bank_expected_loss);
-  st.covered_debt[j] = debt;
-  model::risk_pool::on_month(w, b);
-  CHECK(st.credible_share == Approx(0.5));
-  CHECK(model::risk_pool::coverage(w, int(b)) == Approx(0.5 * rate + guarantee));
-  st.fund_left = 0;  // a dry pool promises banks nothing of its own
-  model::risk_pool::on_month(w, b);
-  CHECK(model::risk_pool::coverage(w, int(b)) == Approx(guarantee));
+  test::after_first_month(sc, [&](model::World& w) {
+    const std::size_t j = sme_of(w, "services");
+    auto& st = w.programmes[b];
+    const double rate = w.terms[b].rate, guarantee = w.terms[b].guarantee_share;
+    std::fill(st.covered_debt.begin(), st.covered_debt.end(), 0.0);
+    st.fund_left = 5e6;
+    model::risk_pool::on_month(w, b);
+    CHECK(model::risk_pool::coverage(w, int(b)) == Approx(rate + guarantee));  // nothing covered
+    // Expected refunds on the covered debt: rate x bank_expected_loss x debt, twice the fund left.
+    const double debt = 2.0 * st.fund_left / (rate * w.sc.funds.bank_expected_loss);
+    st.covered_debt[j] = debt;
+    model::risk_pool::on_month(w, b);
+    CHECK(st.credible_share == Approx(0.5));
+    CHECK(model::risk_pool::coverage(w, int(b)) == Approx(0.5 * rate + guarantee));
+    st.fund_left = 0;  // a dry pool promises banks nothing of its own
+    model::risk_pool::on_month(w, b);
+    CHECK(model::risk_pool::coverage(w, int(b)) == Approx(guarantee));
+  });
 }

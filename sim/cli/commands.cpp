@@ -79,12 +79,6 @@ void print_run_footer(const model::RunSummary& r, bool profile) {
                total > 0 ? 100.0 * r.phase_seconds[p] / total : 0.0);
 }
 
-// The files a scenario was composed from: the file, its extends chain, the overlays and theirs.
-std::vector<std::string> scenario_inputs(const model::Scenario& sc,
-                                         const std::vector<std::string>& overlays) {
-  return joined(joined({sc.path}, sc.input_files), overlays);
-}
-
 }  // namespace
 
 int run_command(const RunArgs& a) {

@@ -93,12 +93,8 @@ int levers_command(LeversArgs& a, const std::string& command_line) {
   if (o.year != 0 && (o.year < base.info.start / 12 || o.year > base.info.end / 12))
     throw UsageError(fmt::format("--year {} lies outside the scenario's horizon {}..{}", o.year,
                                  base.info.start / 12, base.info.end / 12));
-  if (!o.output.empty()) {
-    auto inputs = base.input_files;
-    inputs.push_back(base.path);
-    inputs.insert(inputs.end(), a.overlays.begin(), a.overlays.end());
-    engine::check_not_an_input(o.output, "-o", inputs);
-  }
+  if (!o.output.empty())
+    engine::check_not_an_input(o.output, "-o", scenario_inputs(base, a.overlays));
   Progress progress("scenarios");
   o.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
   experiments::LeversResult r;

@@ -31,6 +31,14 @@ void add_threads(CLI::App& cmd, int& threads, const std::string& help) {
   cmd.add_option("-t,--threads", threads, help)->check(CLI::Range(1, 1024));
 }
 
+std::vector<std::string> scenario_inputs(const model::Scenario& sc,
+                                         const std::vector<std::string>& overlays) {
+  std::vector<std::string> inputs = {sc.path};
+  inputs.insert(inputs.end(), sc.input_files.begin(), sc.input_files.end());
+  inputs.insert(inputs.end(), overlays.begin(), overlays.end());
+  return inputs;
+}
+
 std::int64_t seed_or(const std::string& seed_text, std::int64_t fallback) {
   return seed_text.empty() ? fallback : parse_seed(seed_text, "--seed");
 }

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "parksim/model/scenario.hpp"
+
 namespace parksim::cli {
 
 // A subcommand and what it does: `run` is called once the whole command line has parsed and
@@ -37,6 +39,10 @@ void add_threads(CLI::App& cmd, int& threads,
                  const std::string& help = "threads (default: all cores)");
 // The seed given with --seed (a whole number 0 .. 2^63-1), or `fallback` when none was given.
 std::int64_t seed_or(const std::string& seed_text, std::int64_t fallback);
+// The files a scenario was composed from: the file, its extends chain, the overlays and theirs
+// (what an output may not overwrite).
+std::vector<std::string> scenario_inputs(const model::Scenario& sc,
+                                         const std::vector<std::string>& overlays);
 
 Command add_run_command(CLI::App& app);
 Command add_check_command(CLI::App& app);

@@ -36,8 +36,8 @@ void print_rows(const experiments::ValidateResult& r) {
     const auto& f = row.figure;
     fmt::print("{:<22} {:<14} {:>5} {:>10} {:>12.6g} {:>12.6g} {:>12.6g} {:>12.6g}  {}\n",
                printable(f.target.metric), printable(where(f)), f.target.year,
-               row.held_out ? "hold-out" : "fitted", f.target.value, row.median, row.low,
-               row.high, row.inside ? "yes" : "NO");
+               row.held_out ? "hold-out" : "fitted", f.target.value, row.median, row.low, row.high,
+               row.inside ? "yes" : "NO");
   }
   for (const bool held_out : {false, true}) {
     int n = 0, inside = 0, tolerance = 0;
@@ -48,9 +48,10 @@ void print_rows(const experiments::ValidateResult& r) {
         tolerance += row.within_tolerance;
       }
     if (n > 0)
-      fmt::print("{}: {} of {} inside the model's 90% interval, {} of {} with the median within "
-                 "the figure's tolerance\n",
-                 held_out ? "held out" : "fitted", inside, n, tolerance, n);
+      fmt::print(
+          "{}: {} of {} inside the model's 90% interval, {} of {} with the median within "
+          "the figure's tolerance\n",
+          held_out ? "held out" : "fitted", inside, n, tolerance, n);
   }
 }
 
@@ -61,14 +62,12 @@ void write_csv(const std::string& path, const experiments::ValidateResult& r) {
     f << "metric,zone,sector,year,role,published,median,low_5,high_95,inside,within_tolerance\n";
     for (const auto& row : r.rows) {
       const auto& t = row.figure.target;
-      f << fmt::format("{},{},{},{},{},{:.10g},{:.10g},{:.10g},{:.10g},{},{}\n", t.metric,
-                       t.zone, t.sector, t.year, row.held_out ? "hold-out" : "fitted", t.value,
-                       row.median, row.low, row.high, int(row.inside),
-                       int(row.within_tolerance));
+      f << fmt::format("{},{},{},{},{},{:.10g},{:.10g},{:.10g},{:.10g},{},{}\n", t.metric, t.zone,
+                       t.sector, t.year, row.held_out ? "hold-out" : "fitted", t.value, row.median,
+                       row.low, row.high, int(row.inside), int(row.within_tolerance));
     }
     f.flush();
-    if (!f)
-      throw OutputError(fmt::format("{}: cannot write: {}", path, std::strerror(errno)));
+    if (!f) throw OutputError(fmt::format("{}: cannot write: {}", path, std::strerror(errno)));
   }
   out.commit();
 }
@@ -79,10 +78,8 @@ int validate_command(ValidateArgs& a) {
   if (!a.output.empty()) {
     engine::check_output_path(a.output, "-o");
     const auto sc = model::load_scenario(o.scenario, o.sets, o.overlays);
-    auto inputs = sc.input_files;
-    inputs.push_back(sc.path);
+    auto inputs = scenario_inputs(sc, o.overlays);
     inputs.push_back(o.figures);
-    inputs.insert(inputs.end(), o.overlays.begin(), o.overlays.end());
     engine::check_not_an_input(a.output, "-o", inputs);
   }
   experiments::ValidateResult r;
@@ -94,8 +91,7 @@ int validate_command(ValidateArgs& a) {
         a.output.empty() ? std::string() : fmt::format(" ({} is as it was)", a.output)));
   }
   fmt::print("\n{} against {} — {} replications, seed {}; fitted: figures to {}, held out: later\n",
-             printable(o.scenario), printable(o.figures), o.replications, r.seed,
-             o.fitted_through);
+             printable(o.scenario), printable(o.figures), o.replications, r.seed, o.fitted_through);
   print_rows(r);
   fmt::print("{:.1f} s\n", r.seconds);
   if (!a.output.empty()) {
