@@ -11,6 +11,7 @@
 #include <memory>
 #include <set>
 
+#include "options.hpp"
 #include "parksim/engine/error.hpp"
 #include "parksim/engine/h5_writer.hpp"
 #include "parksim/engine/output_file.hpp"
