@@ -10,8 +10,8 @@ Facts and pass rules (references: ../shared/REFERENCES.md §1):
 | power-law size tail | Hill estimator of the CCDF exponent zeta on the top 10% of alive firms | 0.8 <= zeta <= 1.6 | Axtell 2001 (zeta ~ 1); Heinrich & Dai 2016 (China 1.0-1.5) |
 | tent-shaped growth | Subbotin shape b of annual log growth (gennorm fit), excess kurtosis | 0.5 <= b <= 1.5 and kurtosis > 1 | Stanley et al. 1996; Bottazzi & Secchi 2006 |
 | volatility falls with size | slope beta of log sd(growth) on log size over size bins | 0 <= beta <= 0.35 | Amaral et al. 1997 (0.2); Duschl & Peng 2015 (China 0-0.2) |
-| productivity dispersion | 90/10 ratio of productivity of alive firms | 2 <= ratio <= 9 | Hsieh & Klenow 2009 (China ~5); Syverson 2004 (US ~2) |
-| productivity persistence | share of the top quintile still top quintile 5 years later | 0.15 <= share <= 0.6 | Syverson 2011 (~1/3) |
+| productivity dispersion | 90/10 ratio of alive firms' productivity relative to their sector-year mean | 2 <= ratio <= 9 | Hsieh & Klenow 2009 (China ~5); Syverson 2004 (US ~2) |
+| productivity persistence | share of a sector's top quintile (relative productivity) still top quintile 5 years later; exits count as leaving | 0.15 <= share <= 0.6 | Syverson 2011 (~1/3) |
 | young firms exit often | yearly exit hazard by age 1..8 | hazard at ages 2-5 within 2%-20% | SAIC 2013 survival report |
 
 Snapshot layout (group `snapshots`, one row per firm per December): replication, year, id, zone,
@@ -103,16 +103,33 @@ def size_variance_slope(g, s0, bins=8):
     return float(-slope)
 
 
+def relative_productivity(snap):
+    """Productivity over its sector-year mean: Syverson's dispersion and persistence figures are
+    within industries, and pooling sectors whose levels differ would count sector identity as
+    persistent productivity."""
+    p = snap["productivity"].astype(float)
+    sector = snap["sector"].astype(np.int64) if "sector" in snap else np.zeros(p.size, np.int64)
+    key = snap["replication"].astype(np.int64) * 10**7 + snap["year"].astype(np.int64) * 10**3 + sector
+    alive = snap["alive"] == 1
+    _, inverse = np.unique(key, return_inverse=True)
+    sums = np.bincount(inverse, weights=np.where(alive, p, 0.0))
+    counts = np.bincount(inverse, weights=alive.astype(float))
+    mean = sums / np.maximum(counts, 1.0)
+    return p / np.where(mean[inverse] > 0, mean[inverse], 1.0)
+
+
 def productivity_dispersion(snap):
-    """90/10 ratio of productivity among alive firms (pooled over snapshots)."""
-    p = snap["productivity"][snap["alive"] == 1]
+    """90/10 ratio of productivity relative to its sector-year mean among alive firms."""
+    p = relative_productivity(snap)[snap["alive"] == 1]
     q90, q10 = np.quantile(p, [0.9, 0.1])
     return float(q90 / q10)
 
 
 def top_quintile_persistence(snap, horizon=5):
-    """Share of firms in the top productivity quintile in year y still there in year y+horizon."""
+    """Share of firms in the top quintile of productivity within their sector (relative to the
+    sector-year mean) in year y still there in year y+horizon; exits count as leaving."""
     years = np.unique(snap["year"])
+    rel = relative_productivity(snap)
     shares = []
     for rep in np.unique(snap["replication"]):
         for y in years:
@@ -122,8 +139,8 @@ def top_quintile_persistence(snap, horizon=5):
             b = (snap["replication"] == rep) & (snap["year"] == y + horizon) & (snap["alive"] == 1)
             if a.sum() < 20 or b.sum() < 20:
                 continue
-            top_a = set(snap["id"][a][snap["productivity"][a] >= np.quantile(snap["productivity"][a], 0.8)])
-            top_b = set(snap["id"][b][snap["productivity"][b] >= np.quantile(snap["productivity"][b], 0.8)])
+            top_a = set(snap["id"][a][rel[a] >= np.quantile(rel[a], 0.8)])
+            top_b = set(snap["id"][b][rel[b] >= np.quantile(rel[b], 0.8)])
             survivors = top_a & set(snap["id"][b])
             if survivors:
                 shares.append(len(survivors & top_b) / len(top_a))

@@ -67,6 +67,22 @@ def test_productivity_90_10_of_a_lognormal():
     assert abs(sf.productivity_dispersion(cols) - expected) / expected < 0.03
 
 
+def test_productivity_facts_are_within_sectors():
+    # Two sectors whose levels differ tenfold, the same lognormal spread inside each: pooled, the
+    # 90/10 ratio would be about 10 and the top quintile would be sector 1 for ever; within
+    # sectors the ratio is the lognormal's and ranks reshuffled every year do not persist.
+    rng = np.random.default_rng(6)
+    sd, n, T = 0.4, 20000, 6
+    p = np.exp(rng.normal(0, sd, (T, n)))
+    sector = np.tile((np.arange(n) % 2).astype(np.int32), T)
+    p = p * np.where(np.arange(n) % 2 == 1, 10.0, 1.0)
+    cols = panel(np.ones((T, n)), productivity=p)
+    cols["sector"] = sector
+    expected = np.exp(2 * 1.2815515655 * sd)
+    assert abs(sf.productivity_dispersion(cols) - expected) / expected < 0.03
+    assert sf.top_quintile_persistence(cols) == pytest.approx(0.2, abs=0.02)
+
+
 def test_exit_hazard_by_age_on_a_deterministic_panel():
     # 100 firms aged 2 at the end of 2015; 10 exit in 2016, 20 of the remaining 90 in 2017.
     n, T = 100, 3
