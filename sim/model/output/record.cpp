@@ -51,8 +51,13 @@ void compact(World& w) {
     col.resize(n);
   };
   f.visit(keep_alive);
-  for (auto& p : w.programmes)
+  // Per-firm programme columns follow the firms' slots. The yearly award tally restarts in
+  // January, but a checkpoint taken at the start of January holds it between compaction and
+  // the calendar, so it must already have one value per remaining firm.
+  for (auto& p : w.programmes) {
     if (!p.covered_debt.empty()) keep_alive(p.covered_debt);
+    if (!p.paid_to_firm_this_year.empty()) keep_alive(p.paid_to_firm_this_year);
+  }
   auto& t = w.talent;
   engine::parallel_for(t.size(), [&](std::size_t a) {
     if (t.employer[a] >= 0) t.employer[a] = remap[std::size_t(t.employer[a])];
