@@ -264,6 +264,9 @@ Command add_calibrate_command(CLI::App& app) {
                   "FIGURES.csv: metric,zone,sector,year,value,tolerance,tolerance_kind")
       ->required()
       ->check(regular_file());
+  cmd->add_option("--through", o.through,
+                  "fit only figures of years up to this one; later ones are held out for validate")
+      ->check(CLI::Range(1900, 2200));
   cmd->add_option("--space", o.space, "SPACE.toml: the parameters to fit and their ranges")
       ->required()
       ->check(regular_file());

@@ -180,7 +180,8 @@ std::vector<std::vector<double>> run_round(const CalibrateOptions& o, const Desi
 void write_overlay(const CalibrateOptions& o, const Space& original, const CalibrateResult& best) {
   engine::OutputFile file(o.output);
   std::ofstream f(file.temporary());
-  f << fmt::format("# Fitted by parksim calibrate: {} against {}\n", o.scenario, o.figures);
+  f << fmt::format("# Fitted by parksim calibrate: {} against {}{}\n", o.scenario, o.figures,
+                   o.through > 0 ? fmt::format(" (figures up to {})", o.through) : "");
   f << fmt::format(
       "# {} LHS rounds of {} points x {} replications; loss {:.4g} (sum of squared errors in "
       "tolerances)\n",
@@ -241,8 +242,20 @@ void consider(const Design& design, std::size_t p, const std::vector<Figure>& fi
 
 }  // namespace
 
+// The figures a calibration fits: all, or those up to --through (later years are held out for
+// `parksim validate`, issue 14's rule: fit on 2015-2017, judge on 2018).
+std::vector<Figure> fitted_figures(const CalibrateOptions& o) {
+  auto figures = read_figures(o.figures);
+  if (o.through <= 0) return figures;
+  std::erase_if(figures, [&](const Figure& f) { return f.target.year > o.through; });
+  if (figures.empty())
+    throw InputError({{o.figures, 0, 0, "year",
+                       fmt::format("no figure of a year up to --through {}", o.through)}});
+  return figures;
+}
+
 CalibrateResult calibrate(const CalibrateOptions& o) {
-  const auto figures = read_figures(o.figures);
+  const auto figures = fitted_figures(o);
   const model::Scenario base =
       model::load_scenario(o.scenario, o.sets, o.overlays);  // for its horizon
   check_figure_years(figures, base, o.figures);

@@ -33,6 +33,7 @@ struct CalibrateOptions {
   std::vector<std::string> sets, overlays;
   std::string space;    // SPACE.toml
   std::string figures;  // FIGURES.csv
+  int through = 0;      // fit only figures of years up to this (0: all); later ones are held out
   std::string output;   // fitted overlay TOML; its stem names the round files beside it
   int points = 32;      // LHS points per round
   int rounds = 2;
