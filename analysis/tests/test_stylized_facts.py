@@ -112,3 +112,13 @@ def test_command_line_on_a_file(tmp_path, capsys):
     text = capsys.readouterr().out
     assert "size tail exponent" in text
     assert out.exists()
+
+
+def test_saic_band_needs_every_age_inside():
+    base = {"tail_exponent": 1.0, "subbotin_b": 1.0, "excess_kurtosis": 3.0, "size_variance_slope": 0.2,
+            "productivity_90_10": 3.0, "top_quintile_persistence": 0.3, "exit_hazard_age_2_5": 0.05}
+    inside = dict(base, exit_hazard_by_age={1: 0.02, 2: 0.06, 3: 0.09})
+    assert sf.judge(inside)["exit_hazard_saic_band"]
+    too_low = dict(base, exit_hazard_by_age={1: 0.002, 2: 0.06, 3: 0.09})
+    assert not sf.judge(too_low)["exit_hazard_saic_band"]
+    assert not sf.judge(dict(base, exit_hazard_by_age={}))["exit_hazard_saic_band"]
