@@ -266,6 +266,32 @@ TEST_CASE("calibrate accepts a level in a partial year and labels it", "[calenda
   CHECK_THAT(text, Catch::Contains("# firms 2017* (months 1-6 only): public 100"));
 }
 
+TEST_CASE("calibrate --through fits only the figures up to that year", "[calendar]") {
+  experiments::CalibrateOptions o;
+  o.scenario = test::source_path("tests/data/mini_partial.toml");
+  o.space = test::write_file(
+      "calendar_cal_space3.toml",
+      "[[parameter]]\npath = \"programmes.grant.rate\"\nlow = \"10%\"\nhigh = \"50%\"\n");
+  // The 2017 output is an annual figure in a partial year: fitted, it would be refused; held
+  // out by --through 2016, it is not part of the fit at all.
+  o.figures = test::write_file("calendar_figures3.csv",
+                               "metric,zone,sector,year,value,tolerance,tolerance_kind\n"
+                               "firms,all,all,2016,100,0.5,relative\n"
+                               "output,all,all,2017,20,0.1,relative\n");
+  o.output = (test::scratch_dir() / "calendar_fit3.toml").string();
+  o.points = 2;
+  o.rounds = 1;
+  o.replications = 1;
+  o.threads = 1;
+  o.through = 2016;
+  const auto r = experiments::calibrate(o);
+  REQUIRE(r.fit.size() == 1);
+  CHECK(r.fit[0].figure.target.metric == "firms");
+  o.through = 2015;
+  CHECK_THROWS_WITH(experiments::calibrate(o),
+                    Catch::Contains("no figure of a year up to --through 2015"));
+}
+
 TEST_CASE("the command line marks partial years in the run summary", "[calendar][cli]") {
   const std::string cmd = fmt::format("{}/parksim run {} -o {} -R 1 -t 1 2>&1", PARKSIM_BINARY_DIR,
                                       test::source_path("tests/data/mini_partial.toml"),

@@ -46,12 +46,17 @@ TEST_CASE("a guarantee company's capital is capital + fees - losses and its cost
   double subsidy_year = 0;
   int year = -1;
   double capital_before = sc.programmes[p].fund_size, outstanding_before = 0;
-  simulate(sc, [&](const model::World& w) {
+  // The yearly tally per firm is read before the record phase: December's compaction drops
+  // the slots (and tallies) of firms that exited.
+  double paid_to_firms = 0;
+  const auto tally = [&](const model::World& w) {
+    paid_to_firms = 0;
+    for (const double x : w.programmes[p].paid_to_firm_this_year) paid_to_firms += x;
+  };
+  test::around_phase(sc, "record", tally, [&](const model::World& w) {
     const auto& st = w.programmes[p];
     booked += w.record.subsidy[p];
     losses += w.record[model::Scalar::GuaranteePaid];
-    double paid_to_firms = 0;
-    for (const double x : st.paid_to_firm_this_year) paid_to_firms += x;
     if (w.year() != year) subsidy_year = 0, year = w.year();
     subsidies += paid_to_firms - subsidy_year;
     subsidy_year = paid_to_firms;

@@ -104,9 +104,15 @@ TEST_CASE("with two pools both pay, and every refund is booked to the pool that 
   // Before, every loss went to the first pool in line and a second pool left the other unpaid.
   CHECK(refunds > 0.0);
   CHECK(booked == Approx(refunds));
+  // Over four replications: the mini scenario's services SMEs default rarely in three years,
+  // so in one replication whether any loss falls under the second pool is luck.
   const auto paid = [&](std::size_t p) {
     double total = 0.0;
-    test::simulate(sc, [&](const model::World& w) { total = w.programmes[p].paid_total; });
+    for (std::uint64_t r = 0; r < 4; ++r) {
+      double last = 0.0;
+      test::simulate(sc, [&](const model::World& w) { last = w.programmes[p].paid_total; }, r);
+      total += last;
+    }
     return total;
   };
   CHECK(paid(a) > 0.0);

@@ -83,7 +83,7 @@ struct ModelParams {
       3.0;  // years a certificate runs: a first-certification reward counts / this per year
   double high_tech_min_age_years = 1.0;
   double high_tech_reputation_value =
-      0.010;  // yearly value of the status besides its tax saving, as share of sales
+      0.007;  // yearly value of the status besides its tax saving, as share of sales
   // corporate income tax (agents/tax.cpp)
   double corporate_tax_rate = 0.25;       // statutory rate (Enterprise Income Tax Law 2008)
   int tax_loss_carry_years = 5;           // years a loss may be carried forward
@@ -133,7 +133,7 @@ struct ModelParams {
   double key_project_min_output = 1e9;  // CNY/year: a firm this large signs as a key project
   // entry
   double entry_rate_per_year = 0.08;      // entrants per year as share of incumbents (baseline)
-  double entrant_size = 0.10;             // entrant demand as share of sector mean firm output
+  double entrant_size = 0.25;             // entrant demand as share of sector mean firm output
   double entrant_productivity_sd = 0.35;  // sd of log productivity of entrants
   double attractiveness_land = 1.0;       // weights in the zone attractiveness index
   double attractiveness_support = 1.0;    // per log(1 + expected support / entrant value added)
