@@ -65,7 +65,7 @@ void phase_production(World& w) {
     const double staff = f.workers[i] + f.skilled_wanted[i] * w.persons(0) + f.leading_wanted[i];
     const double stand_in = m.talent_stand_in_effectiveness;
     const double cap_l = staff * per_worker * (stand_in + (1.0 - stand_in) * talent_met);
-    const double cap_land = w.floor_area(i) / m.floor_area_per_worker * per_worker;
+    const double cap_land = w.floor_area(i) / f.floor_per_worker[i] * per_worker;
     const double q =
         std::max(0.0, std::min(demand, w.capacity_factor[c] * std::min({cap_k, cap_l, cap_land})));
     f.demand[i] = demand;

@@ -74,6 +74,7 @@ std::size_t start_firm(World& w, const FirmStart& s) {
   f.leading_wanted[i] = w.leading_agents_for(s.annual_output, s.rd_active);
   f.workers[i] = std::max(0.0, labour - f.skilled_wanted[i] * w.persons(0) - f.leading_wanted[i]);
   f.cash[i] = starting_cash(w, s, labour);
+  f.floor_per_worker[i] = w.sc.model.floor_area_per_worker;
   if (s.rd_active) {
     f.flags[i] |= kRdActive;
     f.rd_base[i] = f.rd_intensity[i] = s.rd_intensity;
@@ -96,6 +97,11 @@ std::size_t start_firm(World& w, const FirmStart& s) {
       break;
     case FirmOrigin::Anchor:
       f.land_owned[i] = s.land_owned;  // granted at signing, already counted in land_used
+      // The project's land is planned for its workforce: at the zone's average floor per worker
+      // a car plant on 86.5 ha would employ a seventh of its staff (ODD known issue 21).
+      if (labour > 0)
+        f.floor_per_worker[i] = std::min(
+            f.floor_per_worker[i], s.land_owned * w.sc.zones[s.zone].plot_ratio / labour);
       f.log_shifter[i] = demand_shifter(w, i, s.monthly_output);
       break;
   }

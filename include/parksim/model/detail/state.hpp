@@ -69,6 +69,9 @@ struct Firms {
   std::vector<double> capital, land_owned, land_leased, land_pending;
   std::vector<double>
       extra_floor;  // m2 of floor added on the firm's own land by plot-ratio increases
+  // m2 of floor a worker needs: model.floor_area_per_worker, or denser for an anchor project
+  // whose own land and planned workforce say so (firm_start.cpp).
+  std::vector<double> floor_per_worker;
   std::vector<double> land_buy_pending;                 // share of the pending land that was bought
   std::vector<double> contract_leased, contract_owned;  // m2 of contract land (see lease_end)
   std::vector<double> cash, debt, line_debt, lease_debt, equity;
@@ -106,6 +109,7 @@ struct Firms {
     f(low_density_years);
     f(land_revoked);
     f(extra_floor);
+    f(floor_per_worker);
     f(insured_months);
     f(last_round);
     f(expansion_programme);
