@@ -17,6 +17,8 @@ struct RunArgs {
   std::vector<std::string> sets, overlays;
   int replications = 0, threads = 0;
   std::int64_t seed = -1;
+  std::string uncertain;             // SPACE.toml of behavioural parameters drawn per replication
+  std::int64_t uncertain_seed = -1;  // seed of the LHS draws; -1: the run's seed
   bool profile = false;
 };
 int run_command(const RunArgs& a);
