@@ -301,13 +301,33 @@ void print_effects(const model::Scenario& base, const experiments::CompareResult
       reductions[reductions.size() / 2], reductions.front(), reductions.back(), reductions.size());
 }
 
+// compare --uncertain: one set of draws, given to the base and the variant alike, so that each
+// pair differs only in the variant's changes.
+void add_paired_uncertainty(const CompareArgs& a, const model::Scenario& base,
+                            experiments::CompareOptions& o, experiments::UncertainDraws& draws) {
+  const std::int64_t seed = o.seed >= 0 ? o.seed : base.info.seed;
+  const std::int64_t draw_seed = a.uncertain_seed >= 0 ? a.uncertain_seed : seed;
+  draws = experiments::draw_uncertain(experiments::load_space(a.uncertain), o.replications,
+                                      std::uint64_t(draw_seed), joined(a.sets, a.variant_sets));
+  for (const auto& w : draws.warnings) fmt::print(stderr, "warning: {}\n", printable(w));
+  o.base_draws = experiments::uncertain_scenarios(draws, a.base, a.sets, a.overlays);
+  o.variant_draws =
+      experiments::uncertain_scenarios(draws, a.variant.empty() ? a.base : a.variant,
+                                       joined(a.sets, a.variant_sets),
+                                       joined(a.overlays, a.variant_overlays));
+  o.uncertainty = experiments::uncertainty_label(draws);
+  o.write_extra = [&draws](engine::h5::Writer& w) {
+    experiments::write_uncertain_group(w, draws);
+  };
+}
+
 }  // namespace
 
 int compare_command(const CompareArgs& a) {
   if (a.variant.empty() && a.variant_overlays.empty() && a.variant_sets.empty())
     throw UsageError(
         "compare: give a VARIANT.toml, or --variant-with OVERLAY / --variant-set key=value");
-  const auto& o = a.options;
+  auto o = a.options;
   if (!o.output.empty()) check_output_path(o.output, "-o");
   const auto base = model::load_scenario(a.base, a.sets, a.overlays);
   // The variant: another scenario file, or the base with more overlays and overrides.
@@ -317,7 +337,10 @@ int compare_command(const CompareArgs& a) {
   if (!o.output.empty())
     check_not_an_input(
         o.output, "-o",
-        joined(scenario_inputs(base, a.overlays), scenario_inputs(variant, v_overlays)));
+        joined(joined(scenario_inputs(base, a.overlays), scenario_inputs(variant, v_overlays)),
+               {a.uncertain}));
+  experiments::UncertainDraws draws;
+  if (!a.uncertain.empty()) add_paired_uncertainty(a, base, o, draws);
   experiments::CompareResult r;
   try {
     r = experiments::compare(base, variant, o);
@@ -332,6 +355,8 @@ int compare_command(const CompareArgs& a) {
   for (const auto& v : a.variant_sets) variant_name += fmt::format(" --set {}", v);
   fmt::print("\n{} vs {} — {} paired replications, seed {} (common random numbers)\n",
              printable(variant_name), printable(base.info.name), o.replications, r.seed);
+  fmt::print("effects and intervals: {}{}\n", o.uncertainty,
+             a.uncertain.empty() ? "" : ", the same draws in both arms");
   print_effects(base, r);
   fmt::print("{:.1f} s\n", r.seconds);
   if (!o.output.empty()) fmt::print("wrote {}\n", o.output);

@@ -38,6 +38,8 @@ struct CompareArgs {
   std::string base, variant;
   std::vector<std::string> sets, overlays, variant_sets, variant_overlays;
   experiments::CompareOptions options;
+  std::string uncertain;             // SPACE.toml: the same parameter draws in both arms
+  std::int64_t uncertain_seed = -1;  // -1: the comparison's seed
 };
 int compare_command(const CompareArgs& a);
 

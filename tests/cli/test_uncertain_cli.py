@@ -147,3 +147,26 @@ def test_a_drawn_key_also_set_is_refused(space, tmp_path):
     r = parksim("run", MINI, "-o", str(tmp_path / "u.h5"), "-R", "2", "--uncertain", space,
                 "--set", "model.entry_rate_per_year=0.1")
     assert r.returncode == 2 and "also fixed by --set model.entry_rate_per_year=0.1" in r.stderr, r.stderr
+
+
+def test_compare_uncertain_pairs_the_same_draws_in_both_arms(space, tmp_path):
+    cmp, same, plain, run = (tmp_path / n for n in ("cmp.h5", "same.h5", "plain.h5", "run.h5"))
+    # A variant that changes nothing: with the same draws and streams in both arms, every effect is 0.
+    r = parksim("compare", MINI, "--variant-set", "model.floor_area_per_worker=300", "-R", "3",
+                "--uncertain", space, "-o", str(same))
+    assert r.returncode == 0, r.stderr
+    assert "stochastic and parameter uncertainty (2 parameters, LHS, 3 draws), the same draws in both arms" in r.stdout
+    with h5py.File(same, "r") as f:
+        assert np.array_equal(f["base"][()], f["variant"][()])
+    assert parksim("compare", MINI, "--variant-set", "programmes.grant.rate=60%", "-R", "3",
+                   "--uncertain", space, "-o", str(cmp)).returncode == 0
+    assert parksim("compare", MINI, "--variant-set", "programmes.grant.rate=60%", "-R", "3",
+                   "-o", str(plain)).returncode == 0
+    run_uncertain(space, run, "-R", "3")
+    with h5py.File(cmp, "r") as c, h5py.File(plain, "r") as p, h5py.File(run, "r") as u:
+        assert c.attrs["uncertainty"] == "stochastic and parameter uncertainty (2 parameters, LHS, 3 draws)"
+        assert p.attrs["uncertainty"] == "stochastic only" and "uncertain" not in p
+        # The draws are the run's (same space, seed and replications), and they change the base arm.
+        assert np.array_equal(c["uncertain/value"][()], u["uncertain/value"][()])
+        assert not np.array_equal(c["base"][()], p["base"][()])
+        assert not np.array_equal(c["base"][()], c["variant"][()])
