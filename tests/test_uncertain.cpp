@@ -62,8 +62,7 @@ double width_90(std::vector<double> v) {  // the scorecard's q95 - q05, without 
 
 }  // namespace
 
-TEST_CASE("uncertain draws lie in their ranges and fill every LHS stratum once",
-          "[uncertain]") {
+TEST_CASE("uncertain draws lie in their ranges and fill every LHS stratum once", "[uncertain]") {
   const auto space = parse_space(kEntrySpace, "entry.toml");
   const int n = 10;
   const auto d = draw_uncertain(space, n, 3);
@@ -85,13 +84,15 @@ TEST_CASE("uncertain draws lie in their ranges and fill every LHS stratum once",
   // The same seed draws the same values; another seed others.
   CHECK(draw_uncertain(space, n, 3).design.value == d.design.value);
   CHECK(draw_uncertain(space, n, 4).design.value != d.design.value);
-  CHECK(uncertainty_label(d) == "stochastic and parameter uncertainty (2 parameters, LHS, 10 draws)");
+  CHECK(uncertainty_label(d) ==
+        "stochastic and parameter uncertainty (2 parameters, LHS, 10 draws)");
   CHECK(d.warnings.empty());
   CHECK(draw_uncertain(space, 2, 3).warnings.empty());
-  const auto one = parse_space("[[parameter]]\npath = \"model.innovation_rate\"\nlow = 0.5\nhigh = 1\n"
-                               "[[parameter]]\npath = \"model.imitation_rate\"\nlow = 0.2\nhigh = 1\n"
-                               "[[parameter]]\npath = \"talent.reward_sensitivity\"\nlow = 0.5\nhigh = 2\n",
-                               "three.toml");
+  const auto one = parse_space(
+      "[[parameter]]\npath = \"model.innovation_rate\"\nlow = 0.5\nhigh = 1\n"
+      "[[parameter]]\npath = \"model.imitation_rate\"\nlow = 0.2\nhigh = 1\n"
+      "[[parameter]]\npath = \"talent.reward_sensitivity\"\nlow = 0.5\nhigh = 2\n",
+      "three.toml");
   CHECK(draw_uncertain(one, 2, 1).warnings.size() == 1);  // 2 draws of 3 parameters
 }
 
@@ -199,6 +200,19 @@ levels = [0.5, 200]
     CHECK(p[4].key == "-R");
     CHECK_THAT(p[4].message, Catch::Contains("at least 2"));
   }
-  const auto free = parse_space("scenario_keys = false\n[[parameter]]\npath = \"x\"\nlow = 0\nhigh = 1\n", "free.toml");
+  const auto free = parse_space(
+      "scenario_keys = false\n[[parameter]]\npath = \"x\"\nlow = 0\nhigh = 1\n", "free.toml");
   CHECK_THROWS_WITH(draw_uncertain(free, 4, 1), Catch::Contains("scenario_keys = false"));
+}
+
+TEST_CASE("the shipped behaviour space draws behavioural keys within their allowed ranges",
+          "[uncertain]") {
+  const auto space = load_space(test::source_path("scenarios/spaces/behaviour.toml"));
+  REQUIRE(space.parameters.size() == 8u);
+  const auto draws = draw_uncertain(space, 16, 20151014);  // throws on any problem
+  CHECK(draws.warnings.empty());
+  // Every draw makes a valid Lingang scenario.
+  const auto scenarios =
+      uncertain_scenarios(draws, test::source_path("scenarios/lingang_2015.toml"), {}, {});
+  CHECK(scenarios.size() == 16u);
 }

@@ -96,8 +96,8 @@ void add_uncertainty(const RunArgs& a, const model::Scenario& sc, model::RunOpti
   draws = experiments::draw_uncertain(experiments::load_space(a.uncertain), replications,
                                       std::uint64_t(draw_seed), a.sets);
   for (const auto& w : draws.warnings) fmt::print(stderr, "warning: {}\n", printable(w));
-  opt.replication_scenarios = experiments::uncertain_scenarios(draws, a.scenario, a.sets,
-                                                               a.overlays);
+  opt.replication_scenarios =
+      experiments::uncertain_scenarios(draws, a.scenario, a.sets, a.overlays);
   opt.uncertainty = experiments::uncertainty_label(draws);
   opt.write_extra = [&draws](engine::h5::Writer& w) {
     experiments::write_uncertain_group(w, draws);
@@ -311,14 +311,11 @@ void add_paired_uncertainty(const CompareArgs& a, const model::Scenario& base,
                                       std::uint64_t(draw_seed), joined(a.sets, a.variant_sets));
   for (const auto& w : draws.warnings) fmt::print(stderr, "warning: {}\n", printable(w));
   o.base_draws = experiments::uncertain_scenarios(draws, a.base, a.sets, a.overlays);
-  o.variant_draws =
-      experiments::uncertain_scenarios(draws, a.variant.empty() ? a.base : a.variant,
-                                       joined(a.sets, a.variant_sets),
-                                       joined(a.overlays, a.variant_overlays));
+  o.variant_draws = experiments::uncertain_scenarios(draws, a.variant.empty() ? a.base : a.variant,
+                                                     joined(a.sets, a.variant_sets),
+                                                     joined(a.overlays, a.variant_overlays));
   o.uncertainty = experiments::uncertainty_label(draws);
-  o.write_extra = [&draws](engine::h5::Writer& w) {
-    experiments::write_uncertain_group(w, draws);
-  };
+  o.write_extra = [&draws](engine::h5::Writer& w) { experiments::write_uncertain_group(w, draws); };
 }
 
 }  // namespace

@@ -150,9 +150,10 @@ std::vector<std::vector<double>> replication_values(
   return out;
 }
 
-std::vector<std::vector<double>> metric_values(
-    const model::Scenario& sc, const std::vector<MetricSpec>& metrics, int replications,
-    int threads, std::int64_t seed, std::vector<model::Scenario> replication_scenarios) {
+std::vector<std::vector<double>> metric_values(const model::Scenario& sc,
+                                               const std::vector<MetricSpec>& metrics,
+                                               int replications, int threads, std::int64_t seed,
+                                               std::vector<model::Scenario> replication_scenarios) {
   return replication_values(
       sc,
       [&](const model::ReplicationRecords& rec) {

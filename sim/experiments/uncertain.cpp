@@ -186,12 +186,16 @@ void write_uncertain_group(engine::h5::Writer& w, const UncertainDraws& draws) {
     names.push_back(p.name);
     dists.push_back(distribution_name(p.distribution));
   }
-  w.add_dimension(g, {"replication", reps, {}, false, true,
+  w.add_dimension(g, {"replication",
+                      reps,
+                      {},
+                      false,
+                      true,
                       {{"long_name", std::string("replication number (one draw each)")}}});
   w.add_dimension(g, {"parameter", {}, paths, false, false, {}});
   auto strings = [&](const char* name, const std::vector<std::string>& v, const char* what) {
-    w.create_variable(g, {name, {"parameter"}, h5::Type::String, "1",
-                          {{"long_name", std::string(what)}}});
+    w.create_variable(
+        g, {name, {"parameter"}, h5::Type::String, "1", {{"long_name", std::string(what)}}});
     w.write(g, name, v);
   };
   strings("parameter_name", names, "short name of the parameter");
@@ -202,20 +206,22 @@ void write_uncertain_group(engine::h5::Writer& w, const UncertainDraws& draws) {
     unit.insert(unit.end(), d.unit[i].begin(), d.unit[i].end());
     value.insert(value.end(), d.value[i].begin(), d.value[i].end());
   }
-  w.create_variable(g, {"value", {"replication", "parameter"}, h5::Type::Float64,
+  w.create_variable(g, {"value",
+                        {"replication", "parameter"},
+                        h5::Type::Float64,
                         "see parameter_units",
                         {{"long_name", std::string("parameter value each replication ran with")}}});
   w.write(g, "value", value);
-  w.create_variable(g, {"unit", {"replication", "parameter"}, h5::Type::Float64, "1",
+  w.create_variable(g, {"unit",
+                        {"replication", "parameter"},
+                        h5::Type::Float64,
+                        "1",
                         {{"long_name", std::string("LHS coordinates in the unit cube")}}});
   w.write(g, "unit", unit);
   const std::vector<h5::Attr> attrs = {
-      {"method", std::string("lhs")},
-      {"seed", std::int64_t(d.seed)},
-      {"draws", std::int64_t(d.points())},
-      {"space", d.space.text},
-      {"space_path", d.space.source},
-      {"uncertainty", uncertainty_label(draws)},
+      {"method", std::string("lhs")},      {"seed", std::int64_t(d.seed)},
+      {"draws", std::int64_t(d.points())}, {"space", d.space.text},
+      {"space_path", d.space.source},      {"uncertainty", uncertainty_label(draws)},
   };
   for (const auto& a : attrs) w.set_attribute(g, "", a);
 }

@@ -98,8 +98,8 @@ void check_replication_scenarios(const Scenario& sc, const RunOptions& opt, int 
   const auto& list = opt.replication_scenarios;
   if (list.empty()) return;
   if (int(list.size()) != replications)
-    throw Error(fmt::format("{} per-replication scenarios for {} replications", list.size(),
-                            replications));
+    throw Error(
+        fmt::format("{} per-replication scenarios for {} replications", list.size(), replications));
   if (opt.checkpoint_at >= 0 || !opt.branch_from.empty())
     throw Error(
         "a checkpoint holds no per-replication parameters: checkpoint and branch cannot be used "
@@ -108,8 +108,9 @@ void check_replication_scenarios(const Scenario& sc, const RunOptions& opt, int 
     if (v.zones.size() != sc.zones.size() || v.sectors.size() != sc.sectors.size() ||
         v.programmes.size() != sc.programmes.size() || v.targets.size() != sc.targets.size() ||
         v.info.start != sc.info.start || v.info.end != sc.info.end)
-      throw Error("a per-replication scenario differs from the run's scenario in more than its "
-                  "parameters (zones, sectors, programmes, targets or horizon)");
+      throw Error(
+          "a per-replication scenario differs from the run's scenario in more than its "
+          "parameters (zones, sectors, programmes, targets or horizon)");
 }
 
 const Scenario& scenario_of(const Scenario& sc, const RunOptions& opt, std::size_t replication) {

@@ -23,7 +23,8 @@ class RunFile {
   // uncertainty: what the intervals and P(reach) include (the group's "uncertainty" attribute).
   void write_scorecard(const std::vector<ScorecardLine>& lines, int replications,
                        const std::string& uncertainty);
-  // Calls opt.write_extra (if any) before the commit. branched_month: the month of the checkpoint a branched run started from (-1: not branched).
+  // Calls opt.write_extra (if any) before the commit. branched_month: the month of the checkpoint a
+  // branched run started from (-1: not branched).
   void finish(const RunOptions& opt, std::int64_t seed, int replications, int threads,
               const std::string& started, int branched_month);
 
