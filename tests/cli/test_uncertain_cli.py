@@ -170,3 +170,13 @@ def test_compare_uncertain_pairs_the_same_draws_in_both_arms(space, tmp_path):
         assert np.array_equal(c["uncertain/value"][()], u["uncertain/value"][()])
         assert not np.array_equal(c["base"][()], p["base"][()])
         assert not np.array_equal(c["base"][()], c["variant"][()])
+
+
+def test_an_output_naming_the_space_is_refused_and_the_space_kept(space, tmp_path):
+    r = parksim("run", MINI, "-o", space, "-R", "2", "--uncertain", space)
+    assert r.returncode == 1 and "is also an input" in r.stderr, r.stderr
+    assert open(space).read() == SPACE
+    r = parksim("compare", MINI, "--variant-set", "programmes.grant.rate=60%", "-R", "2",
+                "--uncertain", space, "-o", space)
+    assert r.returncode == 1 and "is also an input" in r.stderr, r.stderr
+    assert open(space).read() == SPACE
