@@ -158,7 +158,8 @@ def compare_page(path):
                      f"{float(e['variance_reduction']):.3g}"))
     body = [tag("h1", title),
             tag("p", f"{ds.sizes['replication']} paired replications with common random numbers, seed "
-                     f"{text(attrs.get('seed', ''))}", "small"),
+                     f"{text(attrs.get('seed', ''))}; effects and intervals: "
+                     f"{text(attrs.get('uncertainty', 'stochastic only'))}", "small"),
             tag("h2", "Effects in the last year 末年效果"),
             table(["metric", "year", "effect", "95% interval", "variance reduction vs independent seeds"], rows,
                   numeric=(1, 2, 3, 4)),

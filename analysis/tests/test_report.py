@@ -142,6 +142,13 @@ def test_run_report_says_what_the_scorecard_intervals_include(files):
     page = open(out, encoding="utf-8").read()
     assert "Intervals and P(reach): stochastic and parameter uncertainty (1 parameter, LHS, 3 draws)" in page
     assert "model.entry_rate_per_year" in page and "lowest draw" in page
+    cmp = str(files["dir"] / "uncertain_cmp.h5")
+    parksim("compare", MINI, "--variant-set", "programmes.grant.rate=60%", "-R", "3", "-o", cmp,
+            "--uncertain", str(space))
+    for path, line in ((files["cmp"], "effects and intervals: stochastic only"),
+                       (cmp, "effects and intervals: stochastic and parameter uncertainty (1 parameter")):
+        report.main([path, "-o", path + ".html"])
+        assert line in open(path + ".html", encoding="utf-8").read()
 
 
 def test_parksim_report_command(files):
