@@ -89,11 +89,32 @@ def scorecard_rows(card):
     return rows
 
 
+def uncertainty_note(card, draws):
+    """What the scorecard's intervals and P(reach) include (files from before the attribute were
+    always stochastic only) and, for `run --uncertain`, the ranges the parameters were drawn in."""
+    parts = [tag("p", "Intervals and P(reach): " + text(card.attrs.get("uncertainty", "stochastic only")), "small")]
+    if draws:
+        parts.append(table(["parameter", "unit", "distribution", "lowest draw", "highest draw"], draws,
+                           numeric=(3, 4)))
+    return join(*parts)
+
+
+def uncertain_draws(f):
+    """(name, unit, distribution, min, max) of each parameter of an uncertain run's draws."""
+    if "uncertain" not in f:
+        return []
+    g = f["uncertain"]
+    values = g["value"][()]
+    return [(text(g["parameter_name"][j]), text(g["parameter_units"][j]), text(g["distribution"][j]),
+             f"{values[:, j].min():.4g}", f"{values[:, j].max():.4g}") for j in range(values.shape[1])]
+
+
 def run_page(path):
     ds, card = figures.open_run(path)
     with h5py.File(path, "r") as f:
         attrs = dict(f.attrs)
         has_snapshots = "snapshots" in f and f["snapshots"]["year"].shape[0] > 0
+        draws = uncertain_draws(f)
     title = text(attrs.get("title", "parksim run"))
     body = [tag("h1", title),
             tag("p", f"{os.path.basename(path)}: a run of {ds.sizes['replication']} replications, "
@@ -102,7 +123,8 @@ def run_page(path):
     if card is not None and card.sizes.get("target", 0):
         body += [tag("h2", "Scorecard 目标评估"),
                  table(["target", "metric", "year", "target value", "median", "90% interval", "P(reach)"],
-                       scorecard_rows(card), numeric=(2, 4, 5))]
+                       scorecard_rows(card), numeric=(2, 4, 5)),
+                 uncertainty_note(card, draws)]
     for heading, fig in [("Trajectories 发展轨迹", lambda: figures.fig_trajectories(ds, card)),
                          ("Zones 园区", lambda: figures.fig_zones(ds)),
                          ("Cluster growth 产业集群", lambda: figures.fig_cluster_growth(ds)),
@@ -136,7 +158,8 @@ def compare_page(path):
                      f"{float(e['variance_reduction']):.3g}"))
     body = [tag("h1", title),
             tag("p", f"{ds.sizes['replication']} paired replications with common random numbers, seed "
-                     f"{text(attrs.get('seed', ''))}", "small"),
+                     f"{text(attrs.get('seed', ''))}; effects and intervals: "
+                     f"{text(attrs.get('uncertainty', 'stochastic only'))}", "small"),
             tag("h2", "Effects in the last year 末年效果"),
             table(["metric", "year", "effect", "95% interval", "variance reduction vs independent seeds"], rows,
                   numeric=(1, 2, 3, 4)),

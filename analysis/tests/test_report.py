@@ -129,6 +129,28 @@ def test_report_pages(files, kind, sections):
     assert not glob.glob(out + "*.partial")
 
 
+def test_run_report_says_what_the_scorecard_intervals_include(files):
+    plain = str(files["dir"] / "plain.html")
+    report.main([files["run"], "-o", plain])
+    assert "Intervals and P(reach): stochastic only" in open(plain, encoding="utf-8").read()
+    space = files["dir"] / "uncertain_space.toml"
+    space.write_text('[[parameter]]\npath = "model.entry_rate_per_year"\nlow = "2%"\nhigh = "30%"\n')
+    run = str(files["dir"] / "uncertain.h5")
+    parksim("run", MINI, "-R", "3", "-o", run, "--uncertain", str(space))
+    out = str(files["dir"] / "uncertain.html")
+    report.main([run, "-o", out])
+    page = open(out, encoding="utf-8").read()
+    assert "Intervals and P(reach): stochastic and parameter uncertainty (1 parameter, LHS, 3 draws)" in page
+    assert "model.entry_rate_per_year" in page and "lowest draw" in page
+    cmp = str(files["dir"] / "uncertain_cmp.h5")
+    parksim("compare", MINI, "--variant-set", "programmes.grant.rate=60%", "-R", "3", "-o", cmp,
+            "--uncertain", str(space))
+    for path, line in ((files["cmp"], "effects and intervals: stochastic only"),
+                       (cmp, "effects and intervals: stochastic and parameter uncertainty (1 parameter")):
+        report.main([path, "-o", path + ".html"])
+        assert line in open(path + ".html", encoding="utf-8").read()
+
+
 def test_parksim_report_command(files):
     out = str(files["dir"] / "cli.html")
     parksim("report", files["run"], "-o", out)

@@ -18,6 +18,7 @@
 #include "parksim/experiments/design.hpp"
 #include "parksim/experiments/sensitivity.hpp"
 #include "parksim/experiments/space.hpp"
+#include "parksim/experiments/uncertain.hpp"
 #include "parksim/model/calendar.hpp"
 #include "parksim/model/run.hpp"
 #include "parksim/model/scenario.hpp"
@@ -53,6 +54,7 @@ void print_summary(const model::Scenario& sc, const model::RunSummary& r) {
   if (r.programme_cost.empty()) fmt::print("  (no programme enabled)\n");
   if (r.scorecard.empty()) return;
   fmt::print("\nScorecard: target | year | median [90% interval] | P(reach) | basis\n");
+  fmt::print("  intervals and P(reach): {}\n", r.uncertainty);
   for (const auto& l : r.scorecard) {
     const std::string place = l.target.zone == "all" ? "" : " @" + l.target.zone;
     const std::string sector = l.target.sector == "all" ? "" : " [" + l.target.sector + "]";
@@ -80,6 +82,28 @@ void print_run_footer(const model::RunSummary& r, bool profile) {
                total > 0 ? 100.0 * r.phase_seconds[p] / total : 0.0);
 }
 
+// --uncertain: checks the space against the run (all problems at once), draws it and gives every
+// replication its scenario; the draws are written into the run's file as group "uncertain".
+void add_uncertainty(const RunArgs& a, const model::Scenario& sc, model::RunOptions& opt,
+                     experiments::UncertainDraws& draws) {
+  if (!a.checkpoint_at.empty() || !a.branch.empty())
+    throw UsageError(
+        "--uncertain cannot be combined with --checkpoint-at or --branch-from: a checkpoint "
+        "holds no per-replication parameters, so a branch could not resume with the same draws");
+  const int replications = a.replications > 0 ? a.replications : sc.info.replications;
+  const std::int64_t seed = a.seed >= 0 ? a.seed : sc.info.seed;
+  const std::int64_t draw_seed = a.uncertain_seed >= 0 ? a.uncertain_seed : seed;
+  draws = experiments::draw_uncertain(experiments::load_space(a.uncertain), replications,
+                                      std::uint64_t(draw_seed), a.sets);
+  for (const auto& w : draws.warnings) fmt::print(stderr, "warning: {}\n", printable(w));
+  opt.replication_scenarios =
+      experiments::uncertain_scenarios(draws, a.scenario, a.sets, a.overlays);
+  opt.uncertainty = experiments::uncertainty_label(draws);
+  opt.write_extra = [&draws](engine::h5::Writer& w) {
+    experiments::write_uncertain_group(w, draws);
+  };
+}
+
 }  // namespace
 
 int run_command(const RunArgs& a) {
@@ -98,6 +122,7 @@ int run_command(const RunArgs& a) {
   const auto sc = model::load_scenario(a.scenario, a.sets, a.overlays);
   auto inputs = scenario_inputs(sc, a.overlays);
   inputs.push_back(a.branch);
+  if (!a.uncertain.empty()) inputs.push_back(a.uncertain);
   check_not_an_input(a.output, "-o", inputs);
   if (!a.checkpoint.empty()) check_not_an_input(a.checkpoint, "--checkpoint", inputs);
   Progress progress("replication-months");
@@ -113,6 +138,8 @@ int run_command(const RunArgs& a) {
   opt.output = a.output;
   opt.command_line = a.command_line;
   opt.progress = [&progress](std::size_t d, std::size_t t) { progress.update(d, t); };
+  experiments::UncertainDraws draws;
+  if (!a.uncertain.empty()) add_uncertainty(a, sc, opt, draws);
   model::RunSummary result;
   try {
     result = model::run_scenario(sc, opt);
@@ -274,13 +301,30 @@ void print_effects(const model::Scenario& base, const experiments::CompareResult
       reductions[reductions.size() / 2], reductions.front(), reductions.back(), reductions.size());
 }
 
+// compare --uncertain: one set of draws, given to the base and the variant alike, so that each
+// pair differs only in the variant's changes.
+void add_paired_uncertainty(const CompareArgs& a, const model::Scenario& base,
+                            experiments::CompareOptions& o, experiments::UncertainDraws& draws) {
+  const std::int64_t seed = o.seed >= 0 ? o.seed : base.info.seed;
+  const std::int64_t draw_seed = a.uncertain_seed >= 0 ? a.uncertain_seed : seed;
+  draws = experiments::draw_uncertain(experiments::load_space(a.uncertain), o.replications,
+                                      std::uint64_t(draw_seed), joined(a.sets, a.variant_sets));
+  for (const auto& w : draws.warnings) fmt::print(stderr, "warning: {}\n", printable(w));
+  o.base_draws = experiments::uncertain_scenarios(draws, a.base, a.sets, a.overlays);
+  o.variant_draws = experiments::uncertain_scenarios(draws, a.variant.empty() ? a.base : a.variant,
+                                                     joined(a.sets, a.variant_sets),
+                                                     joined(a.overlays, a.variant_overlays));
+  o.uncertainty = experiments::uncertainty_label(draws);
+  o.write_extra = [&draws](engine::h5::Writer& w) { experiments::write_uncertain_group(w, draws); };
+}
+
 }  // namespace
 
 int compare_command(const CompareArgs& a) {
   if (a.variant.empty() && a.variant_overlays.empty() && a.variant_sets.empty())
     throw UsageError(
         "compare: give a VARIANT.toml, or --variant-with OVERLAY / --variant-set key=value");
-  const auto& o = a.options;
+  auto o = a.options;
   if (!o.output.empty()) check_output_path(o.output, "-o");
   const auto base = model::load_scenario(a.base, a.sets, a.overlays);
   // The variant: another scenario file, or the base with more overlays and overrides.
@@ -290,7 +334,10 @@ int compare_command(const CompareArgs& a) {
   if (!o.output.empty())
     check_not_an_input(
         o.output, "-o",
-        joined(scenario_inputs(base, a.overlays), scenario_inputs(variant, v_overlays)));
+        joined(joined(scenario_inputs(base, a.overlays), scenario_inputs(variant, v_overlays)),
+               {a.uncertain}));
+  experiments::UncertainDraws draws;
+  if (!a.uncertain.empty()) add_paired_uncertainty(a, base, o, draws);
   experiments::CompareResult r;
   try {
     r = experiments::compare(base, variant, o);
@@ -305,6 +352,8 @@ int compare_command(const CompareArgs& a) {
   for (const auto& v : a.variant_sets) variant_name += fmt::format(" --set {}", v);
   fmt::print("\n{} vs {} — {} paired replications, seed {} (common random numbers)\n",
              printable(variant_name), printable(base.info.name), o.replications, r.seed);
+  fmt::print("effects and intervals: {}{}\n", o.uncertainty,
+             a.uncertain.empty() ? "" : ", the same draws in both arms");
   print_effects(base, r);
   fmt::print("{:.1f} s\n", r.seconds);
   if (!o.output.empty()) fmt::print("wrote {}\n", o.output);

@@ -17,6 +17,8 @@ struct RunArgs {
   std::vector<std::string> sets, overlays;
   int replications = 0, threads = 0;
   std::int64_t seed = -1;
+  std::string uncertain;             // SPACE.toml of behavioural parameters drawn per replication
+  std::int64_t uncertain_seed = -1;  // seed of the LHS draws; -1: the run's seed
   bool profile = false;
 };
 int run_command(const RunArgs& a);
@@ -36,6 +38,8 @@ struct CompareArgs {
   std::string base, variant;
   std::vector<std::string> sets, overlays, variant_sets, variant_overlays;
   experiments::CompareOptions options;
+  std::string uncertain;             // SPACE.toml: the same parameter draws in both arms
+  std::int64_t uncertain_seed = -1;  // -1: the comparison's seed
 };
 int compare_command(const CompareArgs& a);
 

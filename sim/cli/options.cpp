@@ -46,7 +46,7 @@ std::int64_t seed_or(const std::string& seed_text, std::int64_t fallback) {
 Command add_run_command(CLI::App& app) {
   struct Args {
     RunArgs run;
-    std::string seed;
+    std::string seed, uncertain_seed;
   };
   auto a = std::make_shared<Args>();
   auto* cmd = app.add_subcommand("run", "run a scenario and write an HDF5 file");
@@ -66,8 +66,18 @@ Command add_run_command(CLI::App& app) {
   cmd->add_option("--branch-from", a->run.branch,
                   "start from a checkpoint (a variant agreeing with its run up to that month)")
       ->check(regular_file());
+  auto* uncertain =
+      cmd->add_option("--uncertain", a->run.uncertain,
+                      "SPACE.toml of behavioural parameters drawn per replication (LHS, one draw "
+                      "each): intervals and P(reach) include parameter uncertainty")
+          ->check(regular_file());
+  cmd->add_option("--uncertain-seed", a->uncertain_seed,
+                  "seed of the --uncertain draws 0 .. 2^63-1 (default: the run's seed)")
+      ->needs(uncertain);
   return {cmd, [a](const std::string& command_line) {
             a->run.seed = seed_or(a->seed, -1);
+            a->run.uncertain_seed =
+                a->uncertain_seed.empty() ? -1 : parse_seed(a->uncertain_seed, "--uncertain-seed");
             a->run.command_line = command_line;
             return run_command(a->run);
           }};
@@ -222,7 +232,7 @@ Command add_analyze_command(CLI::App& app) {
 Command add_compare_command(CLI::App& app) {
   struct Args {
     CompareArgs compare;
-    std::string seed;
+    std::string seed, uncertain_seed;
   };
   auto a = std::make_shared<Args>();
   auto& c = a->compare;
@@ -243,8 +253,17 @@ Command add_compare_command(CLI::App& app) {
   cmd->add_option("--variant-with", c.variant_overlays,
                   "overlay applied to the variant only (repeatable)")
       ->check(regular_file());
+  auto* uncertain = cmd->add_option("--uncertain", c.uncertain,
+                                    "SPACE.toml of behavioural parameters drawn per replication "
+                                    "(LHS), the same draws in both arms")
+                        ->check(regular_file());
+  cmd->add_option("--uncertain-seed", a->uncertain_seed,
+                  "seed of the --uncertain draws 0 .. 2^63-1 (default: the comparison's seed)")
+      ->needs(uncertain);
   return {cmd, [a](const std::string& command_line) {
             a->compare.options.seed = seed_or(a->seed, -1);
+            a->compare.uncertain_seed =
+                a->uncertain_seed.empty() ? -1 : parse_seed(a->uncertain_seed, "--uncertain-seed");
             a->compare.options.command_line = command_line;
             return compare_command(a->compare);
           }};

@@ -116,8 +116,10 @@ void write_comparison(const std::string& path, const model::Scenario& base,
       {"command_line", o.command_line},
       {"parksim_version", std::string(kVersion)},
       {"git_commit", std::string(kGitCommit)},
+      {"uncertainty", o.uncertainty},
   };
   for (const auto& a : attrs) w.set_attribute("", "", a);
+  if (o.write_extra) o.write_extra(w);
   w.commit();
 }
 
@@ -136,8 +138,10 @@ CompareResult compare(const model::Scenario& base, const model::Scenario& varian
       o.threads > 0 ? o.threads : int(std::max(1u, std::thread::hardware_concurrency()));
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, std::size_t(threads));
   // The same seed for both: replication k of the variant meets replication k's random numbers.
-  const auto b = metric_values(base, metrics, o.replications, threads, r.seed);
-  const auto v = metric_values(variant, metrics, o.replications, threads, r.seed);
+  if (o.base_draws.size() != o.variant_draws.size())
+    throw Error("compare: the base and the variant need the same parameter draws");
+  const auto b = metric_values(base, metrics, o.replications, threads, r.seed, o.base_draws);
+  const auto v = metric_values(variant, metrics, o.replications, threads, r.seed, o.variant_draws);
   for (std::size_t j = 0; j < metrics.size(); ++j) {
     std::vector<double> bj, vj, d;
     for (int k = 0; k < o.replications; ++k) {

@@ -133,12 +133,12 @@ std::vector<MetricSpec> parse_metrics(const std::vector<std::string>& specs,
   return out;
 }
 
-std::vector<std::vector<double>> replication_values(const model::Scenario& sc,
-                                                    const ReplicationValues& values,
-                                                    int replications, int threads,
-                                                    std::int64_t seed) {
+std::vector<std::vector<double>> replication_values(
+    const model::Scenario& sc, const ReplicationValues& values, int replications, int threads,
+    std::int64_t seed, std::vector<model::Scenario> replication_scenarios) {
   std::vector<std::vector<double>> out(static_cast<std::size_t>(replications));
   model::RunOptions opt;
+  opt.replication_scenarios = std::move(replication_scenarios);
   opt.replications = replications;
   opt.threads = threads;
   opt.seed = seed;
@@ -152,7 +152,8 @@ std::vector<std::vector<double>> replication_values(const model::Scenario& sc,
 
 std::vector<std::vector<double>> metric_values(const model::Scenario& sc,
                                                const std::vector<MetricSpec>& metrics,
-                                               int replications, int threads, std::int64_t seed) {
+                                               int replications, int threads, std::int64_t seed,
+                                               std::vector<model::Scenario> replication_scenarios) {
   return replication_values(
       sc,
       [&](const model::ReplicationRecords& rec) {
@@ -171,7 +172,7 @@ std::vector<std::vector<double>> metric_values(const model::Scenario& sc,
         }
         return row;
       },
-      replications, threads, seed);
+      replications, threads, seed, std::move(replication_scenarios));
 }
 
 namespace {

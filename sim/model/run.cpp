@@ -92,6 +92,55 @@ std::unique_ptr<CheckpointReader> open_branch(const Scenario& sc, const RunOptio
   return reader;
 }
 
+// Per-replication scenarios must be variants of the run's scenario in behavioural parameters only:
+// the file's dimensions and the scorecard come from `sc`.
+void check_replication_scenarios(const Scenario& sc, const RunOptions& opt, int replications) {
+  const auto& list = opt.replication_scenarios;
+  if (list.empty()) return;
+  if (int(list.size()) != replications)
+    throw Error(
+        fmt::format("{} per-replication scenarios for {} replications", list.size(), replications));
+  if (opt.checkpoint_at >= 0 || !opt.branch_from.empty())
+    throw Error(
+        "a checkpoint holds no per-replication parameters: checkpoint and branch cannot be used "
+        "with per-replication scenarios (parameter uncertainty)");
+  for (const auto& v : list)
+    if (v.zones.size() != sc.zones.size() || v.sectors.size() != sc.sectors.size() ||
+        v.programmes.size() != sc.programmes.size() || v.targets.size() != sc.targets.size() ||
+        v.info.start != sc.info.start || v.info.end != sc.info.end)
+      throw Error(
+          "a per-replication scenario differs from the run's scenario in more than its "
+          "parameters (zones, sectors, programmes, targets or horizon)");
+}
+
+const Scenario& scenario_of(const Scenario& sc, const RunOptions& opt, std::size_t replication) {
+  return opt.replication_scenarios.empty() ? sc : opt.replication_scenarios[replication];
+}
+
+// The scorecard: each target's value in every replication, their median, 5% and 95% quantiles
+// and the share of replications reaching it.
+std::vector<ScorecardLine> scorecard(const Scenario& sc, const RunOptions& opt,
+                                     const std::vector<ReplicationRecords>& all) {
+  std::vector<ScorecardLine> lines;
+  for (const auto& target : sc.targets) {
+    ScorecardLine line;
+    line.target = target;
+    line.unit = unit_of(target.metric);
+    line.months = year_months(sc.info.start, sc.info.end, target.year);
+    for (std::size_t r = 0; r < all.size(); ++r)
+      line.values.push_back(metric_value(scenario_of(sc, opt, r), all[r], target));
+    line.median = quantile(line.values, 0.5);
+    line.q05 = quantile(line.values, 0.05);
+    line.q95 = quantile(line.values, 0.95);
+    double hits = 0;
+    for (double v : line.values)
+      hits += target.sense == ">=" ? v >= target.value : v <= target.value;
+    line.probability = hits / double(line.values.size());
+    lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
 }  // namespace
 
 RunSummary run_scenario(const Scenario& sc, const RunOptions& opt) {
@@ -105,6 +154,7 @@ RunSummary run_scenario(const Scenario& sc, const RunOptions& opt) {
   if (opt.limit_threads)
     limit.emplace(tbb::global_control::max_allowed_parallelism, std::size_t(threads));
 
+  check_replication_scenarios(sc, opt, replications);
   std::unique_ptr<RunFile> file;
   if (!opt.output.empty()) file = std::make_unique<RunFile>(sc, opt.output);
 
@@ -116,7 +166,7 @@ RunSummary run_scenario(const Scenario& sc, const RunOptions& opt) {
   auto reader = open_branch(sc, opt, seed, replications);
   auto writer = open_checkpoint(sc, opt, seed, replications);
   for (int r = 0; r < replications; ++r) {
-    World world(sc, {std::uint64_t(seed), std::uint64_t(r)});
+    World world(scenario_of(sc, opt, std::size_t(r)), {std::uint64_t(seed), std::uint64_t(r)});
     ReplicationRecords rec;
     rec.start = sc.info.start;
     SnapshotRows past;  // snapshots so far, kept only when a checkpoint will need them
@@ -149,21 +199,8 @@ RunSummary run_scenario(const Scenario& sc, const RunOptions& opt) {
     if (opt.on_replication) opt.on_replication(r, rec);
     all.push_back(std::move(rec));
   }
-  for (const auto& target : sc.targets) {
-    ScorecardLine line;
-    line.target = target;
-    line.unit = unit_of(target.metric);
-    line.months = year_months(sc.info.start, sc.info.end, target.year);
-    for (const auto& rec : all) line.values.push_back(metric_value(sc, rec, target));
-    line.median = quantile(line.values, 0.5);
-    line.q05 = quantile(line.values, 0.05);
-    line.q95 = quantile(line.values, 0.95);
-    double hits = 0;
-    for (double v : line.values)
-      hits += target.sense == ">=" ? v >= target.value : v <= target.value;
-    line.probability = hits / double(line.values.size());
-    summary.scorecard.push_back(std::move(line));
-  }
+  summary.scorecard = scorecard(sc, opt, all);
+  summary.uncertainty = opt.uncertainty;
   summarise_years(sc, all, summary);
   for (std::size_t p = 0; p < sc.programmes.size(); ++p) {
     std::vector<double> v;
@@ -177,7 +214,7 @@ RunSummary run_scenario(const Scenario& sc, const RunOptions& opt) {
   if (writer) writer->commit();
   summary.phase_seconds = schedule.seconds();
   if (file) {
-    file->write_scorecard(summary.scorecard, replications);
+    file->write_scorecard(summary.scorecard, replications, opt.uncertainty);
     file->finish(opt, seed, replications, threads, started, reader ? reader->header().month : -1);
   }
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

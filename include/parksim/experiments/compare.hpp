@@ -7,7 +7,11 @@
 #include <string>
 #include <vector>
 
+#include <functional>
+
+#include "parksim/engine/h5_writer.hpp"
 #include "parksim/model/calendar.hpp"
+#include "parksim/model/run.hpp"
 #include "parksim/model/scenario.hpp"
 
 namespace parksim::experiments {
@@ -20,6 +24,12 @@ struct CompareOptions {
   std::vector<std::string> metrics = {"output",     "output_density",  "sei_share", "firms",
                                       "employment", "high_tech_firms", "talent",    "policy_cost"};
   std::string command_line;
+  // Parameter uncertainty (compare --uncertain): replication k of each arm runs its k-th scenario,
+  // the arm with the same k-th parameter draws, so the pairs share draws and noise. Empty: none.
+  std::vector<model::Scenario> base_draws, variant_draws;
+  std::string uncertainty = model::kStochasticOnly;  // stored as CMP.h5's "uncertainty" attribute
+  // Called with CMP.h5 before it is committed (the draws' group "uncertain").
+  std::function<void(engine::h5::Writer&)> write_extra;
 };
 
 struct Effect {

@@ -34,16 +34,15 @@ using ReplicationValues = std::function<std::vector<double>(const model::Replica
 // Runs `sc` (replication k on its own random streams, so two scenarios run with the same seed share
 // them: common random numbers) and returns `values` of each replication (rows: replications).
 // The threads limit is the caller's (tbb::global_control). seed -1: the scenario's.
-std::vector<std::vector<double>> replication_values(const model::Scenario& sc,
-                                                    const ReplicationValues& values,
-                                                    int replications, int threads,
-                                                    std::int64_t seed = -1);
+// replication_scenarios: replication k runs the k-th (parameter uncertainty, model::RunOptions).
+std::vector<std::vector<double>> replication_values(
+    const model::Scenario& sc, const ReplicationValues& values, int replications, int threads,
+    std::int64_t seed = -1, std::vector<model::Scenario> replication_scenarios = {});
 // Values of the metrics for each replication of a run of `sc` (rows: replications).
 // seed -1: the scenario's.
-std::vector<std::vector<double>> metric_values(const model::Scenario& sc,
-                                               const std::vector<MetricSpec>& metrics,
-                                               int replications, int threads,
-                                               std::int64_t seed = -1);
+std::vector<std::vector<double>> metric_values(
+    const model::Scenario& sc, const std::vector<MetricSpec>& metrics, int replications,
+    int threads, std::int64_t seed = -1, std::vector<model::Scenario> replication_scenarios = {});
 
 struct SweepProgress {
   std::size_t done = 0, total = 0, failed = 0;  // runs (point x replication) over the whole sweep

@@ -9,7 +9,14 @@
 #include "parksim/model/records.hpp"
 #include "parksim/model/scenario.hpp"
 
+namespace parksim::engine::h5 {
+class Writer;
+}
+
 namespace parksim::model {
+
+// What a scorecard's intervals and P(reach) include when every replication runs one scenario.
+inline constexpr const char* kStochasticOnly = "stochastic only";
 
 struct RunOptions {
   int replications = 0;       // 0: the scenario's default
@@ -28,6 +35,17 @@ struct RunOptions {
   std::string branch_from;      // checkpoint file to start from
   // Called with each replication's monthly records once it has run (experiments measure them).
   std::function<void(int replication, const ReplicationRecords&)> on_replication;
+  // Parameter uncertainty: replication r runs replication_scenarios[r] (the scenario with that
+  // replication's parameter draws) on the random streams of replication r of a plain run, so runs
+  // of two scenarios with the same draws still share their noise. Empty: every replication runs
+  // the scenario given, whose zones, sectors, programmes, targets and horizon these must share.
+  // Checkpoints hold no per-replication parameters: with these, checkpoint and branch are refused.
+  std::vector<Scenario> replication_scenarios;
+  // What the scorecard's intervals and P(reach) include (attribute "uncertainty" of the scorecard).
+  std::string uncertainty = kStochasticOnly;
+  // Called with the output file just before it is committed, to add groups (an uncertain run's
+  // draws); what it writes is kept or lost with the rest of the file.
+  std::function<void(engine::h5::Writer&)> write_extra;
 };
 
 struct ScorecardLine {
@@ -53,6 +71,7 @@ struct RunSummary {
   double seconds = 0;
   std::uint64_t firm_steps = 0, talent_steps = 0;
   std::vector<std::pair<std::string, double>> programme_cost;  // total paid, median, CNY
+  std::string uncertainty = kStochasticOnly;  // what the scorecard's intervals include
 };
 
 RunSummary run_scenario(const Scenario& scenario, const RunOptions& options);

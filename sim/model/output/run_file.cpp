@@ -69,6 +69,7 @@ void RunFile::finish(const RunOptions& opt, std::int64_t seed, int replications,
     attrs.push_back({"branched_month", units::format_month(branched_month)});
   }
   for (const auto& a : attrs) w_.set_attribute("", "", a);
+  if (opt.write_extra) opt.write_extra(w_);
   w_.commit();
 }
 
@@ -276,7 +277,8 @@ void RunFile::append_snapshot(const SnapshotRows& s) {
   w_.append("snapshots", "high_tech", s.high_tech);
 }
 
-void RunFile::write_scorecard(const std::vector<ScorecardLine>& lines, int replications) {
+void RunFile::write_scorecard(const std::vector<ScorecardLine>& lines, int replications,
+                              const std::string& uncertainty) {
   if (lines.empty()) return;
   std::vector<std::string> names;
   for (std::size_t k = 0; k < lines.size(); ++k)
@@ -332,5 +334,6 @@ void RunFile::write_scorecard(const std::vector<ScorecardLine>& lines, int repli
   w_.create_variable("scorecard",
                      {"value", {"target", "replication"}, h5::Type::Float64, "metric unit", {}});
   w_.write("scorecard", "value", values);
+  w_.set_attribute("scorecard", "", {"uncertainty", uncertainty});
 }
 }  // namespace parksim::model

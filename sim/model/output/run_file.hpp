@@ -20,8 +20,11 @@ class RunFile {
 
   void append_replication(int replication, const ReplicationRecords& rec);
   void append_snapshot(const SnapshotRows& s);
-  void write_scorecard(const std::vector<ScorecardLine>& lines, int replications);
-  // branched_month: the month of the checkpoint a branched run started from (-1: not branched).
+  // uncertainty: what the intervals and P(reach) include (the group's "uncertainty" attribute).
+  void write_scorecard(const std::vector<ScorecardLine>& lines, int replications,
+                       const std::string& uncertainty);
+  // Calls opt.write_extra (if any) before the commit. branched_month: the month of the checkpoint a
+  // branched run started from (-1: not branched).
   void finish(const RunOptions& opt, std::int64_t seed, int replications, int threads,
               const std::string& started, int branched_month);
 
