@@ -146,3 +146,16 @@ TEST_CASE("champions do not fall by construction in stationary markets", "[statu
   REQUIRE(y2016 > 50);
   CHECK(y2021 >= 0.9 * y2016);
 }
+
+TEST_CASE("a segment leader above Simon's revenue ceiling is no hidden champion",
+          "[status][champion]") {
+  const auto sc = test::mini({"model.hidden_champion_max_sales=1亿"});
+  test::after_first_month(sc, [](World& w) {
+    auto& f = w.firms;
+    const auto& m = w.sc.model;
+    const std::size_t i = december_firm(w);
+    f.output_year[i] = segment_sales(w, i, 1.5 * m.hidden_champion_share);
+    REQUIRE(f.output_year[i] > 1e8);  // the mini segment market makes it larger than 1亿
+    CHECK_FALSE(model::is_hidden_champion(w, i));
+  });
+}
