@@ -110,7 +110,8 @@ struct SnapshotRows {
   std::vector<std::int32_t> replication, year, zone, sector, employees;
   std::vector<std::int64_t> id;
   std::vector<double> age, output, productivity, capital, rd_intensity;
-  std::vector<std::uint8_t> alive, high_tech;
+  std::vector<double> valuation;  // the last round's post-money marked with sales (0: never funded)
+  std::vector<std::uint8_t> alive, high_tech, listed, vc_backed, hidden_champion, unicorn;
   void clear() { *this = SnapshotRows{}; }
 };
 

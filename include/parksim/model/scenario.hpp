@@ -94,11 +94,12 @@ struct ModelParams {
       0.4;  // chance a qualifying firm applies and is certified in a year
   double high_tech_application_cost =
       1.0e5;                           // CNY: consultancy, audits and staff time of an application
-  double hidden_champion_share = 0.3;  // national market share of a segment leader
+  double hidden_champion_share = 0.3;  // segment share that ranks a firm in its segment's top 3
   double segment_share = 0.01;         // a product segment's share of its sector's market
-  double unicorn_valuation = 1.0e9 * 7.0;  // CNY (USD 1bn)
-  double unicorn_max_age_years = 10.0;     // unicorns are younger than this
-  double valuation_sales_multiple = 8.0;   // valuation / annual sales for young growth firms
+  double hidden_champion_min_years = 3.0;    // years in the segment (MIIT: 3 for new products)
+  double hidden_champion_max_sales = 4.0e10;  // CNY/year: Simon's ceiling (EUR 5bn)
+  double unicorn_valuation = 1.0e9 * 7.0;     // CNY (USD 1bn)
+  double unicorn_max_age_years = 10.0;        // unicorns are at most this old (GEI)
   // retrofits, platforms, M&A, listing, leasing
   double retrofit_cost_share = 0.15;          // cost of a smart retrofit as share of capital
   double retrofit_productivity_gain = 0.12;   // productivity step of a retrofit
@@ -243,6 +244,11 @@ struct FundParams {
   double vc_round_share = 0.5;          // round size / annual sales
   double vc_min_productivity = 1.2;     // relative productivity VC looks for
   double vc_max_age_years = 8.0;
+  // Post-money valuation of a round by the venture-capital method (agents/banks.cpp).
+  double vc_exit_sales_multiple = 4.0;  // price / sales at exit
+  double vc_target_return = 0.4;        // VC's target yearly return, discounting the exit value
+  double vc_years_to_exit = 5.0;        // years from a round to the exit
+  double vc_growth_cap = 1.0;           // largest yearly sales growth VC projects to the exit
   double sme_output_limit = 4.0e8;  // annual output below which a firm is an SME (CNY)
   double guarantee_fee = 0.015;     // annual fee a guarantee company charges on guaranteed debt
   double vc_bar_relief = 0.5;       // bar = vc_min_productivity * (1 - relief * guidance share)

@@ -5,6 +5,7 @@
 
 #include "parksim/engine/clearing.hpp"
 #include "parksim/engine/parallel.hpp"
+#include "agents/status.hpp"
 #include "phases.hpp"
 #include "programmes/finance.hpp"
 #include "programmes/finance_agents.hpp"
@@ -188,6 +189,27 @@ std::vector<RoundRequest> round_requests(const World& w) {
   return requests;
 }
 
+}  // namespace
+
+// The post-money valuation VC puts on a round by the venture-capital method (Sahlman 1987;
+// Metrick & Yasuda 2010 ch. 10): the exit value, price/sales of listed comparables times the
+// sales projected to the exit at the firm's recent growth, discounted at VC's target return.
+// Growth is this month's run-rate over last year's sales, between 0 and vc_growth_cap; a firm
+// without a past year is projected flat. Never below what the round itself brings in.
+double post_money_valuation(const World& w, std::size_t i, double round) {
+  const auto& f = w.firms;
+  const auto& fp = w.sc.funds;
+  const double run_rate = 12.0 * f.output[i];
+  const double growth = f.output_last_year[i] > 0
+                            ? std::clamp(run_rate / f.output_last_year[i] - 1.0, 0.0, fp.vc_growth_cap)
+                            : 0.0;
+  const double exit_value =
+      fp.vc_exit_sales_multiple * run_rate * std::pow(1.0 + growth, fp.vc_years_to_exit);
+  return std::max(round, exit_value / std::pow(1.0 + fp.vc_target_return, fp.vc_years_to_exit));
+}
+
+namespace {
+
 // Venture rounds: the area's private VC money per year, spread over the months left, funds rounds
 // by rank (relative productivity, then firm id); a round that does not fit is skipped. A guidance
 // fund open to the firm co-invests its share g of the round from its own money (document 000:
@@ -236,6 +258,8 @@ void venture_rounds(World& w) {
     f.flags[i] |= kVcBacked;
     f.events[i] |= kEventRound;
     f.last_round[i] = w.month;
+    f.post_money[i] = post_money_valuation(w, i, round);
+    f.round_sales[i] = 12.0 * f.output[i];
     w.funds.vc_left_this_year -= from_pool + displaced;
     w.funds.vc_invested_this_step += private_part;
     if (joins) {

@@ -31,7 +31,7 @@ namespace {
 // 11: credit rewards' loan base and policy banks' lending this year (ProgrammeState).
 // 13: firms' income-tax accounts (provisional payments, loss vintages; agents/tax.cpp).
 // 14: zones' key-project land added to their industrial area (ZoneState::land_added).
-constexpr char kMagic[8] = {'P', 'K', 'S', 'M', 'C', 'K', '1', '5'};
+constexpr char kMagic[8] = {'P', 'K', 'S', 'M', 'C', 'K', '1', '6'};
 constexpr std::uint64_t kMaxString = 1u << 16;
 
 struct Out {
@@ -139,6 +139,11 @@ void archive_snapshots(A& a, SnapshotRows& s) {
   a.vec(s.rd_intensity);
   a.vec(s.alive);
   a.vec(s.high_tech);
+  a.vec(s.valuation);
+  a.vec(s.listed);
+  a.vec(s.vc_backed);
+  a.vec(s.hidden_champion);
+  a.vec(s.unicorn);
 }
 
 template <class A>
@@ -302,7 +307,8 @@ void check_records(const In& in, const World& w, const ReplicationRecords& recor
   for (std::size_t n :
        {s.replication.size(), s.year.size(), s.zone.size(), s.sector.size(), s.employees.size(),
         s.age.size(), s.output.size(), s.productivity.size(), s.capital.size(),
-        s.rd_intensity.size(), s.alive.size(), s.high_tech.size()})
+        s.rd_intensity.size(), s.alive.size(), s.high_tech.size(), s.valuation.size(),
+        s.listed.size(), s.vc_backed.size(), s.hidden_champion.size(), s.unicorn.size()})
     if (n != rows) in.damaged(fmt::format("a snapshot column has {} rows, expected {}", n, rows));
   for (std::size_t i = 0; i < rows; ++i)
     if (s.replication[i] != replication || s.zone[i] < 0 || std::size_t(s.zone[i]) >= Z ||
@@ -339,6 +345,11 @@ void append_rows(SnapshotRows& to, const SnapshotRows& rows) {
   cat(to.rd_intensity, rows.rd_intensity);
   cat(to.alive, rows.alive);
   cat(to.high_tech, rows.high_tech);
+  cat(to.valuation, rows.valuation);
+  cat(to.listed, rows.listed);
+  cat(to.vc_backed, rows.vc_backed);
+  cat(to.hidden_champion, rows.hidden_champion);
+  cat(to.unicorn, rows.unicorn);
 }
 
 CheckpointWriter::CheckpointWriter(const std::string& path, const CheckpointHeader& header)

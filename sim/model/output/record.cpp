@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "agents/status.hpp"
 #include "parksim/engine/parallel.hpp"
 #include "phases.hpp"
 #include "programmes/finance.hpp"
@@ -34,6 +35,11 @@ void take_snapshot(World& w) {
     snap.rd_intensity.push_back(f.output_year[i] > 0 ? f.rd_year[i] / f.output_year[i] : 0.0);
     snap.alive.push_back(f.alive[i]);
     snap.high_tech.push_back((f.flags[i] & kHighTech) ? 1 : 0);
+    snap.valuation.push_back(marked_valuation(w, i) / 1e8);
+    snap.listed.push_back((f.flags[i] & kListed) ? 1 : 0);
+    snap.vc_backed.push_back((f.flags[i] & kVcBacked) ? 1 : 0);
+    snap.hidden_champion.push_back((f.flags[i] & kHiddenChampion) ? 1 : 0);
+    snap.unicorn.push_back((f.flags[i] & kUnicorn) ? 1 : 0);
   }
 }
 

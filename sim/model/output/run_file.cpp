@@ -198,6 +198,15 @@ void RunFile::define() {
        "1",
        {{"long_name", std::string("1 alive at the snapshot, 0 exited during the year")}}});
   w_.create_variable("snapshots", {"high_tech", row, h5::Type::UInt8, "1", {}});
+  w_.create_variable(
+      "snapshots",
+      {"valuation",
+       row,
+       h5::Type::Float64,
+       "1e8 CNY",
+       {{"long_name", std::string("last venture round's post-money marked with sales since")}}});
+  for (const char* flag : {"listed", "vc_backed", "hidden_champion", "unicorn"})
+    w_.create_variable("snapshots", {flag, row, h5::Type::UInt8, "1", {}});
 }
 
 void RunFile::append_replication(int replication, const ReplicationRecords& rec) {
@@ -275,6 +284,11 @@ void RunFile::append_snapshot(const SnapshotRows& s) {
   w_.append("snapshots", "rd_intensity", s.rd_intensity);
   w_.append("snapshots", "alive", s.alive);
   w_.append("snapshots", "high_tech", s.high_tech);
+  w_.append("snapshots", "valuation", s.valuation);
+  w_.append("snapshots", "listed", s.listed);
+  w_.append("snapshots", "vc_backed", s.vc_backed);
+  w_.append("snapshots", "hidden_champion", s.hidden_champion);
+  w_.append("snapshots", "unicorn", s.unicorn);
 }
 
 void RunFile::write_scorecard(const std::vector<ScorecardLine>& lines, int replications,

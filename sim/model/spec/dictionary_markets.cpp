@@ -189,6 +189,20 @@ const std::vector<Entry<FundParams>>& fund_entries() {
        "form and 50% are assumptions"},
       {"vc_max_age_years", VK::Real, &F::vc_max_age_years, 0, 100, "years",
        "Oldest firm VC invests in", "assumption"},
+      {"vc_exit_sales_multiple", VK::Real, &F::vc_exit_sales_multiple, 0, 100, "1",
+       "Price / sales of listed comparables that VC expects at the exit (venture-capital method: "
+       "post-money = this x projected exit-year sales / (1 + vc_target_return)^vc_years_to_exit)",
+       "Sahlman (1987) HBS note 9-288-006 and Metrick & Yasuda, Venture Capital and the Finance of "
+       "Innovation (2010) ch. 10 for the method; the value 4 is an assumption"},
+      {"vc_target_return", VK::Rate, &F::vc_target_return, 0, 5, "1/year",
+       "Yearly return VC targets when it discounts the exit value to a round's post-money",
+       "Sahlman (1987): target rates of 35-50% for second-stage rounds; 40% is an assumption "
+       "within that range"},
+      {"vc_years_to_exit", VK::Real, &F::vc_years_to_exit, 0, 30, "years",
+       "Years from a round to the exit in the venture-capital method", "assumption"},
+      {"vc_growth_cap", VK::Real, &F::vc_growth_cap, 0, 10, "1/year",
+       "Largest yearly sales growth (run-rate over last year's sales) VC projects to the exit",
+       "assumption"},
       {"sme_output_limit", VK::Money, &F::sme_output_limit, 0, 1e13, "CNY/year",
        "Annual output below which a firm counts as an SME",
        "MIIT 2011 industrial SME threshold: revenue < 4亿"},

@@ -199,21 +199,31 @@ const std::vector<Entry<ModelParams>>& model_entries() {
        "application chance by 1-1/e of the gap to 1",
        "assumption"},
       {"hidden_champion_share", VK::Rate, &M::hidden_champion_share, 0, 1, "1",
-       "Share of the sector's national market that makes a segment leader (hidden champion)",
-       "assumption (MIIT single-champion criteria use segment shares)"},
+       "Share of its segment's national market at which a firm ranks among the segment's top "
+       "three suppliers (the third supplier's share): the position criterion of a hidden champion",
+       "top three: MIIT 工信部产业〔2016〕105号 单项冠军示范企业 criterion 2 (全球前3位) and plan 002 "
+       "(国内外细分市场前三名); the share is an assumption"},
       {"segment_share", VK::Rate, &M::segment_share, 0, 1, "1",
-       "A product segment's share of its sector's national market (hidden champions lead a "
-       "segment)",
-       "assumption"},
+       "A product segment's share of its sector's national market; the segment market grows with "
+       "the sector's demand index",
+       "assumption (MIIT 105号 criterion 1: segments as in the 统计用产品分类目录)"},
+      {"hidden_champion_min_years", VK::Real, &M::hidden_champion_min_years, 0, 100, "years",
+       "Least age (years in its segment) of a hidden champion",
+       "MIIT 工信部产业〔2016〕105号 criterion 5: 10 years in the segment, or 3 years for a new "
+       "product; the 3-year floor is used (assumption: the starting ages are not tied to size)"},
+      {"hidden_champion_max_sales", VK::Money, &M::hidden_champion_max_sales, 0, 1e14, "CNY/year",
+       "Largest yearly sales of a hidden champion (above it a segment leader is a large "
+       "well-known firm, not a hidden one)",
+       "Simon, Hidden Champions of the 21st Century (2009; 2012 update): revenue below EUR 5bn, "
+       "about 400亿 CNY at 2015-2018 exchange rates"},
       {"unicorn_valuation", VK::Money, &M::unicorn_valuation, 1e6, 1e13, "CNY",
-       "Valuation (valuation_sales_multiple x annual sales) that makes a VC-backed unlisted firm "
-       "younger than unicorn_max_age_years a unicorn",
-       "USD 1bn at 7 CNY/USD"},
+       "Valuation (the last round's post-money marked with sales since the round) that makes a "
+       "VC-backed unlisted firm no older than unicorn_max_age_years a unicorn",
+       "长城战略咨询 (GEI) 中国独角兽企业研究报告 and Hurun Global Unicorn Index: USD 1bn, at 7 "
+       "CNY/USD"},
       {"unicorn_max_age_years", VK::Real, &M::unicorn_max_age_years, 0, 100, "years",
-       "Unicorns are younger than this",
-       "common definition: a start-up under ten years old; assumption"},
-      {"valuation_sales_multiple", VK::Real, &M::valuation_sales_multiple, 0, 200, "1",
-       "Valuation / annual sales of a young VC-backed firm", "assumption"},
+       "Oldest age of a unicorn",
+       "长城战略咨询 (GEI) definition: 成立不超过10年"},
       {"retrofit_cost_share", VK::Rate, &M::retrofit_cost_share, 0, 2, "1",
        "Smart-retrofit cost as share of capital", "assumption"},
       {"retrofit_productivity_gain", VK::Rate, &M::retrofit_productivity_gain, 0, 1, "1",

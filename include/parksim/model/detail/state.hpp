@@ -75,6 +75,9 @@ struct Firms {
   std::vector<double> land_buy_pending;                 // share of the pending land that was bought
   std::vector<double> contract_leased, contract_owned;  // m2 of contract land (see lease_end)
   std::vector<double> cash, debt, line_debt, lease_debt, equity;
+  // The last equity round's post-money valuation and the annualised sales it was based on
+  // (agents/banks.cpp); status marks the valuation with sales since (agents/status.cpp).
+  std::vector<double> post_money, round_sales;
   std::vector<double> rd_base;  // the firm's own R&D propensity (R&D/sales without support)
   std::vector<double> rd_intensity, demand, output, value_added, rd_spend, workers;
   std::vector<double> investment_gap;     // investment wanted but not financed from cash (CNY)
@@ -138,6 +141,8 @@ struct Firms {
     f(line_debt);
     f(lease_debt);
     f(equity);
+    f(post_money);
+    f(round_sales);
     f(rd_base);
     f(rd_intensity);
     f(demand);
