@@ -60,7 +60,10 @@ def test_indices_are_the_ones_parksim_analyze_prints(sweeps, method, metric):
         # printed with 4 decimals (Sobol) or 4 significant digits (Morris)
         assert got == pytest.approx(table[name], rel=5e-4, abs=5e-5), (name, got, table[name])
     if method == "morris":
-        assert np.all(ix["mu_star"] > 0), "the test sweep should move its metrics"
+        # Some parameter must move the metric, or the comparison above compares zeros. (The grant
+        # rate need not move the firm count of a three-year mini run: since entrants are a quarter
+        # of the mean firm, none of its 12 points changes it.)
+        assert np.any(ix["mu_star"] > 0), "the test sweep should move its metrics"
 
 
 def test_report_shows_the_sobol_indices_of_parksim_analyze(sweeps):
