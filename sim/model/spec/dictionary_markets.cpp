@@ -50,8 +50,8 @@ const std::vector<Entry<TalentParams>>& talent_entries() {
        "Leading talents without a firm job leave the area at this multiple of the employed "
        "hazard (skilled job seekers: unemployed_leaving_multiple)",
        "assumption: most of a zone's leading talents work at universities, institutes or their "
-       "own start-ups, not as a manufacturer's chief scientist (the shipped scenarios' firms want "
-       "18-60% of the starting stock), so no firm job is not joblessness"},
+       "own start-ups, not as a manufacturer's chief scientist (firms want 18% of Lingang's and "
+       "59% of Shanghai's starting stock), so no firm job is not joblessness"},
       {"arrivals_per_open_job", VK::Real, &T::arrivals_per_open_job, 0, 100, "1/month",
        "Expected arrivals per month per job left unfilled (skilled: net of the zone's job "
        "seekers)",
