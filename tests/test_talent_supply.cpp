@@ -58,7 +58,8 @@ TEST_CASE("the leading-talent stock follows the outside supply path", "[talent][
                 << rising.present);
   CHECK(flat.present >= 0.85 * flat.start);
   CHECK(flat.present <= 1.15 * flat.start);
-  CHECK(rising.present > 1.05 * flat.present);  // ~1.13 x: the stock lags the path (hazard ~11%/year)
+  CHECK(rising.present >
+        1.05 * flat.present);  // ~1.13 x: the stock lags the path (hazard ~11%/year)
 }
 
 TEST_CASE("the leading-talent reward raises the no-policy stock", "[talent][supply][mechanism]") {

@@ -43,8 +43,8 @@ TEST_CASE("a count since a year leaves out what was counted before it", "[target
 }
 
 TEST_CASE("a talent stock since a year counts its net addition", "[targets]") {
-  // The plans count 新增 leading talents (002: 新增…200名行业领军人才): the stock's change since the
-  // December before `since`, or since the starting stock when the run starts in that year.
+  // The plans count 新增 leading talents (002: 新增…200名行业领军人才): the stock's change since
+  // the December before `since`, or since the starting stock when the run starts in that year.
   const auto sc = test::mini();  // 2015-01 .. 2017-12
   const auto rec = test::replication_records(sc);
   double start = 0;

@@ -62,9 +62,10 @@ void read_years(const std::string& spec, const std::string& text, model::TargetS
     throw Error(fmt::format("metric \"{}\": \"{}\" is not a year or since-year", spec, text));
   }
   if (t.since != 0 && !model::counts_since(t.metric))
-    throw Error(fmt::format("metric \"{}\": only smart_retrofits, first_units, policy_cost, "
-                            "tax_expenditure, talent and leading_talent count since a year",
-                            spec));
+    throw Error(
+        fmt::format("metric \"{}\": only smart_retrofits, first_units, policy_cost, "
+                    "tax_expenditure, talent and leading_talent count since a year",
+                    spec));
   if (t.since > t.year)
     throw Error(fmt::format("metric \"{}\": since {} is after {}", spec, t.since, t.year));
 }

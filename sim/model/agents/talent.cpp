@@ -103,7 +103,8 @@ ArrivalFlow arrival_flow(const World& w, std::size_t z, int level, double base_h
     const double present = zs.talent_present - zs.leading_present;
     return {tp.arrival_rate * std::max(present, tp.arrival_min_skilled_present), by_jobs};
   }
-  const double base = std::max(double(w.sc.zones[z].leading_talent), tp.arrival_min_leading_present);
+  const double base =
+      std::max(double(w.sc.zones[z].leading_talent), tp.arrival_min_leading_present);
   const double years = double(w.step) / 12.0;
   const double supply = std::pow(1.0 + tp.leading_supply_growth, years);
   return {tp.leading_inflow_scale * base_hazard * base * supply, by_jobs};

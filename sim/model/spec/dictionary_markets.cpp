@@ -45,8 +45,8 @@ const std::vector<Entry<TalentParams>>& talent_entries() {
        "public figure: China's R&D personnel, full-time equivalent, 375.9万 person-years 2015 -> "
        "438.1万 2018 (NBS/MOST national S&T expenditure bulletins), +5.2%/year; returnees "
        "40.9万 -> 51.9万 (MOE) grew faster, +8.3%/year"},
-      {"leading_unattached_leaving_multiple", VK::Real,
-       &T::leading_unattached_leaving_multiple, 0, 100, "1",
+      {"leading_unattached_leaving_multiple", VK::Real, &T::leading_unattached_leaving_multiple, 0,
+       100, "1",
        "Leading talents without a firm job leave the area at this multiple of the employed "
        "hazard (skilled job seekers: unemployed_leaving_multiple)",
        "assumption: most of a zone's leading talents work at universities, institutes or their "
