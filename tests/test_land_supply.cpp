@@ -166,8 +166,12 @@ TEST_CASE("factory rent is what the firm pays and what the zone collects, exactl
 
 TEST_CASE("standard factories let entrants and expanding firms produce where land is short",
           "[land_supply][mechanism]") {
-  // Common random numbers: the same seed and replications with the programme on and off.
-  const int reps = 3;
+  // Common random numbers: the same seed and replications with the programme on and off. Output
+  // is lower with factories in their first year and higher after (compare, R = 20: 2015 -0.04,
+  // 2016 +0.10, 2017 +0.47 in its output table), so the three-year total needs more than 3
+  // replications to be clear of noise (at 3 it fell 0.003% short once leading talent stopped
+  // decaying, issue 14).
+  const int reps = 8;
   const auto on = totals(factories(), reps);
   const auto off = totals(factories({"programmes.factories.enabled=false"}), reps);
   CHECK(off.floor_let == 0.0);

@@ -42,6 +42,25 @@ TEST_CASE("a count since a year leaves out what was counted before it", "[target
         model::metric_value(sc, rec, target("policy_cost", 2017)));
 }
 
+TEST_CASE("a talent stock since a year counts its net addition", "[targets]") {
+  // The plans count 新增 leading talents (002: 新增…200名行业领军人才): the stock's change since
+  // the December before `since`, or since the starting stock when the run starts in that year.
+  const auto sc = test::mini();  // 2015-01 .. 2017-12
+  const auto rec = test::replication_records(sc);
+  double start = 0;
+  for (const auto& z : sc.zones) start += z.industrial ? z.leading_talent : 0;
+  REQUIRE(start > 0);
+  for (const char* m : {"leading_talent", "talent"}) {
+    INFO(m);
+    const double to_2017 = model::metric_value(sc, rec, target(m, 2017));
+    const double to_2015 = model::metric_value(sc, rec, target(m, 2015));
+    CHECK(model::metric_value(sc, rec, target(m, 2017, 2016)) == Approx(to_2017 - to_2015));
+  }
+  CHECK(model::metric_value(sc, rec, target("leading_talent", 2017, 2015)) ==
+        Approx(model::metric_value(sc, rec, target("leading_talent", 2017)) - start));
+  CHECK(experiments::parse_metrics({"leading_talent:2016-2017"}, sc)[0].target.since == 2016);
+}
+
 TEST_CASE("since and basis are refused where they mean nothing, with the key named", "[targets]") {
   // mini.toml with one more target; the loader reports the key and the allowed values.
   auto load = [](const std::string& extra) {

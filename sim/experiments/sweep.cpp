@@ -61,10 +61,10 @@ void read_years(const std::string& spec, const std::string& text, model::TargetS
   } catch (const std::exception&) {
     throw Error(fmt::format("metric \"{}\": \"{}\" is not a year or since-year", spec, text));
   }
-  if (t.since != 0 && !model::is_cumulative_metric(t.metric))
+  if (t.since != 0 && !model::counts_since(t.metric))
     throw Error(
-        fmt::format("metric \"{}\": only smart_retrofits, first_units, policy_cost and tax_expenditure "
-                    "count since a year",
+        fmt::format("metric \"{}\": only smart_retrofits, first_units, policy_cost, "
+                    "tax_expenditure, talent and leading_talent count since a year",
                     spec));
   if (t.since > t.year)
     throw Error(fmt::format("metric \"{}\": since {} is after {}", spec, t.since, t.year));

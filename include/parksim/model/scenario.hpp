@@ -193,7 +193,7 @@ struct TalentParams {
   double skilled_wage = 12000.0;  // CNY per month
   double leading_wage = 50000.0;
   double general_wage = 7000.0;
-  double arrival_rate = 0.02;             // monthly arrivals as share of the zone's talent
+  double arrival_rate = 0.02;             // monthly skilled arrivals, share of skilled present
   double leaving_rate = 0.012;            // monthly base hazard of leaving the area
   double move_rate = 0.004;               // monthly base hazard of moving to another zone
   double housing_cost_sensitivity = 1.0;  // logit weight of housing cost / wage
@@ -211,6 +211,12 @@ struct TalentParams {
   double unemployed_leaving_multiple = 2.0;   // job seekers leave at this multiple of the hazard
   double arrival_min_skilled_present = 50.0;  // smallest presence counted in the arrival flow
   double arrival_min_leading_present = 2.0;
+  // Leading talent's outside supply (talent.cpp arrival_flow): inflow at the start as a multiple
+  // of the zone's starting stock x its base leaving hazard, growing along the national supply
+  // path; leading talents without a firm job leave at this multiple of the employed hazard.
+  double leading_inflow_scale = 1.0;
+  double leading_supply_growth = 0.052;  // per year: China's R&D personnel FTE 2015-2018
+  double leading_unattached_leaving_multiple = 1.0;
   double arrivals_per_open_job = 0.5;    // monthly arrivals per skilled job left unfilled
   double arrival_probability_cap = 0.5;  // most of the outside pool arriving in a month
   double vacancy_rate_target = 0.02;     // vacancy rate at which zone wages stand still
@@ -465,6 +471,8 @@ struct TargetSpec {
   std::string sense = ">=";
   // Counts since the start (smart_retrofits, first_units, policy_cost) count from January of
   // `since` instead when it is set (a plan's "5,000 projects in 2018-2020"); 0: from the start.
+  // Talent stocks (talent, leading_talent) then count the net addition since the December
+  // before `since` (the starting stock if the run starts in `since`).
   int since = 0;
   // Where the number comes from: "document" (the plan states it), "assumption" (a measurable
   // reading of a qualitative goal, invented), "imposed" (the scenario's inputs hold it, e.g. zone
@@ -476,6 +484,11 @@ struct TargetSpec {
 
 // Metrics counted from the start of the run, which a target's `since` can restrict.
 bool is_cumulative_metric(const std::string& metric);
+// Talent stocks, which `since` reads as the net addition from the December before (the plans'
+// 新增: 002's "新增100名…海外高层次人才和200名行业领军人才").
+bool is_talent_stock_metric(const std::string& metric);
+// Metrics a target may count since a year: the cumulative counts and the talent stocks.
+bool counts_since(const std::string& metric);
 
 struct Scenario {
   std::string path;                      // file it was loaded from

@@ -1,6 +1,7 @@
 // Talent: arrivals from outside, departures and moves between zones by wage, housing cost and
 // rewards; talent housing handed out to renters. Programmes that act here: programmes/talent.cpp.
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "parksim/engine/parallel.hpp"
@@ -82,18 +83,31 @@ struct Choices {
   talent_services::ServiceValues services;  // settlement places and craftsman awards
 };
 
-// Expected arrivals of a level in zone z before the appeal of money: a flow proportional to the
-// zone's talent, plus people drawn by jobs left unfilled last month (net of its job seekers).
+// Expected arrivals of a level in zone z before the appeal of money, and people drawn by jobs
+// left unfilled last month (net of its job seekers).
+// Skilled: a flow proportional to the zone's skilled talent (its networks in the wider labour
+// market). Leading: an outside supply (ODD 7.4) that does not depend on how many stayed — the
+// zone's starting stock times its base leaving hazard (`base_hazard`: no housing, no rewards), so
+// that with no policy the starting stock is stationary, growing along the national supply path
+// (talent.leading_supply_growth) and scaled by talent.leading_inflow_scale. A flow proportional to
+// leading talent present would make the stock grow or vanish exponentially by construction.
 struct ArrivalFlow {
-  double by_presence, by_jobs;
+  double by_supply, by_jobs;
 };
-ArrivalFlow arrival_flow(const World& w, std::size_t z, int level) {
+ArrivalFlow arrival_flow(const World& w, std::size_t z, int level, double base_hazard) {
   const auto& tp = w.sc.talent;
   const auto& zs = w.zones[z];
   const double open_jobs = std::max(0.0, zs.vacancies[level] - (level == 0 ? zs.unemployed : 0.0));
-  const double present = level == 0 ? zs.talent_present - zs.leading_present : zs.leading_present;
-  const double floor = level == 0 ? tp.arrival_min_skilled_present : tp.arrival_min_leading_present;
-  return {tp.arrival_rate * std::max(present, floor), tp.arrivals_per_open_job * open_jobs};
+  const double by_jobs = tp.arrivals_per_open_job * open_jobs;
+  if (level == 0) {
+    const double present = zs.talent_present - zs.leading_present;
+    return {tp.arrival_rate * std::max(present, tp.arrival_min_skilled_present), by_jobs};
+  }
+  const double base =
+      std::max(double(w.sc.zones[z].leading_talent), tp.arrival_min_leading_present);
+  const double years = double(w.step) / 12.0;
+  const double supply = std::pow(1.0 + tp.leading_supply_growth, years);
+  return {tp.leading_inflow_scale * base_hazard * base * supply, by_jobs};
 }
 
 // Money enters every location decision the same way: rewards and barrier relief with weight
@@ -102,7 +116,7 @@ ArrivalFlow arrival_flow(const World& w, std::size_t z, int level) {
 // count like rewards in arrivals; they are city-wide or tied to the job, so moves between zones
 // do not weigh them.
 void fill_zone(const World& w, std::size_t z, const HousingView& view, double reward, double relief,
-               const double services[2], double pool, ZoneChoice& c) {
+               const double services[2], const double pool[2], ZoneChoice& c) {
   const auto& tp = w.sc.talent;
   const double rent = w.sc.zones[z].market_rent;
   c.expected_reward = reward;
@@ -116,22 +130,34 @@ void fill_zone(const World& w, std::size_t z, const HousingView& view, double re
           tp.leaving_rate *
           std::exp(tp.housing_cost_sensitivity * (cost / wage - tp.housing_cost_reference_share));
     }
-    const auto flow = arrival_flow(w, z, level);
+    const auto flow = arrival_flow(w, z, level, std::min(tp.leaving_hazard_cap, c.leave[level][0]));
     for (int renter = 0; renter < 2; ++renter) {
       const double housing = tp.housing_cost_sensitivity * renter * saving / wage;
       c.utility[level][renter] =
           std::log(wage) - tp.housing_cost_sensitivity * rent / wage + housing + bonus;
       const double pull = tp.reward_sensitivity * services[level] / wage;
-      const double expected = flow.by_presence * std::exp(bonus + housing + pull) + flow.by_jobs;
+      const double expected = flow.by_supply * std::exp(bonus + housing + pull) + flow.by_jobs;
       for (int foreign = 0; foreign < 2; ++foreign)
         c.arrive[level][renter][foreign] =
-            expected * (foreign ? std::exp(relief) : 1.0) / std::max(pool, 1.0);
+            expected * (foreign ? std::exp(relief) : 1.0) / std::max(pool[level], 1.0);
     }
   }
 }
 
+// Outside agents of each level now. A level's expected arrivals are shared among the outside
+// agents of that level (dividing by the whole pool would cut leading arrivals to
+// talent.leading_share of what the flow says).
+std::array<double, 2> outside_by_level(const World& w) {
+  const auto& t = w.talent;
+  const auto n = engine::binned_sum(t.size(), 2, [&](std::size_t a, auto& add) {
+    if (t.zone[a] == kOutside) add(t.level[a], 1.0);
+  });
+  return {n[0], n[1]};
+}
+
 Choices zone_choices(const World& w, const std::vector<std::uint8_t>& priority) {
   const std::size_t Z = w.zones.size();
+  const auto pool = outside_by_level(w);
   auto rewards = talent_programmes::leading_rewards(w);
   const auto views = housing_views(w, priority);
   Choices out;
@@ -142,7 +168,7 @@ Choices zone_choices(const World& w, const std::vector<std::uint8_t>& priority) 
     const double services[2] = {sv.newcomer_settlement[z * 2] + sv.newcomer_craftsman[z],
                                 sv.newcomer_settlement[z * 2 + 1]};
     fill_zone(w, z, views[z], rewards.expected[z], talent_programmes::barrier_relief(w, z),
-              services, w.talent_outside, out.zones[z]);
+              services, pool.data(), out.zones[z]);
   }
   out.firm_reward = std::move(rewards.per_leader);
   out.firm_programme = std::move(rewards.programme);
@@ -210,8 +236,11 @@ double leaving_hazard(const World& w, std::size_t a, const Choices& choice) {
     const double wage = level == 0 ? w.zones[t.zone[a]].skilled_wage : tp.leading_wage;
     hazard *= std::exp(-tp.reward_sensitivity * kept / wage);
   }
-  return std::min(tp.leaving_hazard_cap, hazard) *
-         (t.employer[a] < 0 ? tp.unemployed_leaving_multiple : 1.0);
+  // A skilled job seeker is out of work; a leading talent without a firm job is usually at a
+  // university, an institute or a start-up of its own (talent.leading_unattached_leaving_multiple).
+  const double jobless =
+      level == 0 ? tp.unemployed_leaving_multiple : tp.leading_unattached_leaving_multiple;
+  return std::min(tp.leaving_hazard_cap, hazard) * (t.employer[a] < 0 ? jobless : 1.0);
 }
 
 // One agent's monthly location decision, given its shared uniform u: outside agents may arrive in

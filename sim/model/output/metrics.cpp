@@ -75,6 +75,18 @@ double annual_value(const MetricScope& q, const std::string& m) {
   return std::nan("");
 }
 
+// The scenario's starting talent (zones.*.skilled_talent, leading_talent) of the zones a talent
+// metric counts.
+double starting_talent(const MetricScope& q, const std::string& m) {
+  double v = 0;
+  for (std::size_t z = 0; z < q.sc.zones.size(); ++z) {
+    const auto& zone = q.sc.zones[z];
+    if (q.z_sel >= 0 ? int(z) != q.z_sel : !zone.industrial) continue;
+    v += (m == "talent" ? zone.skilled_talent : 0.0) + zone.leading_talent;
+  }
+  return v;
+}
+
 // Levels at the year's last month, and totals since the start (MetricTime::AtMonth).
 double level_value(const MetricScope& q, const std::string& m) {
   const StepRecord& dec = q.last_month();
@@ -201,10 +213,13 @@ double metric_value(const Scenario& sc, const ReplicationRecords& rec, const Tar
   if (!time) return std::nan("");  // not a scorecard metric (validation refuses those)
   if (*time == MetricTime::Annual) return annual_value(q, target.metric);
   const double level = level_value(q, target.metric);
-  // A count since `since`: take away what was counted up to the December before it.
-  if (target.since == 0 || !is_cumulative_metric(target.metric)) return level;
+  // A count since `since`: take away what was counted up to the December before it. A talent
+  // stock's net addition from a run that starts in `since` counts from the starting stock.
+  if (target.since == 0 || !counts_since(target.metric)) return level;
   const YearMonths before = year_months(rec.start, end, target.since - 1);
-  if (before.count == 0) return level;
+  if (before.count == 0)
+    return is_talent_stock_metric(target.metric) ? level - starting_talent(q, target.metric)
+                                                 : level;
   const MetricScope earlier{sc, rec, q.z_sel, q.s_sel, q.industrial_only, before};
   return level - level_value(earlier, target.metric);
 }

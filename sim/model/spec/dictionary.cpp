@@ -376,8 +376,9 @@ const std::vector<Entry<TargetSpec>>& target_entries() {
        false,
        {">=", "<="}},
       {"since", VK::Integer, &T::since, 0, 2100, "year",
-       "Counts since the start (smart_retrofits, first_units, policy_cost) count from January of "
-       "this year instead (0: from the start)",
+       "Counts since the start (smart_retrofits, first_units, policy_cost, tax_expenditure) count "
+       "from January of this year instead (0: from the start); talent stocks (talent, "
+       "leading_talent) count the net addition since the December before (the plans' 新增)",
        ""},
       {"basis",
        VK::Choice,

@@ -20,10 +20,10 @@ const std::vector<Entry<TalentParams>>& talent_entries() {
        "Wage of general workers (elastic supply, not agents)",
        "Shanghai 2015 average wage 5,939 CNY/month; assumption"},
       {"arrival_rate", VK::Rate, &T::arrival_rate, 0, 1, "1/month",
-       "Expected arrivals per month as share of the zone's talent of the level: arrivals = (this x "
-       "max(present, arrival_min_*_present) x exp(reward and expected housing saving terms) + "
-       "arrivals_per_open_job x open jobs), x the pilots' barrier relief for foreign and returnee "
-       "talent (ODD 7.4)",
+       "Expected skilled arrivals per month as share of the zone's skilled talent: arrivals = "
+       "(this x max(present, arrival_min_skilled_present) x exp(reward and expected housing "
+       "saving terms) + arrivals_per_open_job x open jobs), x the pilots' barrier relief for "
+       "foreign and returnee talent (ODD 7.4); leading talent: leading_inflow_scale",
        "assumption"},
       {"arrival_min_skilled_present", VK::Real, &T::arrival_min_skilled_present, 0, 1e8, "agents",
        "Skilled agents a zone counts at least in its arrival flow (an empty zone still "
@@ -31,6 +31,27 @@ const std::vector<Entry<TalentParams>>& talent_entries() {
        "assumption"},
       {"arrival_min_leading_present", VK::Real, &T::arrival_min_leading_present, 0, 1e8, "agents",
        "Leading talents a zone counts at least in its arrival flow", "assumption"},
+      {"leading_inflow_scale", VK::Real, &T::leading_inflow_scale, 0, 100, "1",
+       "Leading talent's inflow from outside the area: expected arrivals per month = this x "
+       "max(zones.*.leading_talent, arrival_min_leading_present) x the zone's base leaving hazard "
+       "(leaving_rate x exp(housing_cost_sensitivity x (rent / leading_wage - "
+       "housing_cost_reference_share)), no housing or rewards) x (1 + leading_supply_growth)^years "
+       "x exp(reward, housing and settlement terms), + arrivals_per_open_job x open leading jobs; "
+       "1 = the starting stock is the stationary stock of the no-policy flows",
+       "assumption (initial steady state: no published flow figures for a zone's leading talent)"},
+      {"leading_supply_growth", VK::Real, &T::leading_supply_growth, -0.5, 1, "1/year",
+       "Yearly growth of the outside supply of leading talent a zone draws on (the national "
+       "market of R&D and returnee talent)",
+       "public figure: China's R&D personnel, full-time equivalent, 375.9万 person-years 2015 -> "
+       "438.1万 2018 (NBS/MOST national S&T expenditure bulletins), +5.2%/year; returnees "
+       "40.9万 -> 51.9万 (MOE) grew faster, +8.3%/year"},
+      {"leading_unattached_leaving_multiple", VK::Real, &T::leading_unattached_leaving_multiple, 0,
+       100, "1",
+       "Leading talents without a firm job leave the area at this multiple of the employed "
+       "hazard (skilled job seekers: unemployed_leaving_multiple)",
+       "assumption: most of a zone's leading talents work at universities, institutes or their "
+       "own start-ups, not as a manufacturer's chief scientist (firms want 18% of Lingang's and "
+       "59% of Shanghai's starting stock), so no firm job is not joblessness"},
       {"arrivals_per_open_job", VK::Real, &T::arrivals_per_open_job, 0, 100, "1/month",
        "Expected arrivals per month per job left unfilled (skilled: net of the zone's job "
        "seekers)",
@@ -42,7 +63,8 @@ const std::vector<Entry<TalentParams>>& talent_entries() {
       {"leaving_rate", VK::Rate, &T::leaving_rate, 0, 1, "1/month",
        "Base monthly hazard of leaving the area: hazard = min(leaving_hazard_cap, this x "
        "exp(housing_cost_sensitivity x (housing cost / wage - housing_cost_reference_share) - "
-       "reward_sensitivity x own reward / wage)), x unemployed_leaving_multiple for job seekers",
+       "reward_sensitivity x own reward / wage)), x unemployed_leaving_multiple for skilled job "
+       "seekers, x leading_unattached_leaving_multiple for leading talents without a firm job",
        "assumption"},
       {"housing_cost_reference_share", VK::Real, &T::housing_cost_reference_share, 0, 10, "1",
        "Housing cost / wage at which the leaving hazard equals leaving_rate (before rewards)",
@@ -50,7 +72,7 @@ const std::vector<Entry<TalentParams>>& talent_entries() {
       {"leaving_hazard_cap", VK::Rate, &T::leaving_hazard_cap, 0, 1, "1/month",
        "Largest monthly hazard of leaving the area (before the job-seeker multiple)", "assumption"},
       {"unemployed_leaving_multiple", VK::Real, &T::unemployed_leaving_multiple, 0, 100, "1",
-       "Job seekers leave the area at this multiple of the hazard of employed talent",
+       "Skilled job seekers leave the area at this multiple of the hazard of employed talent",
        "assumption"},
       {"move_rate", VK::Rate, &T::move_rate, 0, 1, "1/month",
        "Base monthly hazard of moving to another zone", "assumption"},

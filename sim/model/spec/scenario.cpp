@@ -57,6 +57,14 @@ bool is_cumulative_metric(const std::string& metric) {
          metric == "tax_expenditure";
 }
 
+bool is_talent_stock_metric(const std::string& metric) {
+  return metric == "talent" || metric == "leading_talent";
+}
+
+bool counts_since(const std::string& metric) {
+  return is_cumulative_metric(metric) || is_talent_stock_metric(metric);
+}
+
 int Scenario::zone_index(const std::string& id) const {
   for (std::size_t i = 0; i < zones.size(); ++i)
     if (zones[i].id == id) return int(i);

@@ -182,10 +182,10 @@ void CrossChecker::targets() {
     if (t.year < first_year || t.year > last_year)
       add(p + ".year",
           fmt::format("year {} lies outside the horizon {}..{}", t.year, first_year, last_year));
-    if (t.since != 0 && !is_cumulative_metric(t.metric))
+    if (t.since != 0 && !counts_since(t.metric))
       add(p + ".since",
-          fmt::format("{} is not counted since the start; since applies to smart_retrofits, "
-                      "first_units, policy_cost and tax_expenditure",
+          fmt::format("{} is not counted since a year; since applies to smart_retrofits, "
+                      "first_units, policy_cost, tax_expenditure, talent and leading_talent",
                       t.metric));
     else if (t.since != 0 && (t.since < first_year || t.since > t.year))
       add(p + ".since", fmt::format("since {} must lie between the horizon's first year {} and "
