@@ -309,6 +309,46 @@ TEST_CASE("an anchor project takes its land at signing and produces once built",
   CHECK(eq_with[12] > eq_without[12] + 0.5 * 24e8 / 0.8 / 12.0 * 0.5);
 }
 
+TEST_CASE("an anchor firm keeps its id and its shocks whatever number of entrants came first",
+          "[model][mechanism][crn]") {
+  // Common random numbers for the largest firm of a zone: its streams are keyed by its id, which
+  // must not depend on how many firms entered before it (a policy that changes entry would
+  // otherwise give it other demand shocks). Its floor per worker is its own land's.
+  const std::vector<std::string> plant = {
+      "events.plant.kind=\"anchor_project\"", "events.plant.at=\"2015-06\"",
+      "events.plant.zone=\"north\"",          "events.plant.sector=\"equipment\"",
+      "events.plant.investment=\"24亿\"",       "events.plant.land=\"600亩\"",
+      "events.plant.jobs=2000",                "events.plant.construction_months=6"};
+  auto more_entry = plant;
+  more_entry.push_back("model.entry_rate_per_year=0.3");
+  struct Seen {
+    std::int64_t id = -1;
+    std::vector<double> shifter;
+    double floor_per_worker = 0;
+  };
+  const auto watch = [](const model::Scenario& sc) {
+    Seen seen;
+    simulate(sc, [&](const model::World& w) {
+      for (std::size_t i = 0; i < w.firms.size(); ++i)
+        if (w.firms.id[i] == model::anchor_firm_id(0)) {
+          seen.id = w.firms.id[i];
+          seen.shifter.push_back(w.firms.log_shifter[i]);
+          seen.floor_per_worker = w.firms.floor_per_worker[i];
+        }
+    });
+    return seen;
+  };
+  const auto a = watch(mini(plant)), b = watch(mini(more_entry));
+  REQUIRE(a.id == model::anchor_firm_id(0));
+  REQUIRE(b.id == a.id);
+  REQUIRE(a.shifter.size() == b.shifter.size());
+  REQUIRE(a.shifter.size() >= 12);
+  // The demand shifter's walk is the same draw by draw (its level differs with the markets).
+  for (std::size_t t = 1; t < a.shifter.size(); ++t)
+    CHECK(a.shifter[t] - a.shifter[t - 1] == Approx(b.shifter[t] - b.shifter[t - 1]).margin(0.02));
+  CHECK(a.floor_per_worker <= mini().model.floor_area_per_worker);
+}
+
 TEST_CASE("an anchor firm has its own slot in the award columns in the month it arrives",
           "[model][mechanism]") {
   // Regression: the anchor firm is added by the events phase, after the calendar sized the per-firm

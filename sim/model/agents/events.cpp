@@ -42,9 +42,11 @@ double planned_output(const EventSpec& e, const SectorSpec& sec) {
 
 // The project starts production: a firm with the investment as capital, the granted land, and a
 // market of its own (its demand shifter makes demand equal the planned output at today's prices).
-void start_anchor(World& w, const EventSpec& e, double land) {
+void start_anchor(World& w, std::size_t event, double land) {
+  const EventSpec& e = w.sc.events[event];
   FirmStart start;
   start.origin = FirmOrigin::Anchor;
+  start.id = anchor_firm_id(event);
   start.zone = std::size_t(w.sc.zone_index(e.zone));
   start.sector = std::size_t(w.sc.sector_index(e.sector));
   start.birth_month = w.month;
@@ -76,7 +78,7 @@ void arrive_anchors(World& w) {
       w.anchor_projects += 1;
     }
     if (w.month == e.at + e.construction_months && w.anchor_land[k] > 0)
-      start_anchor(w, e, w.anchor_land[k]);
+      start_anchor(w, k, w.anchor_land[k]);
   }
 }
 

@@ -10,11 +10,12 @@
 
 namespace parksim::model {
 
-std::size_t new_firm(World& w, std::size_t zone, std::size_t sector, int birth_month) {
+std::size_t new_firm(World& w, std::size_t zone, std::size_t sector, int birth_month,
+                     std::int64_t id) {
   auto& f = w.firms;
   const std::size_t i = f.size();
   f.resize(i + 1);  // every column zero, then the fields whose neutral value is not zero
-  f.id[i] = w.next_firm_id++;
+  f.id[i] = id >= 0 ? id : w.next_firm_id++;
   f.zone[i] = std::uint16_t(zone);
   f.sector[i] = std::uint16_t(sector);
   f.alive[i] = 1;
@@ -61,7 +62,7 @@ double demand_shifter(const World& w, std::size_t i, double monthly_output) {
 std::size_t start_firm(World& w, const FirmStart& s) {
   const auto& sec = w.sc.sectors[s.sector];
   auto& f = w.firms;
-  const std::size_t i = new_firm(w, s.zone, s.sector, s.birth_month);
+  const std::size_t i = new_firm(w, s.zone, s.sector, s.birth_month, s.id);
   f.productivity[i] = s.productivity;
   f.payback[i] = s.payback_years;
   f.volatility[i] = s.volatility;

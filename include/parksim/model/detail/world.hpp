@@ -122,7 +122,9 @@ class World {
 double high_tech_threshold(const ModelParams& m, double annual_sales);
 
 // Appends a firm slot with a fresh id, alive, and neutral values in every column; returns the slot.
-std::size_t new_firm(World& world, std::size_t zone, std::size_t sector, int birth_month);
+// `id` < 0 takes the next sequential id.
+std::size_t new_firm(World& world, std::size_t zone, std::size_t sector, int birth_month,
+                     std::int64_t id = -1);
 
 // Where a firm comes from: the starting population, entry, or a document's anchor project.
 enum class FirmOrigin { Incumbent, Entrant, Anchor };
@@ -142,7 +144,17 @@ struct FirmStart {
   double rd_intensity = 0.0;   // R&D / sales of an R&D-active firm
   double land_owned = 0.0;     // anchor projects: land granted at signing (m2)
   double factory_floor = 0.0;  // entrants: standard-factory floor rented instead of leased land
+  // The firm's id, which keys its random streams: < 0 takes the next sequential id. An anchor
+  // project's is fixed by its event (anchor_firm_id), so that it draws the same shocks in every
+  // scenario that has the event, whatever number of entrants came before it (common random
+  // numbers for the largest firm of a zone).
+  std::int64_t id = -1;
 };
+
+// Ids of anchor-project firms: above any sequential id, one per event.
+inline std::int64_t anchor_firm_id(std::size_t event) {
+  return (std::int64_t(1) << 40) + std::int64_t(event);
+}
 
 // The one firm set-up (firm_start.cpp): labour and talent wanted, cash, debt, land and the
 // demand shifter follow from the FirmStart by the same rules for every origin.
