@@ -59,6 +59,7 @@ void start_anchor(World& w, std::size_t event, double land) {
   start.monthly_output = start.first_output = planned_output(e, sec) / 12.0;
   start.annual_output = 12.0 * start.monthly_output;
   start.capital = e.investment;
+  start.jobs = e.jobs;
   start.land_owned = land;
   start.rd_active = true;
   start.rd_intensity = sec.rd_intensity;

@@ -43,7 +43,7 @@ static void plan_capacity(World& w, std::size_t i) {
   if (!expand) invest = std::min(invest, m.depreciation_rate / 12.0 * f.capital[i]);
   // Floor space: the new capacity needs floor; build up on the firm's own land where a plot-ratio
   // programme allows it, ask for parcels for the rest, and invest only as far as floor allows.
-  const double workers_after = 12.0 * target / sec.labour_productivity;
+  const double workers_after = 12.0 * target / f.output_per_worker[i];
   const double floor_needed = workers_after * f.floor_per_worker[i];
   double floor_short = floor_needed - w.floor_area(i) - f.land_pending[i] * zone.plot_ratio;
   if (expand && floor_short > 0) floor_short -= plot_ratio::raise(w, i, floor_short);
@@ -52,7 +52,7 @@ static void plan_capacity(World& w, std::size_t i) {
     f.floor_request[i] = floor_short;  // what standard-factory floor would do instead (land.cpp)
   }
   const double land_capacity =
-      w.floor_area(i) / f.floor_per_worker[i] * sec.labour_productivity / 12.0;
+      w.floor_area(i) / f.floor_per_worker[i] * f.output_per_worker[i] / 12.0;
   invest =
       std::min(invest, std::max(0.0, land_capacity - capacity) * sec.capital_output_ratio * 12.0);
   if (invest <= 0) return;

@@ -22,7 +22,7 @@ void phase_hiring(World& w) {
     }
     const auto& sec = w.sc.sectors[f.sector[i]];
     const double cap_k = f.capital[i] / (sec.capital_output_ratio * 12.0);
-    const double labour = 12.0 * std::min(f.demand[i], cap_k) / sec.labour_productivity;
+    const double labour = 12.0 * std::min(f.demand[i], cap_k) / f.output_per_worker[i];
     f.skilled_wanted[i] = w.skilled_agents_for(labour, sec, f.id[i]);
     const double annual = f.output[i] * 12.0;
     f.leading_wanted[i] = w.leading_agents_for(annual, f.flags[i] & kRdActive);

@@ -55,7 +55,7 @@ void phase_production(World& w) {
     if (sec.intelligent_manufacturing && im_output[z] > 0)
       demand += w.zones[z].local_demand * f.output[i] / im_output[z];
     // Capacity: capital, skilled talent and floor space each bound what can be produced.
-    const double per_worker = sec.labour_productivity / 12.0;
+    const double per_worker = f.output_per_worker[i] / 12.0;
     const double cap_k = f.capital[i] / (sec.capital_output_ratio * 12.0);
     // Missing talent cuts capacity; general workers stand in for it at
     // talent_stand_in_effectiveness.

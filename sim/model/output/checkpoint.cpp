@@ -31,7 +31,7 @@ namespace {
 // 11: credit rewards' loan base and policy banks' lending this year (ProgrammeState).
 // 13: firms' income-tax accounts (provisional payments, loss vintages; agents/tax.cpp).
 // 14: zones' key-project land added to their industrial area (ZoneState::land_added).
-constexpr char kMagic[8] = {'P', 'K', 'S', 'M', 'C', 'K', '1', '6'};
+constexpr char kMagic[8] = {'P', 'K', 'S', 'M', 'C', 'K', '1', '7'};
 constexpr std::uint64_t kMaxString = 1u << 16;
 
 struct Out {

@@ -72,6 +72,9 @@ struct Firms {
   // m2 of floor a worker needs: model.floor_area_per_worker, or denser for an anchor project
   // whose own land and planned workforce say so (firm_start.cpp).
   std::vector<double> floor_per_worker;
+  // CNY a year of output per worker: the sector's labour productivity, or an anchor project's
+  // planned output over its stated jobs (a car plant's is not its sector's average firm's).
+  std::vector<double> output_per_worker;
   std::vector<double> land_buy_pending;                 // share of the pending land that was bought
   std::vector<double> contract_leased, contract_owned;  // m2 of contract land (see lease_end)
   std::vector<double> cash, debt, line_debt, lease_debt, equity;
@@ -113,6 +116,7 @@ struct Firms {
     f(land_revoked);
     f(extra_floor);
     f(floor_per_worker);
+    f(output_per_worker);
     f(insured_months);
     f(last_round);
     f(expansion_programme);

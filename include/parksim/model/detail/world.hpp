@@ -144,6 +144,7 @@ struct FirmStart {
   double rd_intensity = 0.0;   // R&D / sales of an R&D-active firm
   double land_owned = 0.0;     // anchor projects: land granted at signing (m2)
   double factory_floor = 0.0;  // entrants: standard-factory floor rented instead of leased land
+  double jobs = 0.0;           // anchor projects: stated jobs (0: the sector's labour productivity)
   // The firm's id, which keys its random streams: < 0 takes the next sequential id. An anchor
   // project's is fixed by its event (anchor_firm_id), so that it draws the same shocks in every
   // scenario that has the event, whatever number of entrants came before it (common random
