@@ -314,11 +314,14 @@ TEST_CASE("an anchor firm keeps its id and its shocks whatever number of entrant
   // Common random numbers for the largest firm of a zone: its streams are keyed by its id, which
   // must not depend on how many firms entered before it (a policy that changes entry would
   // otherwise give it other demand shocks). Its floor per worker is its own land's.
-  const std::vector<std::string> plant = {
-      "events.plant.kind=\"anchor_project\"", "events.plant.at=\"2015-06\"",
-      "events.plant.zone=\"north\"",          "events.plant.sector=\"equipment\"",
-      "events.plant.investment=\"24亿\"",       "events.plant.land=\"600亩\"",
-      "events.plant.jobs=2000",                "events.plant.construction_months=6"};
+  const std::vector<std::string> plant = {"events.plant.kind=\"anchor_project\"",
+                                          "events.plant.at=\"2015-06\"",
+                                          "events.plant.zone=\"north\"",
+                                          "events.plant.sector=\"equipment\"",
+                                          "events.plant.investment=\"24亿\"",
+                                          "events.plant.land=\"600亩\"",
+                                          "events.plant.jobs=2000",
+                                          "events.plant.construction_months=6"};
   auto more_entry = plant;
   more_entry.push_back("model.entry_rate_per_year=0.3");
   struct Seen {

@@ -110,7 +110,8 @@ TEST_CASE("with two pools both pay, and every refund is booked to the pool that 
     double total = 0.0;
     for (std::uint64_t r = 0; r < 4; ++r) {
       double last = 0.0;
-      test::simulate(sc, [&](const model::World& w) { last = w.programmes[p].paid_total; }, r);
+      test::simulate(
+          sc, [&](const model::World& w) { last = w.programmes[p].paid_total; }, r);
       total += last;
     }
     return total;

@@ -74,9 +74,9 @@ TEST_CASE("a round's post-money follows the venture-capital method", "[status][u
     f.output_last_year[i] = 12e8 / 1.8;
     CHECK(model::post_money_valuation(w, i, 1e6) > expected);
     f.output_last_year[i] = 1e6;  // growth far above the cap
-    const double capped = fp.vc_exit_sales_multiple * 12e8 *
-                          std::pow((1.0 + fp.vc_growth_cap) / (1.0 + fp.vc_target_return),
-                                   fp.vc_years_to_exit);
+    const double capped =
+        fp.vc_exit_sales_multiple * 12e8 *
+        std::pow((1.0 + fp.vc_growth_cap) / (1.0 + fp.vc_target_return), fp.vc_years_to_exit);
     CHECK(model::post_money_valuation(w, i, 1e6) == Approx(capped));
     f.output_last_year[i] = 12e8;
     CHECK(model::post_money_valuation(w, i, 1e6) < expected);
@@ -126,10 +126,9 @@ TEST_CASE("the segment market grows with the sector's demand index", "[status][c
 // listings: the plans' definitions count listed segment leaders, so champions must not fall by
 // more than 10% over five years (before: listing took them out, 75 -> 34 from 2016 to 2021).
 TEST_CASE("champions do not fall by construction in stationary markets", "[status][population]") {
-  auto sc = model::load_scenario(
-      test::source_path("scenarios/shanghai_manufacturing_2018.toml"),
-      {"scenario.end=2022-12", "model.listing_consideration_rate=0.5"},
-      {test::source_path("scenarios/overlays/shanghai_no_policy.toml")});
+  auto sc = model::load_scenario(test::source_path("scenarios/shanghai_manufacturing_2018.toml"),
+                                 {"scenario.end=2022-12", "model.listing_consideration_rate=0.5"},
+                                 {test::source_path("scenarios/overlays/shanghai_no_policy.toml")});
   for (auto& s : sc.sectors) s.demand_growth = s.competitor_productivity_growth = 0.0;
   double y2016 = 0, y2021 = 0, listed = 0;
   model::RunOptions opt;

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "agents/status.hpp"
 #include "parksim/engine/clearing.hpp"
 #include "parksim/engine/parallel.hpp"
-#include "agents/status.hpp"
 #include "phases.hpp"
 #include "programmes/finance.hpp"
 #include "programmes/finance_agents.hpp"
@@ -200,9 +200,10 @@ double post_money_valuation(const World& w, std::size_t i, double round) {
   const auto& f = w.firms;
   const auto& fp = w.sc.funds;
   const double run_rate = 12.0 * f.output[i];
-  const double growth = f.output_last_year[i] > 0
-                            ? std::clamp(run_rate / f.output_last_year[i] - 1.0, 0.0, fp.vc_growth_cap)
-                            : 0.0;
+  const double growth =
+      f.output_last_year[i] > 0
+          ? std::clamp(run_rate / f.output_last_year[i] - 1.0, 0.0, fp.vc_growth_cap)
+          : 0.0;
   const double exit_value =
       fp.vc_exit_sales_multiple * run_rate * std::pow(1.0 + growth, fp.vc_years_to_exit);
   return std::max(round, exit_value / std::pow(1.0 + fp.vc_target_return, fp.vc_years_to_exit));

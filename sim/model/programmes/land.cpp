@@ -21,8 +21,8 @@ double raise(World& w, std::size_t i, double floor_short) {
   const double waived = capped_share(w.terms[p], premium);
   // The added floor must pay back its net premium within the firm's horizon; the premium is paid
   // in full and the waived part refunded, so the firm needs the cash up front.
-  const double yearly_margin = add / f.floor_per_worker[i] * f.output_per_worker[i] *
-                               marginal_margin(w, f.sector[i]);
+  const double yearly_margin =
+      add / f.floor_per_worker[i] * f.output_per_worker[i] * marginal_margin(w, f.sector[i]);
   if ((premium - waived) > f.payback[i] * yearly_margin || f.cash[i] < premium) return 0.0;
   f.cash[i] -= premium;
   claim(w, std::size_t(p), i, waived);  // refunded in the awards phase while the budget lasts

@@ -70,8 +70,8 @@ std::size_t start_firm(World& w, const FirmStart& s) {
   f.output[i] = s.first_output;
   f.value_added[i] = s.first_output * sec.value_added_share;
   f.capital[i] = s.capital;
-  f.output_per_worker[i] =
-      s.origin == FirmOrigin::Anchor && s.jobs > 0 ? s.annual_output / s.jobs : sec.labour_productivity;
+  f.output_per_worker[i] = s.origin == FirmOrigin::Anchor && s.jobs > 0 ? s.annual_output / s.jobs
+                                                                        : sec.labour_productivity;
   const double labour = s.annual_output / f.output_per_worker[i];
   f.skilled_wanted[i] = w.skilled_agents_for(labour, sec, f.id[i]);
   f.leading_wanted[i] = w.leading_agents_for(s.annual_output, s.rd_active);
@@ -101,10 +101,10 @@ std::size_t start_firm(World& w, const FirmStart& s) {
     case FirmOrigin::Anchor:
       f.land_owned[i] = s.land_owned;  // granted at signing, already counted in land_used
       // The project's land is planned for its workforce: at the zone's average floor per worker
-      // a car plant on 86.5 ha would employ a seventh of its staff (ODD known issue 21).
+      // a car plant on 86.5 ha would employ a seventh of its staff (ODD known issue 22).
       if (labour > 0)
-        f.floor_per_worker[i] = std::min(
-            f.floor_per_worker[i], s.land_owned * w.sc.zones[s.zone].plot_ratio / labour);
+        f.floor_per_worker[i] =
+            std::min(f.floor_per_worker[i], s.land_owned * w.sc.zones[s.zone].plot_ratio / labour);
       f.log_shifter[i] = demand_shifter(w, i, s.monthly_output);
       break;
   }
