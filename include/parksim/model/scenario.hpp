@@ -59,7 +59,7 @@ struct ModelParams {
   double innovation_step_max = 0.12;  // x_sup of the Beta innovation step
   double innovation_beta_a = 1.0;
   double innovation_beta_b = 3.0;
-  double productivity_shock_sd = 0.02;  // annual sd of idiosyncratic productivity shocks
+  double productivity_shock_sd = 0.12;  // annual sd of idiosyncratic productivity shocks
   double rd_subsidy_response = 1.0;  // elasticity of R&D intensity to its expected subsidy return
   double leading_talent_innovation_boost =
       0.10;  // relative rise in zeta1 per leading talent (capped)
@@ -83,7 +83,7 @@ struct ModelParams {
       3.0;  // years a certificate runs: a first-certification reward counts / this per year
   double high_tech_min_age_years = 1.0;
   double high_tech_reputation_value =
-      0.007;  // yearly value of the status besides its tax saving, as share of sales
+      0.008;  // yearly value of the status besides its tax saving, as share of sales
   // corporate income tax (agents/tax.cpp)
   double corporate_tax_rate = 0.25;       // statutory rate (Enterprise Income Tax Law 2008)
   int tax_loss_carry_years = 5;           // years a loss may be carried forward
