@@ -50,6 +50,26 @@ model::TargetSpec metric(const std::string& name, int year) {
   return t;
 }
 
+// A one-parameter calibration of the partial-horizon mini scenario against `figure_rows` (CSV
+// rows after the header), as small as calibrate allows; files named after `name`.
+experiments::CalibrateOptions partial_year_calibration(const std::string& name,
+                                                       const std::string& figure_rows) {
+  experiments::CalibrateOptions o;
+  o.scenario = test::source_path("tests/data/mini_partial.toml");
+  o.space = test::write_file(
+      "calendar_" + name + "_space.toml",
+      "[[parameter]]\npath = \"programmes.grant.rate\"\nlow = \"10%\"\nhigh = \"50%\"\n");
+  o.figures =
+      test::write_file("calendar_" + name + "_figures.csv",
+                       "metric,zone,sector,year,value,tolerance,tolerance_kind\n" + figure_rows);
+  o.output = (test::scratch_dir() / ("calendar_" + name + "_fit.toml")).string();
+  o.points = 2;
+  o.rounds = 1;
+  o.replications = 1;
+  o.threads = 1;
+  return o;
+}
+
 }  // namespace
 
 TEST_CASE("year_months gives the months of a horizon inside each year", "[calendar]") {
@@ -225,16 +245,9 @@ TEST_CASE("a sweep metric in a partial year is stored finite with its months", "
 
 TEST_CASE("calibrate refuses an annual figure in a partial year, naming it and the months",
           "[calendar]") {
-  experiments::CalibrateOptions o;
-  o.scenario = test::source_path("tests/data/mini_partial.toml");
-  o.space = test::write_file(
-      "calendar_cal_space.toml",
-      "[[parameter]]\npath = \"programmes.grant.rate\"\nlow = \"10%\"\nhigh = \"50%\"\n");
-  o.figures = test::write_file("calendar_figures.csv",
-                               "metric,zone,sector,year,value,tolerance,tolerance_kind\n"
-                               "firms,all,all,2017,100,0.1,relative\n"
-                               "output,all,all,2015,20,0.1,relative\n");
-  o.output = (test::scratch_dir() / "calendar_fit.toml").string();
+  const auto o = partial_year_calibration("refuses",
+                                          "firms,all,all,2017,100,0.1,relative\n"
+                                          "output,all,all,2015,20,0.1,relative\n");
   CHECK_THROWS_WITH(
       experiments::calibrate(o),
       Catch::Contains(
@@ -243,19 +256,7 @@ TEST_CASE("calibrate refuses an annual figure in a partial year, naming it and t
 }
 
 TEST_CASE("calibrate accepts a level in a partial year and labels it", "[calendar]") {
-  experiments::CalibrateOptions o;
-  o.scenario = test::source_path("tests/data/mini_partial.toml");
-  o.space = test::write_file(
-      "calendar_cal_space2.toml",
-      "[[parameter]]\npath = \"programmes.grant.rate\"\nlow = \"10%\"\nhigh = \"50%\"\n");
-  o.figures = test::write_file("calendar_figures2.csv",
-                               "metric,zone,sector,year,value,tolerance,tolerance_kind\n"
-                               "firms,all,all,2017,100,0.5,relative\n");
-  o.output = (test::scratch_dir() / "calendar_fit2.toml").string();
-  o.points = 2;
-  o.rounds = 1;
-  o.replications = 1;
-  o.threads = 1;
+  const auto o = partial_year_calibration("level", "firms,all,all,2017,100,0.5,relative\n");
   const auto r = experiments::calibrate(o);
   REQUIRE(r.fit.size() == 1);
   CHECK(std::isfinite(r.fit[0].model));
@@ -267,22 +268,11 @@ TEST_CASE("calibrate accepts a level in a partial year and labels it", "[calenda
 }
 
 TEST_CASE("calibrate --through fits only the figures up to that year", "[calendar]") {
-  experiments::CalibrateOptions o;
-  o.scenario = test::source_path("tests/data/mini_partial.toml");
-  o.space = test::write_file(
-      "calendar_cal_space3.toml",
-      "[[parameter]]\npath = \"programmes.grant.rate\"\nlow = \"10%\"\nhigh = \"50%\"\n");
   // The 2017 output is an annual figure in a partial year: fitted, it would be refused; held
   // out by --through 2016, it is not part of the fit at all.
-  o.figures = test::write_file("calendar_figures3.csv",
-                               "metric,zone,sector,year,value,tolerance,tolerance_kind\n"
-                               "firms,all,all,2016,100,0.5,relative\n"
-                               "output,all,all,2017,20,0.1,relative\n");
-  o.output = (test::scratch_dir() / "calendar_fit3.toml").string();
-  o.points = 2;
-  o.rounds = 1;
-  o.replications = 1;
-  o.threads = 1;
+  auto o = partial_year_calibration("through",
+                                    "firms,all,all,2016,100,0.5,relative\n"
+                                    "output,all,all,2017,20,0.1,relative\n");
   o.through = 2016;
   const auto r = experiments::calibrate(o);
   REQUIRE(r.fit.size() == 1);
