@@ -31,6 +31,19 @@ void add_threads(CLI::App& cmd, int& threads, const std::string& help) {
   cmd.add_option("-t,--threads", threads, help)->check(CLI::Range(1, 1024));
 }
 
+namespace {
+
+// --uncertain SPACE.toml and its --uncertain-seed, for run and compare.
+void add_uncertain(CLI::App& cmd, std::string& space, std::string& seed_text,
+                   const std::string& space_help, const std::string& seed_default) {
+  auto* uncertain = cmd.add_option("--uncertain", space, space_help)->check(regular_file());
+  cmd.add_option("--uncertain-seed", seed_text,
+                 "seed of the --uncertain draws 0 .. 2^63-1 (default: " + seed_default + ")")
+      ->needs(uncertain);
+}
+
+}  // namespace
+
 std::vector<std::string> scenario_inputs(const model::Scenario& sc,
                                          const std::vector<std::string>& overlays) {
   std::vector<std::string> inputs = {sc.path};
@@ -66,14 +79,10 @@ Command add_run_command(CLI::App& app) {
   cmd->add_option("--branch-from", a->run.branch,
                   "start from a checkpoint (a variant agreeing with its run up to that month)")
       ->check(regular_file());
-  auto* uncertain =
-      cmd->add_option("--uncertain", a->run.uncertain,
-                      "SPACE.toml of behavioural parameters drawn per replication (LHS, one draw "
-                      "each): intervals and P(reach) include parameter uncertainty")
-          ->check(regular_file());
-  cmd->add_option("--uncertain-seed", a->uncertain_seed,
-                  "seed of the --uncertain draws 0 .. 2^63-1 (default: the run's seed)")
-      ->needs(uncertain);
+  add_uncertain(*cmd, a->run.uncertain, a->uncertain_seed,
+                "SPACE.toml of behavioural parameters drawn per replication (LHS, one draw "
+                "each): intervals and P(reach) include parameter uncertainty",
+                "the run's seed");
   return {cmd, [a](const std::string& command_line) {
             a->run.seed = seed_or(a->seed, -1);
             a->run.uncertain_seed =
@@ -253,13 +262,10 @@ Command add_compare_command(CLI::App& app) {
   cmd->add_option("--variant-with", c.variant_overlays,
                   "overlay applied to the variant only (repeatable)")
       ->check(regular_file());
-  auto* uncertain = cmd->add_option("--uncertain", c.uncertain,
-                                    "SPACE.toml of behavioural parameters drawn per replication "
-                                    "(LHS), the same draws in both arms")
-                        ->check(regular_file());
-  cmd->add_option("--uncertain-seed", a->uncertain_seed,
-                  "seed of the --uncertain draws 0 .. 2^63-1 (default: the comparison's seed)")
-      ->needs(uncertain);
+  add_uncertain(*cmd, c.uncertain, a->uncertain_seed,
+                "SPACE.toml of behavioural parameters drawn per replication (LHS), the same "
+                "draws in both arms",
+                "the comparison's seed");
   return {cmd, [a](const std::string& command_line) {
             a->compare.options.seed = seed_or(a->seed, -1);
             a->compare.uncertain_seed =
