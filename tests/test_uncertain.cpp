@@ -68,7 +68,8 @@ TEST_CASE("uncertain draws lie in their ranges and fill every LHS stratum once",
   const auto d = draw_uncertain(space, n, 3);
   REQUIRE(d.design.points() == std::size_t(n));
   REQUIRE(d.design.dims() == 2u);
-  CHECK(d.units == std::vector<std::string>{"1/year", "1"});
+  CHECK(d.design.space.parameters[0].unit == "1/year");
+  CHECK(d.design.space.parameters[1].unit == "1");
   for (std::size_t j = 0; j < 2; ++j) {
     std::vector<int> strata;
     for (std::size_t r = 0; r < std::size_t(n); ++r) {

@@ -246,6 +246,7 @@ Space parse_space(const std::string& text, const std::string& path) {
       p.kind = entry->kind;
       p.min = entry->min;
       p.max = entry->max;
+      p.unit = entry->unit;
     }
     const std::string dist = t->get("distribution") && t->get("distribution")->is_string()
                                  ? t->get("distribution")->as_string()->get()

@@ -9,7 +9,6 @@
 #include <numeric>
 
 #include "parksim/engine/error.hpp"
-#include "parksim/model/dictionary.hpp"
 
 namespace parksim::experiments {
 
@@ -46,13 +45,6 @@ class SpaceLocator {
   std::string path_;
   toml::table root_;
 };
-
-const model::ParamInfo* dictionary_entry(const std::string& section, const std::string& key) {
-  static const auto dict = model::parameter_dictionary();
-  for (const auto& e : dict)
-    if (e.section == section && e.key == key) return &e;
-  return nullptr;
-}
 
 // The section of a path ("model" of "model.entry_rate_per_year"), and whether it is behavioural.
 bool behavioural(const std::string& path) {
@@ -141,11 +133,6 @@ UncertainDraws draw_uncertain(const Space& space, int replications, std::uint64_
   if (!problems.empty()) throw InputError(std::move(problems));
   UncertainDraws d;
   d.design = make_design(space, Method::Lhs, replications, seed);
-  for (const auto& p : space.parameters) {
-    const auto dot = p.path.find('.');
-    const auto* entry = dictionary_entry(p.path.substr(0, dot), p.path.substr(dot + 1));
-    d.units.push_back(entry ? entry->unit : std::string("1"));
-  }
   if (std::size_t(replications) < space.parameters.size())
     d.warnings.push_back(fmt::format(
         "{} draws of {} parameters: each parameter still covers all {} strata, but pairs of "
@@ -180,10 +167,11 @@ void write_uncertain_group(engine::h5::Writer& w, const UncertainDraws& draws) {
   const std::string g = "uncertain";
   std::vector<std::int64_t> reps(d.points());
   std::iota(reps.begin(), reps.end(), 0);
-  std::vector<std::string> paths, names, dists;
+  std::vector<std::string> paths, names, units, dists;
   for (const auto& p : d.space.parameters) {
     paths.push_back(p.path);
     names.push_back(p.name);
+    units.push_back(p.unit);
     dists.push_back(distribution_name(p.distribution));
   }
   w.add_dimension(g, {"replication",
@@ -199,7 +187,7 @@ void write_uncertain_group(engine::h5::Writer& w, const UncertainDraws& draws) {
     w.write(g, name, v);
   };
   strings("parameter_name", names, "short name of the parameter");
-  strings("parameter_units", draws.units, "unit of the parameter's values");
+  strings("parameter_units", units, "unit of the parameter's values");
   strings("distribution", dists, "distribution the draws follow");
   std::vector<double> unit, value;
   for (std::size_t i = 0; i < d.points(); ++i) {

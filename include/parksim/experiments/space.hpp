@@ -36,6 +36,7 @@ struct Parameter {
   // The key's allowed range (the dictionary's); normal draws are clamped to it.
   double min = -std::numeric_limits<double>::infinity(),
          max = std::numeric_limits<double>::infinity();
+  std::string unit = "1";  // the key's internal unit (the dictionary's; "1" for free names)
 
   double value_at(double u) const;               // u in [0,1) -> value
   std::string override_for(double value) const;  // "path=value" for --set

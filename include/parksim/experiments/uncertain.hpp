@@ -24,7 +24,6 @@ const std::vector<std::string>& behavioural_sections();
 
 struct UncertainDraws {
   Design design;                      // LHS over the space, one point per replication
-  std::vector<std::string> units;     // per parameter: the dictionary unit of its internal value
   std::vector<std::string> warnings;  // things worth saying that do not stop the run
 };
 
