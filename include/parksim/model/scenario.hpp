@@ -148,6 +148,7 @@ struct ModelParams {
   double initial_age_mean_years = 6.0;
   double initial_debt_to_capital = 0.3;        // incumbents' debt at the start / capital
   double initial_cash_months_of_sales = 2.0;   // incumbents' cash at the start
+  int burn_in_years = 0;  // years the firm rules run before the start (world/burn_in.cpp)
   double new_firm_cash_months_of_costs = 6.0;  // entrants' and anchors' cash at birth
   // land: plot-ratio increases on the firm's own land
   double plot_ratio_premium_share =

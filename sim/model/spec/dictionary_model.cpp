@@ -351,6 +351,15 @@ const std::vector<Entry<ModelParams>>& model_entries() {
        "Mean age of the initial population", "assumption"},
       {"initial_debt_to_capital", VK::Rate, &M::initial_debt_to_capital, 0, 5, "1",
        "Debt of a firm of the starting population / its capital", "assumption"},
+      {"burn_in_years", VK::Integer, &M::burn_in_years, 0, 20, "years",
+       "Years the firm rules run on the drawn population before the start, in a world without "
+       "programmes, events, the plan's land-contract rules, market growth, entry, relocation or "
+       "agglomeration, so that firms start with demand apart from capacity, cash run down and "
+       "some in distress instead of all at demand = capacity; the survivors are then scaled back "
+       "to the base year's output per zone and sector and to the zones' land in use, and are "
+       "older by these years (0 = start from the drawn population)",
+       "assumption; 0 until the Shanghai calibration is re-fitted with a burn-in "
+       "(docs/stylized_facts.md, start-up transient)"},
       {"initial_cash_months_of_sales", VK::Real, &M::initial_cash_months_of_sales, 0, 60, "months",
        "Cash of a firm of the starting population, in months of its sales", "assumption"},
       {"new_firm_cash_months_of_costs", VK::Real, &M::new_firm_cash_months_of_costs, 0, 60,

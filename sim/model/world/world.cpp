@@ -112,7 +112,8 @@ std::vector<double> draw_sizes(double total, double minimum, double tail, engine
   return sizes;
 }
 
-void add_firm(World& w, std::size_t z, std::size_t s, double annual_output, engine::Stream& rng) {
+void add_firm(World& w, std::size_t z, std::size_t s, double annual_output, int origin,
+              engine::Stream& rng) {
   const auto& m = w.sc.model;
   const auto& sec = w.sc.sectors[s];
   boost::random::normal_distribution<double> normal;
@@ -122,8 +123,7 @@ void add_firm(World& w, std::size_t z, std::size_t s, double annual_output, engi
   start.origin = FirmOrigin::Incumbent;
   start.zone = z;
   start.sector = s;
-  start.birth_month =
-      w.sc.info.start - int(std::lround(expo(rng) * m.initial_age_mean_years * 12.0));
+  start.birth_month = origin - int(std::lround(expo(rng) * m.initial_age_mean_years * 12.0));
   const double sd = m.initial_productivity_sd;
   start.productivity = std::exp(sd * normal(rng) - 0.5 * sd * sd);
   start.payback_years = m.payback_median_years * std::exp(m.payback_dispersion * normal(rng));
@@ -137,7 +137,7 @@ void add_firm(World& w, std::size_t z, std::size_t s, double annual_output, engi
   // Certified at the start if it qualifies and applied successfully in one of the Decembers since
   // it became old enough (the yearly application chance of the status phase).
   const double years_eligible =
-      std::floor((w.sc.info.start - start.birth_month) / 12.0 - m.high_tech_min_age_years) + 1.0;
+      std::floor((origin - start.birth_month) / 12.0 - m.high_tech_min_age_years) + 1.0;
   const bool qualifies =
       start.rd_intensity >= high_tech_threshold(m, annual_output) * 0.999 && years_eligible >= 1.0;
   const bool certified =
@@ -168,9 +168,12 @@ void allot_initial_land(World& w) {
   }
 }
 
+}  // namespace
+
 // Talent agents present at the start fill firms' skilled and leading jobs in firm order; an
 // outside pool (talent.outside_pool_ratio times as many, at least talent.outside_pool_min_agents)
-// stands for the wider labour market that supplies arrivals.
+// stands for the wider labour market that supplies arrivals. Firms' skilled and leading counts
+// follow.
 void populate_talent(World& w) {
   auto& t = w.talent;
   const auto& zs = w.sc.zones;
@@ -224,13 +227,18 @@ void populate_talent(World& w) {
       for (int k = 0; k < want && c < list.size(); ++k) t.employer[list[c++]] = int(i);
     }
   }
+  std::fill(f.skilled.begin(), f.skilled.end(), 0);
+  std::fill(f.leading.begin(), f.leading.end(), 0);
+  for (std::size_t a = 0; a < t.size(); ++a)
+    if (t.employer[a] >= 0) {
+      auto& count = t.level[a] == 0 ? f.skilled : f.leading;
+      ++count[std::size_t(t.employer[a])];
+    }
 }
-
-}  // namespace
 
 // Platforms present at the start (labs, engineering centres, public test centres) go to the zone's
 // sectors in proportion to their output, by largest remainder.
-static void allot_initial_platforms(World& w) {
+void allot_initial_platforms(World& w) {
   for (std::size_t z = 0; z < w.sc.zones.size(); ++z) {
     const auto& zone = w.sc.zones[z];
     double total = 0;
@@ -252,7 +260,7 @@ static void allot_initial_platforms(World& w) {
   }
 }
 
-void populate(World& w) {
+void draw_population(World& w, int origin) {
   const auto& m = w.sc.model;
   for (std::size_t z = 0; z < w.sc.zones.size(); ++z) {
     const auto& zone = w.sc.zones[z];
@@ -264,21 +272,16 @@ void populate(World& w) {
       for (double size :
            draw_sizes(zone.sector_output[k], min_output, m.initial_size_tail, size_rng)) {
         auto rng = w.streams("initial_firm")(std::uint64_t(w.next_firm_id));
-        add_firm(w, z, s, size, rng);
+        add_firm(w, z, s, size, origin, rng);
       }
     }
   }
   allot_initial_land(w);
   allot_initial_platforms(w);
   populate_talent(w);
-  // Skilled and leading counts, then demand shifters chosen so that each firm's demand under
-  // today's productivity and agglomeration equals its starting output.
+  // Demand shifters chosen so that each firm's demand under today's productivity and
+  // agglomeration equals its starting output.
   auto& f = w.firms;
-  for (std::size_t a = 0; a < w.talent.size(); ++a)
-    if (w.talent.employer[a] >= 0) {
-      auto& count = w.talent.level[a] == 0 ? f.skilled : f.leading;
-      ++count[std::size_t(w.talent.employer[a])];
-    }
   compute_cluster_stats(w);
   for (std::size_t i = 0; i < f.size(); ++i) {
     const double g = w.cluster.agglomeration[w.cell(f.zone[i], f.sector[i])];

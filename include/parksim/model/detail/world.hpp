@@ -161,8 +161,17 @@ inline std::int64_t anchor_firm_id(std::size_t event) {
 // demand shifter follow from the FirmStart by the same rules for every origin.
 std::size_t start_firm(World& world, const FirmStart& start);
 
-// Builds the 2015 starting population from the scenario's aggregate figures.
+// Builds the starting population from the scenario's aggregate figures: drawn, then run through
+// model.burn_in_years of the firm rules and scaled back to the base year (burn_in.cpp).
 void populate(World& world);
+
+// The drawn population (world.cpp): firms by the scenario's figures born before month `origin`,
+// their land, the zones' platforms, talent and demand shifters that make demand equal output.
+void draw_population(World& world, int origin);
+// Talent present at the start and the outside pool; firms' jobs filled in firm order.
+void populate_talent(World& world);
+// The zones' starting platforms, over their sectors by output.
+void allot_initial_platforms(World& world);
 
 // Cluster statistics of the current state (also used to calibrate the starting population).
 void compute_cluster_stats(World& world);
