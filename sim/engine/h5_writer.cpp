@@ -13,14 +13,13 @@
 #include <map>
 #include <numeric>
 
+#include "h5_chunks.hpp"
 #include "parksim/engine/error.hpp"
 #include "parksim/engine/output_file.hpp"
 
 namespace parksim::engine::h5 {
 
 namespace {
-
-constexpr hsize_t kChunkBytes = 1 << 20;
 
 H5::StrType utf8_string() {
   H5::StrType t(H5::PredType::C_S1, H5T_VARIABLE);
@@ -91,6 +90,7 @@ struct Writer::Impl {
     H5::DataSet scale;
     hsize_t length = 0;
     bool extendible = false;
+    hsize_t expected_length = 0;  // Dimension::expected_length
   };
   struct Var {
     H5::DataSet set;
@@ -189,18 +189,18 @@ struct Writer::Impl {
     return s;
   }
 
-  // Whole trailing dimensions per chunk and as many leading rows as fit in about 1 MiB.
-  static std::vector<hsize_t> chunk_shape(const std::vector<hsize_t>& shape, std::size_t elem) {
-    std::vector<hsize_t> chunk(shape.size());
-    hsize_t bytes = elem;
-    for (std::size_t d = shape.size(); d-- > 0;) {
-      const hsize_t want = std::max<hsize_t>(1, shape[d]);
-      const hsize_t fit = std::max<hsize_t>(1, kChunkBytes / bytes);
-      chunk[d] = std::min(want, fit);
-      if (d == 0 && shape[d] == 0) chunk[d] = std::max<hsize_t>(1, std::min<hsize_t>(fit, 4096));
-      bytes *= chunk[d];
-    }
-    return chunk;
+  // The extent chunks are sized for: the current shape, except that an extendible first axis
+  // counts the rows its dimension expects (or, unknown and empty, kUnknownRows).
+  std::vector<hsize_t> chunk_extent(const std::string& group, const std::vector<std::string>& names,
+                                    std::vector<hsize_t> shape) {
+    if (names.empty()) return shape;
+    const Dim& first = dim(group, names[0]);
+    if (!first.extendible) return shape;
+    if (first.expected_length > 0)
+      shape[0] = first.expected_length;
+    else if (shape[0] == 0)
+      shape[0] = kUnknownRows;
+    return shape;
   }
 };
 
@@ -260,7 +260,7 @@ void Writer::add_dimension(const std::string& group, const Dimension& d) {
     }
     if (H5DSset_scale(set.getId(), d.name.c_str()) < 0)
       impl_->fail(group, d.name, "H5DSset_scale failed");
-    impl_->dims[impl_->key(group, d.name)] = {set, n, d.extendible};
+    impl_->dims[impl_->key(group, d.name)] = {set, n, d.extendible, d.expected_length};
     for (const auto& a : d.attrs) set_attribute(group, d.name, a);
   } catch (const H5::Exception& e) {
     impl_->fail(group, d.name, e.getDetailMsg());
@@ -281,11 +281,13 @@ void Writer::create_variable(const std::string& group, const Variable& v) {
     H5::DataSpace space(int(shape.size()), shape.data(), maxdims.data());
     H5::DSetCreatPropList dcpl;
     H5Pset_obj_track_times(dcpl.getId(), false);
-    const auto chunk = Impl::chunk_shape(shape, type_size(v.type));
+    const auto chunk = chunk_shape(impl_->chunk_extent(group, v.dims, shape), type_size(v.type));
     dcpl.setChunk(int(chunk.size()), chunk.data());
     if (v.type != Type::String) {
-      dcpl.setShuffle();
-      dcpl.setDeflate(4);
+      if (worth_deflating(chunk, type_size(v.type))) {
+        dcpl.setShuffle();
+        dcpl.setDeflate(4);
+      }
       dcpl.setFletcher32();  // a damaged chunk is refused on reading, never read as other numbers
     }
     H5::DataSet set = g.createDataSet(v.name, file_type(v.type), space, dcpl);

@@ -156,7 +156,7 @@ RunSummary run_scenario(const Scenario& sc, const RunOptions& opt) {
 
   check_replication_scenarios(sc, opt, replications);
   std::unique_ptr<RunFile> file;
-  if (!opt.output.empty()) file = std::make_unique<RunFile>(sc, opt.output);
+  if (!opt.output.empty()) file = std::make_unique<RunFile>(sc, opt.output, replications);
 
   RunSummary summary;
   auto schedule = make_schedule();

@@ -7,10 +7,12 @@
 //
 // Layout rules (what h5netcdf needs): every dimension is a coordinate dataset made an HDF5
 // dimension scale (H5DSset_scale) whose dataset name is the dimension name; every variable has
-// each axis attached to its scale. Labels are variable-length UTF-8 strings. Variables are chunked,
-// shuffled and deflated, and carry a "units" attribute. A dimension may be extendible (unlimited),
-// in which case variables using it as their FIRST axis can be appended to in slabs, so long runs
-// stream to disk instead of growing in memory.
+// each axis attached to its scale. Labels are variable-length UTF-8 strings. Variables are chunked
+// (at most 64 KiB a chunk), Fletcher32-checksummed, shuffled and deflated unless a chunk holds
+// under 4 KiB (too little to gain from compression), and carry a "units" attribute. A dimension may
+// be extendible (unlimited), in which case variables using it as their FIRST axis can be appended
+// to in slabs, so long runs stream to disk instead of growing in memory.
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -34,6 +36,10 @@ struct Dimension {
   bool extendible = false;           // unlimited length; grows with append_coordinate()
   bool integer = true;               // for an extendible dimension created empty
   std::vector<Attr> attrs;           // e.g. {"long_name", "..."}; "units" for integer coords
+  // For an extendible dimension: the length the writer expects it to reach (the replications of a
+  // run), 0 if unknown. Variables on it get chunks of that many rows (within the chunk cap), so a
+  // short file does not carry, and deflate, chunks of fill values. It never limits the length.
+  std::size_t expected_length = 0;
 };
 
 enum class Type { Float64, Int32, Int64, UInt8, String };

@@ -4,6 +4,7 @@
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <ctime>
 #include <numeric>
 
@@ -73,15 +74,20 @@ void RunFile::finish(const RunOptions& opt, std::int64_t seed, int replications,
   w_.commit();
 }
 
-void RunFile::define() {
+void RunFile::define(int replications) {
   std::vector<std::int64_t> time;
   for (int m = sc_.info.start; m <= sc_.info.end; ++m) time.push_back(days_since_epoch(m));
   std::vector<std::string> zones, sectors, programmes;
   for (const auto& z : sc_.zones) zones.push_back(z.id);
   for (const auto& s : sc_.sectors) sectors.push_back(s.id);
   for (const auto& p : sc_.programmes) programmes.push_back(p.id);
-  w_.add_dimension(
-      "", {"replication", {}, {}, true, true, {{"long_name", std::string("replication number")}}});
+  w_.add_dimension("", {"replication",
+                        {},
+                        {},
+                        true,
+                        true,
+                        {{"long_name", std::string("replication number")}},
+                        std::size_t(std::max(replications, 1))});
   w_.add_dimension("", {"time",
                         time,
                         {},

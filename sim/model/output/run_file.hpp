@@ -16,7 +16,10 @@ std::string iso_now();
 
 class RunFile {
  public:
-  RunFile(const Scenario& sc, const std::string& path) : sc_(sc), w_(path) { define(); }
+  // replications: how many the run will append (sizes the chunks; more may still be appended).
+  RunFile(const Scenario& sc, const std::string& path, int replications) : sc_(sc), w_(path) {
+    define(replications);
+  }
 
   void append_replication(int replication, const ReplicationRecords& rec);
   void append_snapshot(const SnapshotRows& s);
@@ -29,7 +32,7 @@ class RunFile {
               const std::string& started, int branched_month);
 
  private:
-  void define();
+  void define(int replications);
   const Scenario& sc_;
   engine::h5::Writer w_;
   std::int64_t snapshot_rows_ = 0;
