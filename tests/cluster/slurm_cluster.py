@@ -16,18 +16,23 @@ import socket
 import subprocess
 import time
 
-DAEMONS = ("munged", "munge", "slurmctld", "slurmd", "sbatch", "srun", "scancel", "scontrol", "sinfo", "squeue")
+PROGRAMS = ("munged", "slurmctld", "slurmd", "sbatch", "srun", "scancel", "scontrol", "sinfo", "squeue")
 
 
 class SlurmUnavailable(Exception):
     """Slurm cannot start here (a reason to skip, not a test failure)."""
 
 
+def _which(name):
+    # The daemons live in /usr/sbin, which a non-login PATH may lack.
+    return shutil.which(name, path=os.environ.get("PATH", "") + ":/usr/sbin:/sbin")
+
+
 def why_unavailable():
     """The reason a one-node Slurm cannot be started on this machine, or None."""
     if os.geteuid() != 0:
         return "not root: slurmd has to run as root to start job steps"
-    missing = [p for p in DAEMONS if not shutil.which(p, path=os.environ.get("PATH", "") + ":/usr/sbin:/sbin")]
+    missing = [p for p in PROGRAMS if not _which(p)]
     if missing:
         return f"missing {', '.join(missing)} (apt-get install slurm-wlm munge; tools/setup.sh does)"
     return None
@@ -42,10 +47,6 @@ def _free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def _which(name):
-    return shutil.which(name, path=os.environ.get("PATH", "") + ":/usr/sbin:/sbin")
 
 
 class OneNodeSlurm:

@@ -187,13 +187,14 @@ def cancel_midway(slurm, job, script_path, output, total):
     if state != "CANCELLED":
         sys.exit(f"FAIL: job {jobid} ended {state}, not CANCELLED: {log_tail(job, jobid)}")
     if done >= total:
-        sys.exit(f"FAIL: all {total} runs were done before the cancel took effect; make the design larger")
+        sys.exit(f"FAIL: all {total} runs were done before the cancel took effect; enlarge the design")
     if os.path.exists(os.path.join(job, output)):
         sys.exit("FAIL: a cancelled sweep left a complete-looking output file")
     return done
 
 
-def resubmit(slurm, job, script_path, output):
+def resubmit(slurm, job, script_path, output, done):
+    """Submits the same script again: it must finish, taking the `done` journalled runs as they are."""
     t = time.time()
     jobid = submit(slurm, job, script_path)
     state, code = slurm.wait_for_end(jobid, timeout=TIME_LIMIT)
@@ -202,6 +203,11 @@ def resubmit(slurm, job, script_path, output):
         sys.exit(f"FAIL: resubmitted job {jobid} ended {state} ({code}): {log_tail(job, jobid)}")
     if journal_rows(job, output) or not os.path.exists(os.path.join(job, output)):
         sys.exit("FAIL: the resubmitted job left journals behind or no output file")
+    with open(os.path.join(job, f"sweep-{jobid}.log"), errors="replace") as f:
+        resumed = re.findall(r"(\d+) resumed from journals", f.read())
+    if resumed != [str(done)]:
+        sys.exit(f"FAIL: the resubmitted job should have resumed {done} runs from the journals, its log "
+                 f"says {resumed or 'none'}: {log_tail(job, jobid)}")
     return jobid
 
 
@@ -235,7 +241,7 @@ def main():
                 if "pmix" not in plugins.stdout + plugins.stderr:
                     skip("Slurm has no pmix plugin (srun --mpi=list), which the job script asks for")
                 done = cancel_midway(slurm, job, script_path, output, total)
-                jobid = resubmit(slurm, job, script_path, output)
+                jobid = resubmit(slurm, job, script_path, output, done)
         except SlurmUnavailable as e:
             skip(str(e))
         shape = compare_files(os.path.join(job, output), ref)
