@@ -174,6 +174,21 @@ def reference(work, job, command):
     return os.path.join(ref, output_of(command)), time.time() - t
 
 
+def unconnected_refused(slurm, work, job, command):
+    """`srun --mpi=none` (Slurm's default plugin) starts 2 processes MPI does not connect: parksim
+    must refuse before it writes anything, not run the sweep twice into the same files."""
+    folder = os.path.join(work, "none")
+    os.makedirs(folder)
+    for name in ("scenarios", "design.h5"):
+        os.symlink(os.path.realpath(os.path.join(job, name)), os.path.join(folder, name))
+    r = slurm.run(["srun", "--mpi=none", "--ntasks=2"] + command, check=False, timeout=120, cwd=folder)
+    left = sorted(set(os.listdir(folder)) - {"scenarios", "design.h5"})
+    if r.returncode == 0 or "not connected through MPI" not in r.stderr or left:
+        sys.exit(f"FAIL: srun --mpi=none -n 2 was not refused cleanly (exit {r.returncode}, files {left}): "
+                 f"{r.stderr.strip()[-500:]}")
+    print("srun --mpi=none -n 2: refused, nothing written")
+
+
 def cancel_midway(slurm, job, script_path, output, total):
     """Submits, waits for the first journalled runs, scancels; returns the runs journalled."""
     t = time.time()
@@ -240,6 +255,7 @@ def main():
                 plugins = slurm.run(["srun", "--mpi=list"])
                 if "pmix" not in plugins.stdout + plugins.stderr:
                     skip("Slurm has no pmix plugin (srun --mpi=list), which the job script asks for")
+                unconnected_refused(slurm, work, job, command)
                 done = cancel_midway(slurm, job, script_path, output, total)
                 jobid = resubmit(slurm, job, script_path, output, done)
         except SlurmUnavailable as e:
