@@ -14,6 +14,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import time
 
 PROGRAMS = ("munged", "slurmctld", "slurmd", "sbatch", "srun", "scancel", "scontrol", "sinfo", "squeue")
@@ -38,6 +39,23 @@ def why_unavailable():
     return None
 
 
+def kill_cluster_processes(conf):
+    """SIGKILLs every process of the cluster of `conf`, found by the SLURM_CONF=conf that all of
+    them inherit: slurmstepd (which ignores SIGTERM and, once its slurmd is gone, retries for
+    ever), the job scripts and their tasks. Returns how many there were."""
+    mark = b"\0SLURM_CONF=" + os.fsencode(conf) + b"\0"
+    found = 0
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/environ", "rb") as f:
+                if mark in b"\0" + f.read() and int(pid) != os.getpid():
+                    os.kill(int(pid), signal.SIGKILL)
+                    found += 1
+        except (OSError, ValueError):
+            pass  # gone meanwhile, or not ours to read
+    return found
+
+
 def _die_with_parent():
     libc = ctypes.CDLL("libc.so.6", use_errno=True)
     libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
@@ -53,16 +71,19 @@ class OneNodeSlurm:
     """`with OneNodeSlurm(folder) as slurm:` starts the daemons and waits for the node; the exit
     cancels any jobs left and stops the daemons by their pids, whatever happened inside."""
 
-    def __init__(self, folder, cpus=2):
+    def __init__(self, folder, cpus=2, scratch=None):
         self.folder = folder
+        self.scratch = scratch or folder  # what a killed test leaves: removed by the watchdog
         self.cpus = max(cpus, os.cpu_count() or 1)
         self.host = socket.gethostname().split(".")[0]
         self.conf = os.path.join(folder, "slurm.conf")
         self.env = dict(os.environ, SLURM_CONF=self.conf)
         self.procs = []  # (name, Popen), in start order
+        self.watchdog = None
 
     # ---------------------------------------------------------------- start
     def __enter__(self):
+        self._start_watchdog()
         try:
             self._start_munge()
             self._write_conf()
@@ -77,6 +98,14 @@ class OneNodeSlurm:
     def __exit__(self, *exc):
         self.stop()
         return False
+
+    def _start_watchdog(self):
+        """A helper that outlives the test if it is killed (SIGKILL, a CTest timeout): the daemons
+        die with the test (PR_SET_PDEATHSIG), but job steps are not their children; the helper
+        sees its pipe from the test close and kills what is left of the cluster."""
+        self.watchdog = subprocess.Popen(
+            [sys.executable, os.path.abspath(__file__), "--watch", self.conf, self.scratch],
+            stdin=subprocess.PIPE, start_new_session=True)
 
     def _start(self, name, argv):
         log = open(os.path.join(self.folder, name + ".out"), "w")
@@ -109,7 +138,7 @@ class OneNodeSlurm:
 
     def _write_conf(self):
         f = self.folder
-        for sub in ("state", "spool"):
+        for sub in ("state", "spool", "tmp"):
             os.makedirs(os.path.join(f, sub))
         lines = [
             "ClusterName=parksimtest",
@@ -119,6 +148,10 @@ class OneNodeSlurm:
             f"AuthInfo=socket={self.munge_socket}",
             f"SlurmctldPort={_free_port()}", f"SlurmdPort={_free_port()}",
             f"StateSaveLocation={f}/state", f"SlurmdSpoolDir={f}/spool",
+            # The pmix plugin makes its folders there (spmix_appdir_<uid>_<job>.<step>, /tmp by
+            # default): job ids start at 1 in every test cluster, so a shared /tmp would let one
+            # killed or concurrent run make the next one's steps fail ("File exists").
+            f"TmpFS={f}/tmp",
             f"SlurmctldPidFile={f}/slurmctld.pid", f"SlurmdPidFile={f}/slurmd.pid",
             f"SlurmctldLogFile={f}/slurmctld.log", f"SlurmdLogFile={f}/slurmd.log",
             "ProctrackType=proctrack/linuxproc", "TaskPlugin=task/none",
@@ -206,3 +239,17 @@ class OneNodeSlurm:
                     proc.kill()
                     proc.wait(timeout=5)
         self.procs = []
+        # Last: whatever the daemons left (a step still reporting to a slurmd that is gone).
+        kill_cluster_processes(self.conf)
+        if self.watchdog:
+            self.watchdog.stdin.write(b"stopped\n")  # all done: it exits without touching anything
+            self.watchdog.stdin.close()
+            self.watchdog.wait(timeout=30)
+            self.watchdog = None
+
+
+if __name__ == "__main__" and sys.argv[1:2] == ["--watch"]:
+    # Returns when the test closes the pipe: after "stopped" if it stopped the cluster, or at its death.
+    if sys.stdin.read() != "stopped\n":
+        kill_cluster_processes(sys.argv[2])
+        shutil.rmtree(sys.argv[3], ignore_errors=True)
