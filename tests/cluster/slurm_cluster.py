@@ -6,7 +6,8 @@ the machine's own munge or Slurm set-up is read or touched, and two tests can ru
 Every command that talks to this cluster gets SLURM_CONF through `env`.
 
 Daemons are started with PR_SET_PDEATHSIG: if the test itself is killed (even SIGKILL, as on a
-CTest timeout) the kernel sends them SIGTERM, so nothing is left running.
+CTest timeout) the kernel sends them SIGTERM; job steps, which are not their children, are
+SIGKILLed by a watchdog process that notices the test's death (see _start_watchdog).
 """
 import ctypes
 import os
