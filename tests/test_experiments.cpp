@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
@@ -186,6 +187,39 @@ levels = [0.5, 1.5, 500]
   CHECK_THROWS_WITH(run_sweep(o), Catch::Contains("--resume"));
   o.resume = true;
   CHECK_THROWS_WITH(run_sweep(o), Catch::Contains("different sweep"));
+}
+
+// Sets an environment variable for one scope (unset again even when a check throws).
+struct ScopedEnv {
+  const char* name;
+  ScopedEnv(const char* n, const char* value) : name(n) { ::setenv(n, value, 1); }
+  ~ScopedEnv() { ::unsetenv(name); }
+};
+
+TEST_CASE("a sweep srun started as 2 tasks that MPI did not connect is refused before it writes",
+          "[experiments][sweep]") {
+  const auto dir = test::scratch_dir() / "sweep_unconnected";
+  std::filesystem::create_directories(dir);
+  const auto space = load_space(test::write_file(
+      "unconnected_space.toml", "[[parameter]]\npath = \"model.innovation_rate\"\nlow = 0.5\nhigh = 1.5\n"));
+  const auto design_path = (dir / "design.h5").string();
+  write_design(make_design(space, Method::Lhs, 2, 1), design_path);
+  SweepOptions o;
+  o.scenario = test::source_path("tests/data/mini.toml");
+  o.design = design_path;
+  o.output = (dir / "sweep.h5").string();
+  o.metrics = {"output:2016"};
+  o.resume = true;  // as docs/cluster.md's job script: the case where each would run everything
+  {
+    // What `srun --mpi=none -n 2` gives each task: its step's size, no MPI launch variables.
+    const ScopedEnv step("SLURM_STEP_NUM_TASKS", "2");
+    CHECK_THROWS_WITH(run_sweep(o), Catch::Contains("2 processes") && Catch::Contains("--mpi=pmix"));
+  }
+  CHECK(!std::filesystem::exists(o.output));
+  CHECK(!std::filesystem::exists(o.output + ".journal.0"));
+  // A step of one task is one process, as before.
+  const ScopedEnv one("SLURM_STEP_NUM_TASKS", "1");
+  CHECK(run_sweep(o).runs == 2);
 }
 
 TEST_CASE(

@@ -12,6 +12,7 @@ PACKAGES=(
   python3-numpy python3-h5py python3-xarray python3-h5netcdf python3-pandas
   python3-matplotlib python3-scipy python3-pytest
   clang-14 libclang-rt-14-dev
+  slurm-wlm munge
   fonts-noto-cjk chromium
 )
 

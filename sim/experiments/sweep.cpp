@@ -199,6 +199,27 @@ std::string sweep_key(const model::Scenario& sc, const Design& d,
 
 // ------------------------------------------------------------------ distribution
 
+// How many processes the launcher started together (mpirun, or the tasks of a Slurm step).
+int tasks_started() {
+  for (const char* var : {"OMPI_COMM_WORLD_SIZE", "PMI_SIZE", "SLURM_STEP_NUM_TASKS"})
+    if (const char* v = std::getenv(var)) return std::max(1, std::atoi(v));
+  return 1;
+}
+
+// `srun -n K` without an MPI plugin (--mpi=none is Slurm's default), or a parksim built without
+// MPI, starts K processes that each believe they are alone: each would run the whole sweep into
+// the same journal and output. Refused before anything runs.
+void refuse_unconnected_tasks(bool connected_by_mpi) {
+  const int tasks = tasks_started();
+  if (connected_by_mpi || tasks == 1) return;
+  throw Error(fmt::format(
+      "{} processes were started together but not connected through MPI (srun without --mpi=pmix "
+      "where Slurm's default is none, or a parksim built without MPI): each would run the whole "
+      "sweep into the same files. Start them with `srun --mpi=pmix` (`srun --mpi=list` shows the "
+      "plugins; pmi2 for MPICH) or mpirun, or run one process (docs/cluster.md)",
+      tasks));
+}
+
 // Hands out indices into the list of pending runs: a local counter, or with MPI a counter on
 // rank 0 that every process increments atomically.
 class Distributor {
@@ -207,6 +228,11 @@ class Distributor {
 #ifdef PARKSIM_HAVE_MPI
     const bool launched =
         std::getenv("OMPI_COMM_WORLD_SIZE") || std::getenv("PMI_SIZE") || std::getenv("PMIX_RANK");
+#else
+    const bool launched = false;  // nothing to connect the processes with
+#endif
+    refuse_unconnected_tasks(launched);
+#ifdef PARKSIM_HAVE_MPI
     if (launched) {
       int initialised = 0;
       MPI_Initialized(&initialised);
