@@ -5,7 +5,6 @@
 // (issue 15's target: within 2x). Numbers: bench/README.md.
 #include <Random123/philox.h>
 #include <fmt/format.h>
-#include <sys/resource.h>
 #include <tbb/blocked_range.h>
 #include <tbb/global_control.h>
 #include <tbb/parallel_for.h>
@@ -14,6 +13,8 @@
 #include <chrono>
 #include <cstdint>
 #include <vector>
+
+#include "peak_rss.hpp"
 
 namespace {
 
@@ -57,12 +58,6 @@ void step_block(Agents& a, const float* zone_pull, std::uint32_t seed, std::uint
   }
 }
 
-double peak_rss_mib() {
-  rusage ru{};
-  getrusage(RUSAGE_SELF, &ru);
-  return double(ru.ru_maxrss) / 1024.0;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -92,6 +87,6 @@ int main(int argc, char** argv) {
   fmt::print("threads {}  agents {}  steps {}\n", threads, agents, steps);
   fmt::print("run {:.2f} s  agent-steps {:.3g}  agent-steps/s {:.3g}  checksum {:.6f}\n", wall,
              agent_steps, agent_steps / wall, checksum);
-  fmt::print("peak RSS {:.0f} MiB\n", peak_rss_mib());
+  fmt::print("peak RSS {:.0f} MiB\n", parksim::bench::peak_rss_mib());
   return 0;
 }

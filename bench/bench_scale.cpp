@@ -1,13 +1,14 @@
 // Synthetic Shanghai-scale benchmark: ~100,000 firms and ~2,000,000 talent agents over 132 months.
 // Prints agent-steps per second, wall time per phase and peak memory. Numbers: bench/README.md.
 #include <fmt/format.h>
-#include <sys/resource.h>
 #include <tbb/global_control.h>
 #include <CLI/CLI.hpp>
 
 #include <chrono>
 
 #include "parksim/model/detail/world.hpp"
+
+#include "peak_rss.hpp"
 
 using namespace parksim;
 
@@ -69,12 +70,6 @@ model::Scenario synthetic(std::size_t firms, std::size_t talent, int months) {
   return sc;
 }
 
-double peak_rss_mib() {
-  rusage ru{};
-  getrusage(RUSAGE_SELF, &ru);
-  return double(ru.ru_maxrss) / 1024.0;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -110,7 +105,8 @@ int main(int argc, char** argv) {
       "{:.3g})\n",
       wall, firm_steps + talent_steps, (firm_steps + talent_steps) / wall, firm_steps,
       talent_steps);
-  fmt::print("final firms {}  peak RSS {:.0f} MiB\n", w.firms.size(), peak_rss_mib());
+  fmt::print("final firms {}  peak RSS {:.0f} MiB\n", w.firms.size(),
+             parksim::bench::peak_rss_mib());
   fmt::print("{:<14} {:>9} {:>7}\n", "phase", "seconds", "share");
   for (std::size_t p = 0; p < schedule.phases().size(); ++p)
     fmt::print("{:<14} {:>9.3f} {:>6.1f}%\n", schedule.phases()[p].name, schedule.seconds()[p],
