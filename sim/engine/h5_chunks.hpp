@@ -4,8 +4,6 @@
 
 #include <algorithm>
 #include <cstddef>
-#include <functional>
-#include <numeric>
 #include <vector>
 
 namespace parksim::engine::h5 {
@@ -15,10 +13,6 @@ namespace parksim::engine::h5 {
 // closing a one-replication run file was 38% of the run's instructions. 64 KiB stays efficient
 // for the large datasets (snapshots, many replications).
 inline constexpr hsize_t kChunkBytes = 64 << 10;
-// A chunk of fewer bytes is stored without shuffle and deflate: a few hundred values gain almost
-// nothing from compression, and each deflated chunk costs a compressor set-up. (Fletcher32 stays
-// on every chunk.)
-inline constexpr hsize_t kDeflateMinBytes = 4 << 10;
 // The rows of a chunk along an extendible first axis when the writer knows nothing better.
 inline constexpr hsize_t kUnknownRows = 4096;
 
@@ -40,12 +34,6 @@ inline std::vector<hsize_t> chunk_shape(const std::vector<hsize_t>& extent, std:
     bytes *= chunk[d];
   }
   return chunk;
-}
-
-// Whether a chunk of this shape is large enough to shuffle and deflate.
-inline bool worth_deflating(const std::vector<hsize_t>& chunk, std::size_t elem) {
-  return std::accumulate(chunk.begin(), chunk.end(), hsize_t(elem), std::multiplies<>()) >=
-         kDeflateMinBytes;
 }
 
 }  // namespace parksim::engine::h5

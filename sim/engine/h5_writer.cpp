@@ -284,10 +284,11 @@ void Writer::create_variable(const std::string& group, const Variable& v) {
     const auto chunk = chunk_shape(impl_->chunk_extent(group, v.dims, shape), type_size(v.type));
     dcpl.setChunk(int(chunk.size()), chunk.data());
     if (v.type != Type::String) {
-      if (worth_deflating(chunk, type_size(v.type))) {
-        dcpl.setShuffle();
-        dcpl.setDeflate(4);
-      }
+      // Every chunk is deflated, however small: a damaged undeflated chunk index let HDF5 1.10 copy
+      // from a wild address (SEGV under AddressSanitizer in [damaged]); a damaged deflate stream
+      // is refused.
+      dcpl.setShuffle();
+      dcpl.setDeflate(4);
       dcpl.setFletcher32();  // a damaged chunk is refused on reading, never read as other numbers
     }
     H5::DataSet set = g.createDataSet(v.name, file_type(v.type), space, dcpl);

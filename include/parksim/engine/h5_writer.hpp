@@ -8,8 +8,8 @@
 // Layout rules (what h5netcdf needs): every dimension is a coordinate dataset made an HDF5
 // dimension scale (H5DSset_scale) whose dataset name is the dimension name; every variable has
 // each axis attached to its scale. Labels are variable-length UTF-8 strings. Variables are chunked
-// (at most 64 KiB a chunk), Fletcher32-checksummed, shuffled and deflated unless a chunk holds
-// under 4 KiB (too little to gain from compression), and carry a "units" attribute. A dimension may
+// (at most 64 KiB a chunk), Fletcher32-checksummed, shuffled and deflated, and carry a "units"
+// attribute. A dimension may
 // be extendible (unlimited), in which case variables using it as their FIRST axis can be appended
 // to in slabs, so long runs stream to disk instead of growing in memory.
 #include <cstddef>
