@@ -23,10 +23,7 @@ void phase_hiring(World& w) {
     const auto& sec = w.sc.sectors[f.sector[i]];
     const double cap_k = f.capital[i] / (sec.capital_output_ratio * 12.0);
     const double labour = 12.0 * std::min(f.demand[i], cap_k) / f.output_per_worker[i];
-    f.skilled_wanted[i] = w.skilled_agents_for(labour, sec, f.id[i]);
-    const double annual = f.output[i] * 12.0;
-    f.leading_wanted[i] = w.leading_agents_for(annual, f.flags[i] & kRdActive);
-    f.workers[i] = std::max(0.0, labour - f.skilled_wanted[i] * w.persons(0) - f.leading_wanted[i]);
+    w.plan_jobs(i, labour, f.output[i] * 12.0, (f.flags[i] & kRdActive) != 0);
   });
   // Separations: employees of dead, moved or over-staffed firms leave their jobs.
   const auto quits = w.streams("separation");

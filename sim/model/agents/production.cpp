@@ -62,7 +62,7 @@ void phase_production(World& w) {
     const double talent_wanted = double(f.skilled_wanted[i] + f.leading_wanted[i]);
     const double talent_met =
         talent_wanted > 0 ? std::min(1.0, (f.skilled[i] + f.leading[i]) / talent_wanted) : 1.0;
-    const double staff = f.workers[i] + f.skilled_wanted[i] * w.persons(0) + f.leading_wanted[i];
+    const double staff = w.planned_labour(i);
     const double stand_in = m.talent_stand_in_effectiveness;
     const double cap_l = staff * per_worker * (stand_in + (1.0 - stand_in) * talent_met);
     const double cap_land = w.floor_area(i) / f.floor_per_worker[i] * per_worker;

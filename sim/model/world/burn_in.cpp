@@ -108,13 +108,8 @@ void scale_to_base_year(World& w) {
 // Jobs follow the scaled labour: the skilled and leading agents a firm of this size wants.
 void rederive_jobs(World& w) {
   auto& f = w.firms;
-  for (std::size_t i = 0; i < f.size(); ++i) {
-    const double labour = f.workers[i] + f.skilled_wanted[i] * w.persons(0) + f.leading_wanted[i];
-    f.skilled_wanted[i] = w.skilled_agents_for(labour, w.sc.sectors[f.sector[i]], f.id[i]);
-    f.leading_wanted[i] =
-        w.leading_agents_for(f.output_last_year[i], (f.flags[i] & kRdActive) != 0);
-    f.workers[i] = std::max(0.0, labour - f.skilled_wanted[i] * w.persons(0) - f.leading_wanted[i]);
-  }
+  for (std::size_t i = 0; i < f.size(); ++i)
+    w.plan_jobs(i, w.planned_labour(i), f.output_last_year[i], (f.flags[i] & kRdActive) != 0);
 }
 
 // The starting world takes the pre-start world's living firms and its sector markets; platform
@@ -135,22 +130,14 @@ void take_over(World& w, World& pre) {
     if (kind_info(w.terms[p].kind).covers_loans) w.programmes[p].covered_debt.assign(f.size(), 0.0);
 }
 
-// Agents of a zone and level present at the start: the scenario's stock (skilled agents may
-// stand for several persons).
-int stock_agents(const World& w, std::size_t z, int level) {
-  const auto& zone = w.sc.zones[z];
-  return level == 0 ? int(std::lround(zone.skilled_talent / w.persons(0))) : zone.leading_talent;
-}
-
 // The starting world takes the pre-start world's talent, who they work for and where they live,
 // with each zone's stock set back to the base year's: agents beyond it leave for the outside pool
-// (the unemployed first), missing ones arrive from it unemployed, in agent order. Firms' counts
-// of skilled and leading talent follow.
+// (the unemployed first), missing ones arrive from it unemployed, in agent order, zone by zone.
+// Firms' counts of skilled and leading talent follow.
 void take_talent(World& w, World& pre) {
   auto& t = w.talent;
   t = std::move(pre.talent);
-  const std::size_t Z = w.sc.zones.size();
-  for (std::size_t z = 0; z < Z; ++z)
+  for (std::size_t z = 0; z < w.sc.zones.size(); ++z)
     for (int level = 0; level < 2; ++level) {
       std::vector<std::size_t> unemployed, employed, outside;
       for (std::size_t a = 0; a < t.size(); ++a) {
@@ -158,7 +145,7 @@ void take_talent(World& w, World& pre) {
         if (t.zone[a] == kOutside) outside.push_back(a);
         else if (t.zone[a] == z) (t.employer[a] < 0 ? unemployed : employed).push_back(a);
       }
-      long excess = long(unemployed.size() + employed.size()) - stock_agents(w, z, level);
+      long excess = long(unemployed.size() + employed.size()) - starting_talent_agents(w, z, level);
       unemployed.insert(unemployed.end(), employed.begin(), employed.end());
       for (std::size_t k = 0; excess > 0 && k < unemployed.size(); ++k, --excess) {
         const std::size_t a = unemployed[k];
@@ -169,16 +156,9 @@ void take_talent(World& w, World& pre) {
       for (std::size_t k = 0; excess < 0 && k < outside.size(); ++k, ++excess)
         t.zone[outside[k]] = std::uint8_t(z);
     }
-  auto& f = w.firms;
-  std::fill(f.skilled.begin(), f.skilled.end(), 0);
-  std::fill(f.leading.begin(), f.leading.end(), 0);
+  count_employed_talent(w);
   w.talent_outside = 0;
-  for (std::size_t a = 0; a < t.size(); ++a) {
-    if (t.zone[a] == kOutside) w.talent_outside += 1;
-    if (t.employer[a] < 0) continue;
-    auto& count = t.level[a] == 0 ? f.skilled : f.leading;
-    ++count[std::size_t(t.employer[a])];
-  }
+  for (std::size_t a = 0; a < t.size(); ++a) w.talent_outside += t.zone[a] == kOutside;
 }
 
 }  // namespace

@@ -73,9 +73,7 @@ std::size_t start_firm(World& w, const FirmStart& s) {
   f.output_per_worker[i] = s.origin == FirmOrigin::Anchor && s.jobs > 0 ? s.annual_output / s.jobs
                                                                         : sec.labour_productivity;
   const double labour = s.annual_output / f.output_per_worker[i];
-  f.skilled_wanted[i] = w.skilled_agents_for(labour, sec, f.id[i]);
-  f.leading_wanted[i] = w.leading_agents_for(s.annual_output, s.rd_active);
-  f.workers[i] = std::max(0.0, labour - f.skilled_wanted[i] * w.persons(0) - f.leading_wanted[i]);
+  w.plan_jobs(i, labour, s.annual_output, s.rd_active);
   f.cash[i] = starting_cash(w, s, labour);
   f.floor_per_worker[i] = w.sc.model.floor_area_per_worker;
   if (s.rd_active) {

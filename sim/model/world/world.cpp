@@ -168,8 +168,6 @@ void allot_initial_land(World& w) {
   }
 }
 
-}  // namespace
-
 // Talent agents present at the start fill firms' skilled and leading jobs in firm order; an
 // outside pool (talent.outside_pool_ratio times as many, at least talent.outside_pool_min_agents)
 // stands for the wider labour market that supplies arrivals. Firms' skilled and leading counts
@@ -178,11 +176,8 @@ void populate_talent(World& w) {
   auto& t = w.talent;
   const auto& zs = w.sc.zones;
   std::size_t inside = 0;
-  // Zone counts are persons; skilled agents may stand for several.
-  auto agents = [&](const ZoneSpec& z, int level) {
-    return level == 0 ? int(std::lround(z.skilled_talent / w.persons(0))) : z.leading_talent;
-  };
-  for (const auto& z : zs) inside += std::size_t(agents(z, 0)) + std::size_t(agents(z, 1));
+  for (std::size_t z = 0; z < zs.size(); ++z)
+    inside += std::size_t(starting_talent_agents(w, z, 0) + starting_talent_agents(w, z, 1));
   const auto& tp = w.sc.talent;
   const std::size_t outside =
       std::max(std::size_t(tp.outside_pool_min_agents),
@@ -192,7 +187,7 @@ void populate_talent(World& w) {
   auto trait = w.streams("talent_trait");
   for (std::size_t z = 0; z < zs.size(); ++z)
     for (int level = 0; level < 2; ++level) {
-      const int n = agents(zs[z], level);
+      const int n = starting_talent_agents(w, z, level);
       for (int k = 0; k < n; ++k, ++a) {
         t.level[a] = std::uint8_t(level);
         t.zone[a] = std::uint8_t(z);
@@ -227,6 +222,20 @@ void populate_talent(World& w) {
       for (int k = 0; k < want && c < list.size(); ++k) t.employer[list[c++]] = int(i);
     }
   }
+  count_employed_talent(w);
+}
+
+}  // namespace
+
+int starting_talent_agents(const World& w, std::size_t zone, int level) {
+  // Zone counts are persons; skilled agents may stand for several.
+  const auto& z = w.sc.zones[zone];
+  return level == 0 ? int(std::lround(z.skilled_talent / w.persons(0))) : z.leading_talent;
+}
+
+void count_employed_talent(World& w) {
+  auto& f = w.firms;
+  const auto& t = w.talent;
   std::fill(f.skilled.begin(), f.skilled.end(), 0);
   std::fill(f.leading.begin(), f.leading.end(), 0);
   for (std::size_t a = 0; a < t.size(); ++a)

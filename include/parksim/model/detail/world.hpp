@@ -89,6 +89,19 @@ class World {
     if (!rd_active || annual_output <= t.leading_min_output) return 0;
     return std::min(t.leading_max_per_firm, 1 + int(annual_output / t.leading_output_step));
   }
+  // The jobs a firm plans for `labour` persons and its yearly output: skilled and leading talent
+  // agents wanted, general workers the rest. One rule for the starting population, entrants,
+  // anchors and the monthly labour plan.
+  void plan_jobs(std::size_t i, double labour, double annual_output, bool rd_active) {
+    auto& f = firms;
+    f.skilled_wanted[i] = skilled_agents_for(labour, sc.sectors[f.sector[i]], f.id[i]);
+    f.leading_wanted[i] = leading_agents_for(annual_output, rd_active);
+    f.workers[i] = std::max(0.0, labour - f.skilled_wanted[i] * persons(0) - f.leading_wanted[i]);
+  }
+  // The persons a firm's jobs are planned for (plan_jobs' labour), filled or not.
+  double planned_labour(std::size_t i) const {
+    return firms.workers[i] + firms.skilled_wanted[i] * persons(0) + firms.leading_wanted[i];
+  }
   // Employees of a firm in persons: general workers, skilled and leading talent.
   double employees(std::size_t i) const {
     return firms.workers[i] + firms.skilled[i] * persons(0) + firms.leading[i];
@@ -168,8 +181,11 @@ void populate(World& world);
 // The drawn population (world.cpp): firms by the scenario's figures born before month `origin`,
 // their land, the zones' platforms, talent and demand shifters that make demand equal output.
 void draw_population(World& world, int origin);
-// Talent present at the start and the outside pool; firms' jobs filled in firm order.
-void populate_talent(World& world);
+// Talent agents of a level (0 skilled, 1 leading) a zone holds at the start: its stock in
+// persons over the persons an agent stands for.
+int starting_talent_agents(const World& world, std::size_t zone, int level);
+// Firms' skilled and leading counts recounted from the talent agents' employers.
+void count_employed_talent(World& world);
 // The zones' starting platforms, over their sectors by output.
 void allot_initial_platforms(World& world);
 
