@@ -284,9 +284,9 @@ void Writer::create_variable(const std::string& group, const Variable& v) {
     const auto chunk = chunk_shape(impl_->chunk_extent(group, v.dims, shape), type_size(v.type));
     dcpl.setChunk(int(chunk.size()), chunk.data());
     if (v.type != Type::String) {
-      // Every chunk is deflated, however small: a damaged undeflated chunk index let HDF5 1.10 copy
-      // from a wild address (SEGV under AddressSanitizer in [damaged]); a damaged deflate stream
-      // is refused.
+      // Every chunk is deflated, however small: reading a damaged copy of a file whose tiny
+      // datasets were not deflated made HDF5 1.10 copy from a wild address (SEGV under
+      // AddressSanitizer in [damaged]); a damaged deflate stream is refused.
       dcpl.setShuffle();
       dcpl.setDeflate(4);
       dcpl.setFletcher32();  // a damaged chunk is refused on reading, never read as other numbers
