@@ -9,6 +9,7 @@
 #include <new>
 #include <vector>
 
+#include "discover_command.hpp"
 #include "levers_command.hpp"
 #include "options.hpp"
 #include "parksim/engine/error.hpp"
@@ -62,6 +63,7 @@ static int run_cli(int argc, char** argv) {
       cli::add_analyze_command(app),   cli::add_compare_command(app),
       cli::add_calibrate_command(app), cli::add_report_command(app),
       cli::add_levers_command(app),    cli::add_validate_command(app),
+      cli::add_discover_command(app),
   };
 
   try {

@@ -13,7 +13,7 @@
 
 #include "csv.hpp"
 #include "parksim/engine/error.hpp"
-#include "parksim/engine/h5_reader.hpp"
+#include "sweep_reader.hpp"
 #include "stats.hpp"
 
 namespace parksim::experiments {
@@ -149,90 +149,6 @@ std::vector<MorrisIndex> morris_indices(const Design& d, const std::vector<doubl
   return out;
 }
 
-namespace {
-
-// The runs of a SWEEP.h5, checked against each other before any index is used: run i is point
-// i / R, replication i % R (write_sweep's order), every length agrees, every status is 0 or 1.
-class SweepReader {
- public:
-  explicit SweepReader(const std::string& path) : path_(path), r_(path) {}
-
-  // The metric's value per point, averaged over the replications.
-  std::vector<double> point_means(const std::string& metric) {
-    const std::size_t m = metric_column(metric);
-    const double reps = r_.attribute_number("replications");
-    if (!(reps >= 1 && reps <= 1e6) || reps != std::floor(reps))
-      throw damaged(
-          fmt::format("attribute replications = {:g} is not a whole number in 1..1000000", reps));
-    const std::size_t R = std::size_t(reps), P = points(), M = metrics_.size(), runs = P * R;
-    for (const char* name : {"status", "run_point", "run_replication"}) require_shape(name, {runs});
-    require_shape("values", {runs, M});
-    const auto status = r_.doubles("status").data, point = r_.doubles("run_point").data,
-               replication = r_.doubles("run_replication").data, values = r_.doubles("values").data;
-    if (status.size() != runs || point.size() != runs || replication.size() != runs ||
-        values.size() != runs * M)
-      throw damaged("its datasets changed size while read");
-    std::vector<double> mean(P, 0.0);
-    for (std::size_t i = 0; i < runs; ++i) {
-      if (point[i] != double(i / R) || replication[i] != double(i % R))
-        throw damaged(
-            fmt::format("run {} is point {:g} replication {:g}, not point {} replication {}", i,
-                        point[i], replication[i], i / R, i % R));
-      if (status[i] == 1)
-        throw Error(
-            fmt::format("{}: point {} failed (see the failures group); indices need every point",
-                        path_, i / R));
-      if (status[i] != 0)
-        throw damaged(fmt::format("run {} has status {:g} (0 ok, 1 failed)", i, status[i]));
-      mean[i / R] += values[i * M + m];
-    }
-    for (auto& v : mean) v /= double(R);
-    return mean;
-  }
-
- private:
-  Error damaged(const std::string& what) const {
-    return Error(fmt::format("{}: is damaged ({})", path_, what));
-  }
-
-  void require_shape(const char* name, const std::vector<std::size_t>& expected) const {
-    const auto shape = r_.shape(name);
-    if (shape != expected)
-      throw damaged(fmt::format("\"{}\" has shape ({}), expected ({})", name,
-                                fmt::join(shape, ", "), fmt::join(expected, ", ")));
-  }
-
-  std::size_t metric_column(const std::string& metric) {
-    const auto shape = r_.shape("metric");
-    if (shape.size() != 1 || shape[0] == 0 || shape[0] > 100000)
-      throw damaged("its metric list has a wrong length");
-    metrics_ = r_.strings("metric");
-    for (std::size_t j = 0; j < metrics_.size(); ++j)
-      for (std::size_t i = 0; i < j; ++i)
-        if (metrics_[i] == metrics_[j])
-          throw damaged(fmt::format("metric \"{}\" appears twice", metrics_[j]));
-    const auto it = std::find(metrics_.begin(), metrics_.end(), metric);
-    if (it == metrics_.end())
-      throw Error(fmt::format("{}: no metric \"{}\"; the sweep stored: {}", path_, metric,
-                              fmt::join(metrics_, ", ")));
-    return std::size_t(it - metrics_.begin());
-  }
-
-  // The design's points: the rows of its unit matrix, which the point dimension must match.
-  std::size_t points() const {
-    const auto unit = r_.shape("unit"), point = r_.shape("point");
-    if (unit.size() != 2 || unit[0] == 0 || unit[0] > 10000000 ||
-        point != std::vector<std::size_t>{unit[0]})
-      throw damaged("its design part has no consistent number of points");
-    return unit[0];
-  }
-
-  std::string path_;
-  engine::h5::Reader r_;
-  std::vector<std::string> metrics_;
-};
-
-}  // namespace
 
 std::vector<double> sweep_output(const std::string& path, const std::string& metric) {
   return SweepReader(path).point_means(metric);
