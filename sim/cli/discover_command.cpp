@@ -5,10 +5,7 @@
 
 #include <fmt/format.h>
 
-#include <cerrno>
 #include <cmath>
-#include <cstring>
-#include <fstream>
 #include <memory>
 
 #include "parksim/engine/error.hpp"
@@ -34,10 +31,11 @@ std::string quasi_p(double p) { return std::isnan(p) ? std::string("") : fmt::fo
 void print_box(const experiments::DiscoverResult& r, std::size_t index) {
   const auto& s = r.searches[index];
   const auto& b = s.trajectory[s.chosen];
-  fmt::print("\nbox {}: coverage {:.0f}% ({} of {} points where it holds), density {:.0f}% ({} of {} "
-             "points in the box), mass {:.0f}%{}\n",
-             index + 1, 100 * b.coverage, b.k, s.hits, 100 * b.density, b.k, b.n, 100 * b.mass,
-             s.reached_density ? "" : " — no box reached --min-density; the densest is shown");
+  fmt::print(
+      "\nbox {}: coverage {:.0f}% ({} of {} points where it holds), density {:.0f}% ({} of {} "
+      "points in the box), mass {:.0f}%{}\n",
+      index + 1, 100 * b.coverage, b.k, s.hits, 100 * b.density, b.k, b.n, 100 * b.mass,
+      s.reached_density ? "" : " — no box reached --min-density; the densest is shown");
   if (b.restricted() == 0) {
     fmt::print("  no parameter restricted: the condition's share is the same everywhere\n");
     return;
@@ -70,9 +68,7 @@ void print_tradeoff(const experiments::PrimSearch& s) {
 }
 
 void write_csv(const std::string& path, const experiments::DiscoverResult& r) {
-  engine::OutputFile out(path);
-  {
-    std::ofstream f(out.temporary());
+  engine::write_text_output(path, "", [&](std::ostream& f) {
     f << "search,box,chosen,points,hits,coverage,density,mass,restricted";
     for (const auto& p : r.design.space.parameters)
       f << fmt::format(",{0}:lower,{0}:upper,{0}:p_lower,{0}:p_upper", p.name);
@@ -88,10 +84,7 @@ void write_csv(const std::string& path, const experiments::DiscoverResult& r) {
                            b.quasi_p_lower[j], b.quasi_p_upper[j]);
         f << "\n";
       }
-    f.flush();
-    if (!f) throw OutputError(fmt::format("{}: cannot write: {}", path, std::strerror(errno)));
-  }
-  out.commit();
+  });
 }
 
 int discover_command(DiscoverArgs& a) {
@@ -103,11 +96,12 @@ int discover_command(DiscoverArgs& a) {
   o.prim.objective = a.objective == "original" ? experiments::PrimObjective::Original
                                                : experiments::PrimObjective::Lenient1;
   const auto r = experiments::discover(o);
-  std::size_t hits = 0;
-  for (auto p : r.used_points) hits += r.y[p];
-  fmt::print("{}: {} points x {} replications; \"{}\" holds", printable(o.input),
-             r.design.points(), r.replications, printable(r.where));
-  if (r.replications > 1) fmt::print(" in at least {:.0f}% of the replications", 100 * o.probability);
+  const std::size_t hits =
+      r.searches.front().hits;  // the first search starts from every point used
+  fmt::print("{}: {} points x {} replications; \"{}\" holds", printable(o.input), r.design.points(),
+             r.replications, printable(r.where));
+  if (r.replications > 1)
+    fmt::print(" in at least {:.0f}% of the replications", 100 * o.probability);
   fmt::print(" at {} of {} points ({:.0f}%)", hits, r.used_points.size(),
              100.0 * double(hits) / double(r.used_points.size()));
   if (r.used_points.size() < r.design.points())

@@ -4,9 +4,6 @@
 
 #include <fmt/format.h>
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <memory>
 
 #include "options.hpp"
@@ -56,9 +53,7 @@ void print_rows(const experiments::ValidateResult& r) {
 }
 
 void write_csv(const std::string& path, const experiments::ValidateResult& r) {
-  engine::OutputFile out(path);
-  {
-    std::ofstream f(out.temporary());
+  engine::write_text_output(path, "", [&](std::ostream& f) {
     f << "metric,zone,sector,year,role,published,median,low_5,high_95,inside,within_tolerance\n";
     for (const auto& row : r.rows) {
       const auto& t = row.figure.target;
@@ -66,10 +61,7 @@ void write_csv(const std::string& path, const experiments::ValidateResult& r) {
                        t.sector, t.year, row.held_out ? "hold-out" : "fitted", t.value, row.median,
                        row.low, row.high, int(row.inside), int(row.within_tolerance));
     }
-    f.flush();
-    if (!f) throw OutputError(fmt::format("{}: cannot write: {}", path, std::strerror(errno)));
-  }
-  out.commit();
+  });
 }
 
 int validate_command(ValidateArgs& a) {

@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <random>
 
 #include "parksim/engine/error.hpp"
@@ -86,6 +87,18 @@ std::string write_failure_reason(const std::string& path, int saved_errno) {
   if (saved_errno == ENOSPC || saved_errno == EDQUOT) return std::strerror(saved_errno);
   if (saved_errno != 0) return std::strerror(saved_errno);
   return {};
+}
+
+void write_text_output(const std::string& path, const std::string& what,
+                       const std::function<void(std::ostream&)>& write) {
+  OutputFile file(path);
+  std::ofstream f(file.temporary());
+  write(f);
+  f.close();
+  if (f.fail())
+    throw OutputError(
+        fmt::format("{}: cannot write{}: {}", path, what, write_failure_reason(path, errno)));
+  file.commit();
 }
 
 OutputFile::Identity OutputFile::identity_of(const std::string& path) {

@@ -178,32 +178,27 @@ std::vector<std::vector<double>> run_round(const CalibrateOptions& o, const Desi
 
 // The fitted overlay: the best values as dotted keys, with the fit as comments.
 void write_overlay(const CalibrateOptions& o, const Space& original, const CalibrateResult& best) {
-  engine::OutputFile file(o.output);
-  std::ofstream f(file.temporary());
-  f << fmt::format("# Fitted by parksim calibrate: {} against {}{}\n", o.scenario, o.figures,
-                   o.through > 0 ? fmt::format(" (figures up to {})", o.through) : "");
-  f << fmt::format(
-      "# {} LHS rounds of {} points x {} replications; loss {:.4g} (sum of squared errors in "
-      "tolerances)\n",
-      o.rounds, o.points, o.replications, best.loss);
-  for (const auto& r : best.fit)
+  engine::write_text_output(o.output, " the fitted overlay", [&](std::ostream& f) {
+    f << fmt::format("# Fitted by parksim calibrate: {} against {}{}\n", o.scenario, o.figures,
+                     o.through > 0 ? fmt::format(" (figures up to {})", o.through) : "");
     f << fmt::format(
-        "# {} {}: public {:.6g}, model {:.6g}, error {:+.4g}{} ({})\n", r.figure.target.metric,
-        r.months.partial()
-            ? fmt::format("{} ({} only)", model::year_label(r.months), model::month_range(r.months))
-            : model::year_label(r.months),
-        r.figure.target.value, r.model, r.figure.relative ? 100 * r.error : r.error,
-        r.figure.relative ? "%" : "", r.met ? "within tolerance" : "OUTSIDE tolerance");
-  for (std::size_t d = 0; d < best.best.size(); ++d) {
-    const auto line = original.parameters[d].override_for(best.best[d].second);
-    const auto eq = line.find('=');
-    f << line.substr(0, eq) << " = " << line.substr(eq + 1) << "\n";
-  }
-  f.close();
-  if (f.fail())
-    throw OutputError(fmt::format("{}: cannot write the fitted overlay: {}", o.output,
-                                  engine::write_failure_reason(o.output, errno)));
-  file.commit();
+        "# {} LHS rounds of {} points x {} replications; loss {:.4g} (sum of squared errors in "
+        "tolerances)\n",
+        o.rounds, o.points, o.replications, best.loss);
+    for (const auto& r : best.fit)
+      f << fmt::format(
+          "# {} {}: public {:.6g}, model {:.6g}, error {:+.4g}{} ({})\n", r.figure.target.metric,
+          r.months.partial() ? fmt::format("{} ({} only)", model::year_label(r.months),
+                                           model::month_range(r.months))
+                             : model::year_label(r.months),
+          r.figure.target.value, r.model, r.figure.relative ? 100 * r.error : r.error,
+          r.figure.relative ? "%" : "", r.met ? "within tolerance" : "OUTSIDE tolerance");
+    for (std::size_t d = 0; d < best.best.size(); ++d) {
+      const auto line = original.parameters[d].override_for(best.best[d].second);
+      const auto eq = line.find('=');
+      f << line.substr(0, eq) << " = " << line.substr(eq + 1) << "\n";
+    }
+  });
 }
 
 // Makes `p` of `design` the best point if its loss is lower (NaN losses never are).

@@ -45,7 +45,11 @@ class Search {
   Search(const std::vector<std::vector<double>>& x, const std::vector<std::uint8_t>& y,
          const PrimOptions& o, Points remaining, std::vector<double> init_lower,
          std::vector<double> init_upper)
-      : x_(x), y_(y), o_(o), remaining_(std::move(remaining)), init_lower_(std::move(init_lower)),
+      : x_(x),
+        y_(y),
+        o_(o),
+        remaining_(std::move(remaining)),
+        init_lower_(std::move(init_lower)),
         init_upper_(std::move(init_upper)) {
     for (auto i : remaining_) hits_ += y_[i];
   }
@@ -65,12 +69,9 @@ class Search {
     choose(out);
     return out;
   }
-  const Points& members_of_chosen(const PrimSearch& s) {
+  Points members_of_chosen(const PrimSearch& s) const {
     const auto& b = s.trajectory[s.chosen];
-    lower_ = b.lower;
-    upper_ = b.upper;
-    chosen_members_ = inside(remaining_);
-    return chosen_members_;
+    return inside(remaining_, b.lower, b.upper);
   }
 
  private:
@@ -85,14 +86,16 @@ class Search {
     const double change = std::abs(double(old_box.size()) - double(new_box.size()));
     return change > 0 ? (m_new - m_old) / change : 0.0;
   }
-  Points inside(const Points& from) const {
+  bool in_box(std::size_t i, const std::vector<double>& lo, const std::vector<double>& up) const {
+    for (std::size_t j = 0; j < lo.size(); ++j)
+      if (x_[i][j] < lo[j] || x_[i][j] > up[j]) return false;
+    return true;
+  }
+  Points inside(const Points& from, const std::vector<double>& lo,
+                const std::vector<double>& up) const {
     Points out;
-    for (auto i : from) {
-      bool in = true;
-      for (std::size_t j = 0; j < lower_.size() && in; ++j)
-        in = x_[i][j] >= lower_[j] && x_[i][j] <= upper_[j];
-      if (in) out.push_back(i);
-    }
+    for (auto i : from)
+      if (in_box(i, lo, up)) out.push_back(i);
     return out;
   }
   std::size_t restricted_count(const std::vector<double>& lo, const std::vector<double>& up) const {
@@ -128,8 +131,10 @@ class Search {
       std::sort(v.begin(), v.end());
       for (int side = 0; side < 2; ++side) {
         Candidate c{0, 0, lower_, upper_, {}};
-        if (side == 0) c.lower[j] = quantile_between(v, o_.peel_alpha);
-        else c.upper[j] = quantile_between(v, 1.0 - o_.peel_alpha);
+        if (side == 0)
+          c.lower[j] = quantile_between(v, o_.peel_alpha);
+        else
+          c.upper[j] = quantile_between(v, 1.0 - o_.peel_alpha);
         for (auto i : members_)
           if (x_[i][j] >= c.lower[j] && x_[i][j] <= c.upper[j]) c.members.push_back(i);
         if (c.members.size() < members_.size() && !c.members.empty())
@@ -152,22 +157,19 @@ class Search {
         Candidate c{0, 0, lower_, upper_, {}};
         // The points just outside this side, within every other limit.
         auto outside = lower_, outside_up = upper_;
-        if (side == 0) outside[j] = init_lower_[j], outside_up[j] = lower_[j];
-        else outside[j] = upper_[j], outside_up[j] = init_upper_[j];
+        if (side == 0)
+          outside[j] = init_lower_[j], outside_up[j] = lower_[j];
+        else
+          outside[j] = upper_[j], outside_up[j] = init_upper_[j];
         std::vector<double> v;
-        for (auto i : remaining_) {
-          bool in = true;
-          for (std::size_t d = 0; d < lower_.size() && in; ++d)
-            in = x_[i][d] >= outside[d] && x_[i][d] <= outside_up[d];
-          if (in) v.push_back(x_[i][j]);
-        }
+        for (auto i : remaining_)
+          if (in_box(i, outside, outside_up)) v.push_back(x_[i][j]);
         std::sort(v.begin(), v.end());
         if (side == 0)
           c.lower[j] = v.empty() ? init_lower_[j] : quantile_between(v, 1.0 - o_.paste_alpha);
-        else c.upper[j] = v.empty() ? init_upper_[j] : quantile_between(v, o_.paste_alpha);
-        std::swap(lower_, c.lower), std::swap(upper_, c.upper);
-        c.members = inside(remaining_);
-        std::swap(lower_, c.lower), std::swap(upper_, c.upper);
+        else
+          c.upper[j] = v.empty() ? init_upper_[j] : quantile_between(v, o_.paste_alpha);
+        c.members = inside(remaining_, c.lower, c.upper);
         if (c.members.size() > members_.size()) consider(std::move(c), members_, best);
       }
     }
@@ -210,17 +212,14 @@ class Search {
 
   // P(at least k of the box's n points are hits) at the hit rate of the box without this limit.
   double quasi_p(const PrimBox& b, std::size_t j, int side) const {
+    auto lo = b.lower, up = b.upper;
+    if (side == 0)
+      lo[j] = init_lower_[j];
+    else
+      up[j] = init_upper_[j];
     std::size_t n = 0, k = 0;
-    for (auto i : remaining_) {
-      bool in = true;
-      for (std::size_t d = 0; d < b.lower.size() && in; ++d) {
-        const double lo = (d == j && side == 0) ? init_lower_[d] : b.lower[d];
-        const double up = (d == j && side == 1) ? init_upper_[d] : b.upper[d];
-        in = x_[i][d] >= lo && x_[i][d] <= up;
-      }
-      n += in;
-      k += in && y_[i];
-    }
+    for (auto i : remaining_)
+      if (in_box(i, lo, up)) ++n, k += y_[i];
     if (b.k == 0 || b.n == 0) return 1.0;
     const double p = n ? double(k) / double(n) : 0.0;
     if (p <= 0) return 0.0;
@@ -253,7 +252,7 @@ class Search {
   const std::vector<std::vector<double>>& x_;
   const std::vector<std::uint8_t>& y_;
   const PrimOptions& o_;
-  Points remaining_, members_, chosen_members_;
+  Points remaining_, members_;
   std::vector<double> init_lower_, init_upper_, lower_, upper_;
   std::size_t hits_ = 0;
 };
@@ -297,7 +296,7 @@ std::vector<PrimSearch> prim(const std::vector<std::vector<double>>& x,
     Search search(x, y, o, remaining, lo, up);
     out.push_back(search.run());
     if (out.back().hits == 0) break;
-    const auto& taken = search.members_of_chosen(out.back());
+    const auto taken = search.members_of_chosen(out.back());
     Points left;
     std::set_difference(remaining.begin(), remaining.end(), taken.begin(), taken.end(),
                         std::back_inserter(left));

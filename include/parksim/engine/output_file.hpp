@@ -9,6 +9,8 @@
 //
 // Before any computation starts, check_output_path() and check_not_an_input() refuse paths that
 // could only fail late or that would destroy an input of the same command.
+#include <functional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -60,5 +62,10 @@ class OutputFile {
 // Appends the reason a write failed, as the operating system or the file system sees it: "no
 // space left on device" when the output's file system is full, else strerror(errno) if set.
 std::string write_failure_reason(const std::string& path, int saved_errno);
+
+// A text output written through an OutputFile: `write` fills the stream, then the file is closed,
+// checked and committed. Throws OutputError "PATH: cannot write<what>: REASON" on a failed write.
+void write_text_output(const std::string& path, const std::string& what,
+                       const std::function<void(std::ostream&)>& write);
 
 }  // namespace parksim::engine
